@@ -1,0 +1,234 @@
+"""Core data types shared by every stage: source text, blocks, sentences, documents and findings.
+
+Offsets are code-point offsets into the decoded source text (BOM removed); `LineIndex` turns them
+into the 1-based line and column every reporter prints.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+CATEGORIES = (
+    "efficacy", "safety", "regulatory", "evidence", "testimonial", "hype", "pressure",
+    "disclaimer", "duplication", "date", "consistency", "readability",
+)
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "quote", "metadata", "alt")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded input file. `text` keeps the original line endings; a UTF-8 BOM is removed
+    and remembered so that columns are never shifted by it."""
+
+    path: str
+    text: str
+    format: str  # "markdown" | "html" | "text"
+    had_bom: bool = False
+
+
+class LineIndex:
+    """Maps code-point offsets to 1-based (line, column); CRLF, LF and lone CR end lines."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i, n = 0, len(text)
+        find = text.find
+        while True:
+            nl = find("\n", i)
+            cr = find("\r", i)
+            if nl < 0 and cr < 0:
+                break
+            if cr >= 0 and (nl < 0 or cr < nl):
+                i = cr + 2 if cr + 1 < n and text[cr + 1] == "\n" else cr + 1
+            else:
+                i = nl + 1
+            starts.append(i)
+        self.starts = starts
+        self.length = n
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+    def line_end(self, line: int, text: str) -> int:
+        """Offset just before the line break of 1-based `line`."""
+        end = self.starts[line] if line < len(self.starts) else self.length
+        while end > self.starts[line - 1] and text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of block text copied from the source. When text_len != src_len the run is atomic
+    (an entity such as `&amp;` or collapsed whitespace) and maps to its whole source range."""
+
+    text_start: int
+    src_start: int
+    text_len: int
+    src_len: int
+
+
+@dataclass
+class Block:
+    """One unit of visible text (heading, paragraph, list item, table cell, quote, metadata
+    value, alt text) with the map from its text back to source offsets."""
+
+    kind: str
+    text: str
+    segments: list[Segment]
+    section: int = -1  # index of the heading block this block falls under, -1 before any
+    level: int = 0  # heading level (1-6) for headings
+    index: int = 0  # position in Document.blocks
+
+    def source_offset(self, pos: int, end: bool = False) -> int:
+        """Source offset of block-text position `pos`; `end=True` maps an exclusive end."""
+        segs = self.segments
+        if not segs:
+            return 0
+        starts = [s.text_start for s in segs] if len(segs) > 1 else None
+        idx = 0 if starts is None else max(0, bisect.bisect_right(starts, pos - (1 if end else 0)) - 1)
+        seg = segs[idx]
+        rel = pos - seg.text_start
+        if seg.text_len == seg.src_len:
+            rel = max(0, min(rel, seg.src_len))
+            return seg.src_start + rel
+        if end:
+            return seg.src_start + (seg.src_len if rel > 0 else 0)
+        return seg.src_start + (0 if rel < seg.text_len else seg.src_len)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.source_offset(start), self.source_offset(end, end=True)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block: `start`/`end` are offsets into the block text."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    index: int = 0  # position in Document.sentences
+
+
+@dataclass
+class Document:
+    """A parsed input: blocks and sentences in reading order, plus metadata (front matter and
+    in-text dates). Built once per file and shared by every rule."""
+
+    source: Source
+    blocks: list[Block]
+    sentences: list[Sentence] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    lines: LineIndex | None = None
+    directives: list[Any] = field(default_factory=list)  # inline copylint-* comments
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def block_sentences(self, block_index: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.block == block_index]
+
+    def sentence_span(self, sentence: Sentence) -> tuple[int, int]:
+        block = self.blocks[sentence.block]
+        return block.source_span(sentence.start, sentence.end)
+
+
+@dataclass
+class Location:
+    """A span in a file, with 1-based line/column; end is exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start_offset: int = 0
+    end_offset: int = 0
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    location: Location
+    excerpt: str
+    suggestion: str | None = None
+    related: list[Location] = field(default_factory=list)
+    document_level: bool = False  # e.g. a missing disclaimer: reported even outside changed lines
+
+    @property
+    def path(self) -> str:
+        return self.location.path
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        loc = self.location
+        data: dict[str, Any] = {
+            "path": loc.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "excerpt": self.excerpt,
+        }
+        if self.suggestion is not None:
+            data["suggestion"] = self.suggestion
+        if self.related:
+            data["related"] = [
+                {"path": r.path, "line": r.line, "column": r.column} for r in self.related
+            ]
+        return data
+
+
+def locate(doc: Document, start: int, end: int) -> Location:
+    """Location of the source range [start, end) of `doc`."""
+    lines = doc.lines or LineIndex(doc.source.text)
+    line, col = lines.position(start)
+    end_line, end_col = lines.position(end)
+    return Location(doc.path, line, col, end_line, end_col, start, end)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file that could not be read or decoded: reported on stderr, never fatal to the run."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"

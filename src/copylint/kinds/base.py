@@ -1,0 +1,122 @@
+"""The one interface every rule kind implements: compile a validated rule spec once, then check
+documents (and, for cross-file kinds, compare fingerprints collected from every document)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterable, Sequence
+
+from copylint.analysis.context import Analysis
+from copylint.models import Document, Finding, Severity, locate
+
+# A validator takes the raw YAML value and returns the cleaned value or raises ValueError.
+Validator = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Examples:
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+
+
+@dataclass
+class RuleSpec:
+    """A rule as written in YAML, after schema validation. `options` holds kind-specific keys."""
+
+    id: str
+    kind: str
+    category: str
+    severity: Severity
+    message: str
+    why: str
+    source: str
+    examples: Examples
+    options: dict[str, Any] = field(default_factory=dict)
+    suggest: str | None = None
+    file: str = "<memory>"
+    line: int = 0
+
+
+@dataclass
+class Settings:
+    """Run-wide settings a kind may read when compiling (filled from config and CLI flags)."""
+
+    as_of: Any = None  # datetime.date; None means today
+    duplicate_threshold: float = 0.8
+    duplicate_min_words: int = 8
+    disclaimer_wordings: dict[str, list[str]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class RuleKind:
+    """Base class of a rule kind. Subclasses set `name` and `options` (the kind-specific YAML
+    keys, each with a validator; keys marked required in `required`), compile their spec in
+    `__init__`, and yield findings from `check`."""
+
+    name: ClassVar[str] = ""
+    options: ClassVar[dict[str, Validator]] = {}
+    required: ClassVar[frozenset[str]] = frozenset()
+    # Whether `examples` sentences can be checked in isolation (document-level kinds may say no
+    # and supply their own example harness through `example_document`).
+    cross_file: ClassVar[bool] = False
+
+    def __init__(self, spec: RuleSpec, settings: Settings) -> None:
+        self.spec = spec
+        self.settings = settings
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def check(self, doc: Document, ctx: Analysis) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    # Cross-file kinds: collect a picklable fingerprint in the per-document pass, compare later.
+    def fingerprint(self, doc: Document, ctx: Analysis) -> Any:
+        return None
+
+    def compare(self, collected: Sequence[tuple[str, Any]]) -> list[Finding]:
+        return []
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str | None = None,
+        *,
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+        document_level: bool = False,
+        **fields: Any,
+    ) -> Finding:
+        """A finding of this rule at source offsets [start, end) of `doc`. The message template
+        may use {match} and any extra keyword fields."""
+        excerpt = doc.source.text[start:end]
+        template = message if message is not None else self.spec.message
+        text = render(template, match=excerpt, **fields)
+        return Finding(
+            rule=self.spec.id,
+            category=self.spec.category,
+            severity=severity or self.spec.severity,
+            message=text,
+            location=locate(doc, start, end),
+            excerpt=excerpt,
+            suggestion=suggestion if suggestion is not None else self._suggestion(excerpt, fields),
+            document_level=document_level,
+        )
+
+    def _suggestion(self, excerpt: str, fields: dict[str, Any]) -> str | None:
+        if self.spec.suggest is None:
+            return None
+        return render(self.spec.suggest, match=excerpt, **fields)
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, **fields: Any) -> str:
+    """Fill {placeholders} in a rule message; unknown placeholders are left as written."""
+    return template.format_map(_Blank(**{k: " ".join(str(v).split()) for k, v in fields.items()}))

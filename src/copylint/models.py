@@ -103,6 +103,7 @@ class Block:
     section: int = -1  # index of the heading block this block falls under, -1 before any
     level: int = 0  # heading level (1-6) for headings
     index: int = 0  # position in Document.blocks
+    links: list[str] = field(default_factory=list)  # link URLs in the block (not in its text)
 
     def source_offset(self, pos: int, end: bool = False) -> int:
         """Source offset of block-text position `pos`; `end=True` maps an exclusive end."""
@@ -145,7 +146,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     lines: LineIndex | None = None
-    directives: list[Any] = field(default_factory=list)  # inline copylint-* comments
+    comments: list["Comment"] = field(default_factory=list)  # markup comments (directives live here)
 
     @property
     def path(self) -> str:
@@ -157,6 +158,16 @@ class Document:
     def sentence_span(self, sentence: Sentence) -> tuple[int, int]:
         block = self.blocks[sentence.block]
         return block.source_span(sentence.start, sentence.end)
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment in the source (HTML/Markdown `<!-- -->`, or a plain-text directive line):
+    `text` is the inside, start/end the source offsets of the whole comment."""
+
+    text: str
+    start: int
+    end: int
 
 
 @dataclass

@@ -45,6 +45,7 @@ class Settings:
     duplicate_threshold: float = 0.8
     duplicate_min_words: int = 8
     disclaimer_wordings: dict[str, list[str]] = field(default_factory=dict)
+    vocabularies: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `vocabularies:`
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -1,0 +1,66 @@
+"""Negation, hedge and question cues: is a match negated in its clause, is its sentence hedged?"""
+
+from __future__ import annotations
+
+import regex
+
+NEGATION = regex.compile(
+    r"\b(?:no|not|never|neither|nor|none|nothing|nobody|cannot|without|unproven|"
+    r"lack(?:s|ed|ing)?\s+(?:of|any)|absence\s+of|far\s+from|no\s+longer|"
+    r"(?:has|have|had)\s+yet\s+to|yet\s+to\s+be|fail(?:s|ed)?\s+to|instead\s+of|rather\s+than|"
+    r"\w+n['\u2019]t)\b",
+    regex.I,
+)
+# Cues that carry negation across commas ("Neither MS nor ALS, it should be mentioned, can be cured").
+WIDE_NEGATION = regex.compile(r"\b(?:neither|nor)\b", regex.I)
+CLAUSE_BREAK = regex.compile(
+    r"[;:!?()\[\]\u2014\u2013]|\s-\s|\.\s|\b(?:but|however|although|though|whereas|while|except|unlike|whilst)\b",
+    regex.I,
+)
+COMMA = regex.compile(r",")
+HEDGE = regex.compile(
+    r"\b(?:may|might|could|possibl[ey]|potential(?:ly)?|perhaps|hopefully|"
+    r"(?:is|are|being|been)\s+(?:still\s+)?(?:being\s+)?(?:studied|investigated|researched|explored|evaluated|tested)|"
+    r"hypothes[ie][sz]\w*|theoreti\w+|investigational|experimental|preliminary|"
+    r"appears?\s+to|seems?\s+to|is\s+thought\s+to|are\s+thought\s+to|in\s+theory|"
+    r"aims?\s+to|intended\s+to|designed\s+to|whether|if\s+and\s+how)\b",
+    regex.I,
+)
+NEGATION_WINDOW = 12  # words between the cue and the match
+
+
+def clause_start(text: str, pos: int, *, commas: bool = True) -> int:
+    """Start of the clause containing `pos` (clauses break at ; : dashes, brackets and
+    contrastive conjunctions, and at commas unless `commas` is False)."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    if commas:
+        for m in COMMA.finditer(text, start, pos):
+            start = m.end()
+    return start
+
+
+def negated_before(text: str, pos: int) -> bool:
+    """True when a negation cue precedes `pos` in the same clause, within a few words."""
+    start = clause_start(text, pos)
+    for m in NEGATION.finditer(text, start, pos):
+        if len(text[m.end():pos].split()) <= NEGATION_WINDOW:
+            return True
+    wide_start = clause_start(text, pos, commas=False)
+    return WIDE_NEGATION.search(text, wide_start, pos) is not None
+
+
+def negation_cue(text: str, pos: int) -> str | None:
+    """The negation word that governs `pos`, if any (for messages and tests)."""
+    start = clause_start(text, pos)
+    found = [m.group() for m in NEGATION.finditer(text, start, pos)]
+    return found[-1] if found else None
+
+
+def hedged(text: str) -> bool:
+    return HEDGE.search(text) is not None
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")

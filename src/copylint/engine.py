@@ -1,0 +1,69 @@
+"""Run rules over documents. `lint_source` is the pure per-document pass (safe to run in worker
+processes); cross-file kinds then compare the fingerprints it collected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from copylint.analysis.context import Analysis
+from copylint.kinds.base import RuleKind, Settings
+from copylint.models import Document, Finding, InputError, Source
+from copylint.parsers import parse
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    fingerprints: dict[str, Any] = field(default_factory=dict)  # rule id -> kind-specific data
+    errors: list[InputError] = field(default_factory=list)
+    size: int = 0
+    comments: list = field(default_factory=list)  # markup comments, for suppression filters
+    line_count: int = 0
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+    bytes: int = 0
+
+
+def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings | None = None) -> DocumentResult:
+    ctx = Analysis(doc, settings)
+    result = DocumentResult(doc.path, size=len(doc.source.text), comments=list(doc.comments),
+                            line_count=doc.lines.line_count if doc.lines else 0)
+    for rule in rules:
+        try:
+            result.findings.extend(rule.check(doc, ctx))
+            if rule.cross_file:
+                fp = rule.fingerprint(doc, ctx)
+                if fp is not None:
+                    result.fingerprints[rule.id] = fp
+        except Exception as exc:  # a broken rule must not lose the other findings
+            result.errors.append(InputError(doc.path, f"rule {rule.id} failed: {type(exc).__name__}: {exc}"))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def lint_source(source: Source, rules: Sequence[RuleKind], settings: Settings | None = None) -> DocumentResult:
+    """Parse and lint one decoded source."""
+    return lint_document(parse(source), rules, settings)
+
+
+def compare_across(results: Iterable[DocumentResult], rules: Sequence[RuleKind]) -> list[Finding]:
+    """Findings of cross-file kinds, from the fingerprints every document contributed."""
+    findings: list[Finding] = []
+    cross = [r for r in rules if r.cross_file]
+    if not cross:
+        return findings
+    collected: dict[str, list[tuple[str, Any]]] = {r.id: [] for r in cross}
+    for result in results:
+        for rule_id, fp in result.fingerprints.items():
+            if rule_id in collected:
+                collected[rule_id].append((result.path, fp))
+    for rule in cross:
+        findings.extend(rule.compare(sorted(collected[rule.id], key=lambda item: item[0])))
+    return findings

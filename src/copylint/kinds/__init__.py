@@ -1,0 +1,11 @@
+"""Rule kinds: one small module per kind, all behind `kinds.base.RuleKind`. A rule's `kind`
+field picks one from KINDS."""
+
+from __future__ import annotations
+
+from copylint.kinds.base import RuleKind
+from copylint.kinds.phrase import PhraseKind
+
+KINDS: dict[str, type[RuleKind]] = {
+    PhraseKind.name: PhraseKind,
+}

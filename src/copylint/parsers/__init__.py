@@ -1,0 +1,39 @@
+"""Parse stage: turn a decoded `Source` into a `Document` (blocks, sentences, metadata), one
+module per input format, all normalised into the same block stream."""
+
+from __future__ import annotations
+
+from copylint.models import Document, LineIndex, Source
+from copylint.parsers import html, markdown, metadata, plaintext
+from copylint.text.sentences import split_block
+
+PARSERS = {
+    "markdown": markdown.parse_blocks,
+    "html": html.parse_blocks,
+    "text": plaintext.parse_blocks,
+}
+
+
+def parse(source: Source) -> Document:
+    """Parse `source` into a Document; sentences, sections and metadata are filled in here so
+    every format gets them the same way."""
+    lines = LineIndex(source.text)
+    blocks, meta, comments = PARSERS.get(source.format, plaintext.parse_blocks)(source.text, lines)
+    section = -1
+    sentences = []
+    for i, block in enumerate(blocks):
+        block.index = i
+        if block.kind == "heading":
+            section = i
+            block.section = i
+        else:
+            block.section = section
+        sentences.extend(split_block(block, i, len(sentences)))
+    doc = Document(source=source, blocks=blocks, sentences=sentences, metadata=meta, lines=lines, comments=comments)
+    metadata.add_in_text_dates(doc)
+    return doc
+
+
+def parse_text(text: str, fmt: str = "text", path: str = "<text>") -> Document:
+    """Convenience for tests and rule examples: parse a string as if read from `path`."""
+    return parse(Source(path, text, fmt))

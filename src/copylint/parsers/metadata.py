@@ -1,0 +1,92 @@
+"""Document metadata: YAML front matter, and in-text "Last updated: ..." / "Published ..." lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+import yaml
+
+from copylint.models import Block, Document
+from copylint.text.blocks import BlockBuilder
+
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+LINTED_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
+_IN_TEXT = regex.compile(
+    r"^\W*(?P<key>last\s+updated|last\s+modified|updated|post\s+published|published|posted|"
+    r"medically\s+reviewed|last\s+reviewed|reviewed)(?:\s+on)?(?:\s+by\s+[^:\n]{1,60}?(?:\s+on)?)?"
+    r"\s*[:\-\u2013]?\s*(?P<value>(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\p{L}{3,9}\s+\d{4}|\d{4}))",
+    regex.I,
+)
+_KEY_NAMES = {
+    "last updated": "last_updated", "last modified": "last_updated", "updated": "last_updated",
+    "post published": "published", "published": "published", "posted": "published",
+    "medically reviewed": "reviewed", "last reviewed": "reviewed", "reviewed": "reviewed",
+}
+
+
+def split_front_matter(text: str) -> tuple[int, int, str] | None:
+    """(start of YAML body, end of the whole front matter, YAML body) or None."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None
+    return m.start(1), m.end(), m.group(1)
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, Any], list[Block], int]:
+    """Metadata, the blocks for linted values (title, description ...), and where the body
+    starts. Unparseable front matter yields no metadata (the body is still linted)."""
+    found = split_front_matter(text)
+    if not found:
+        return {}, [], 0
+    body_start, end, body = found
+    try:
+        node = yaml.compose(body, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        return {}, [], end
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return {}, [], end
+    blocks = []
+    for key_node, value_node in node.value:
+        if str(key_node.value).lower() in LINTED_KEYS and isinstance(value_node, yaml.ScalarNode):
+            block = _value_block(text, body_start, value_node)
+            if block is not None:
+                blocks.append(block)
+    meta = {str(k).lower(): v for k, v in data.items()}
+    return meta, blocks, end
+
+
+def _value_block(text: str, base: int, node: yaml.ScalarNode) -> Block | None:
+    start = base + node.start_mark.index
+    end = base + node.end_mark.index
+    if node.style in ("'", '"'):
+        start, end = start + 1, end - 1
+    elif node.style in ("|", ">"):
+        nl = text.find("\n", start)
+        start = nl + 1 if 0 <= nl < end else start
+    builder = BlockBuilder()
+    builder.add(text[start:end], start)
+    block = builder.build("heading" if node.start_mark.line == node.end_mark.line else "metadata")
+    if block is not None and block.kind == "heading":
+        block.kind = "metadata"
+    return block
+
+
+def add_in_text_dates(doc: Document) -> None:
+    """Record "Last updated: March 3, 2024"-style lines in doc.metadata["in_text"] as dicts with
+    key (last_updated | published | reviewed), value, block, start, end (block-text offsets)."""
+    found = []
+    for block in doc.blocks:
+        if len(block.text) > 160:
+            continue
+        m = _IN_TEXT.match(block.text)
+        if m:
+            key = _KEY_NAMES[" ".join(m.group("key").lower().split())]
+            found.append({
+                "key": key, "value": m.group("value"), "block": block.index,
+                "start": m.start("value"), "end": m.end("value"),
+            })
+    if found:
+        doc.metadata.setdefault("in_text", found)

@@ -1,0 +1,46 @@
+"""Human-readable output: `path:line:col: severity rule-id message`, the matched text, a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from copylint.reporters import Report
+
+COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
+
+
+def _paint(text: str, style: str, on: bool) -> str:
+    return f"{COLORS[style]}{text}{COLORS['reset']}" if on else text
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    on = report.color
+    for f in report.findings:
+        loc = f.location
+        head = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "bold", on)
+        sev = _paint(f.severity.value, f.severity.value, on)
+        out.append(f"{head} {sev} {f.rule} {f.message}")
+        if report.show_source and f.excerpt:
+            excerpt = " ".join(f.excerpt.split())
+            if len(excerpt) > 100:
+                excerpt = excerpt[:97] + "..."
+            out.append(_paint(f"    | {excerpt}", "dim", on))
+        if f.suggestion:
+            out.append(f"    = suggestion: {f.suggestion}")
+    out.append(summary(report))
+    return "\n".join(out) + "\n"
+
+
+def summary(report: Report) -> str:
+    n = len(report.findings)
+    files = len({f.path for f in report.findings})
+    if n == 0:
+        checked = f"{report.files} file{'s' if report.files != 1 else ''}"
+        return f"No findings in {checked}."
+    counts = Counter(f.severity.value for f in report.findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+    return (
+        f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+        f"({', '.join(parts)}); {report.files} file{'s' if report.files != 1 else ''} checked."
+    )

@@ -1,0 +1,113 @@
+"""Find rule files (the shipped pack and any extra directories), validate them and compile the
+rules once per run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from copylint.kinds import KINDS
+from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.ruleset import yaml_lines
+from copylint.ruleset.schema import FILE_KEYS, RuleError, validate_rule
+
+
+def default_pack_dir() -> Path:
+    """The shipped rule pack: inside the installed package, or rules/ in a source checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "pack"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@dataclass
+class RulePack:
+    """Validated rule specs and the vocabularies they share, before compiling."""
+
+    specs: list[RuleSpec] = field(default_factory=list)
+    vocabularies: dict[str, list[str]] = field(default_factory=dict)
+
+
+def rule_files(directories: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for directory in directories:
+        directory = Path(directory)
+        if directory.is_file():
+            files.append(directory)
+            continue
+        if not directory.is_dir():
+            raise RuleError(str(directory), 0, "rule directory not found")
+        files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
+    return files
+
+
+def load_pack(directories: Iterable[Path] | None = None, kinds: dict[str, type[RuleKind]] | None = None) -> RulePack:
+    kinds = KINDS if kinds is None else kinds
+    dirs = list(directories) if directories is not None else [default_pack_dir()]
+    pack = RulePack()
+    seen: dict[str, str] = {}
+    for path in rule_files(dirs):
+        _load_file(path, kinds, pack, seen)
+    return pack
+
+
+def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, seen: dict[str, str]) -> None:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, 0, f"cannot read rule file: {exc}") from None
+    try:
+        data = yaml_lines.load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleError(name, mark.line + 1 if mark else 0, f"invalid YAML: {problem}") from None
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        raise RuleError(name, 1, "a rule file must be a mapping with a 'rules:' list")
+    for key in data:
+        if key not in FILE_KEYS:
+            raise RuleError(name, yaml_lines.line_of(data, key), f"unknown top-level key {key!r} (allowed: {', '.join(FILE_KEYS)})")
+    _load_vocabularies(name, data.get("vocabularies"), data, pack)
+    rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        raise RuleError(name, yaml_lines.line_of(data, "rules"), "'rules' must be a list")
+    for i, raw in enumerate(rules):
+        line = yaml_lines.line_of(rules, i)
+        spec = validate_rule(raw, kinds, name, line)
+        if spec.id in seen:
+            raise RuleError(name, line, f"duplicate rule id {spec.id!r} (first defined in {seen[spec.id]})")
+        seen[spec.id] = f"{name}:{line}"
+        pack.specs.append(spec)
+
+
+def _load_vocabularies(name: str, vocab: Any, data: Any, pack: RulePack) -> None:
+    if vocab is None:
+        return
+    if not isinstance(vocab, dict):
+        raise RuleError(name, yaml_lines.line_of(data, "vocabularies"), "'vocabularies' must map names to lists of terms")
+    for key, terms in vocab.items():
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise RuleError(name, yaml_lines.line_of(vocab, key), f"vocabulary {key!r} must be a list of strings")
+        pack.vocabularies.setdefault(str(key), []).extend(terms)
+
+
+def compile_rules(pack: RulePack, settings: Settings | None = None, kinds: dict[str, type[RuleKind]] | None = None) -> list[RuleKind]:
+    """Instantiate every rule with its kind; a kind may raise RuleError for bad option values."""
+    kinds = KINDS if kinds is None else kinds
+    settings = settings or Settings()
+    merged = dict(pack.vocabularies)
+    merged.update(settings.vocabularies)
+    settings.vocabularies = merged
+    compiled = []
+    for spec in pack.specs:
+        try:
+            compiled.append(kinds[spec.kind](spec, settings))
+        except ValueError as exc:
+            raise RuleError(spec.file, spec.line, f"rule {spec.id!r}: {exc}") from None
+    return compiled

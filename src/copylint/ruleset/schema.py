@@ -1,0 +1,94 @@
+"""The rule schema: common keys every rule has, checked strictly; kind-specific keys are checked
+by the kind's own validators. Every error names the file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from copylint.kinds.base import Examples, RuleKind, RuleSpec
+from copylint.models import CATEGORIES, Severity
+from copylint.ruleset.yaml_lines import line_of
+
+COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest")
+REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
+RULE_ID = regex.compile(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
+FILE_KEYS = ("rules", "vocabularies")
+
+
+@dataclass
+class RuleError(Exception):
+    """A problem in a rule file, reported as `file:line: message`."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: int) -> RuleSpec:
+    if not isinstance(raw, dict):
+        raise RuleError(file, line, "each rule must be a mapping of keys (id, kind, category, ...)")
+    rid = raw.get("id", "?")
+    where = f"rule {rid!r}"
+
+    def fail(key: str | None, problem: str) -> RuleError:
+        return RuleError(file, line_of(raw, key) or line, f"{where}: {problem}")
+
+    missing = [k for k in REQUIRED_KEYS if k not in raw]
+    if missing:
+        raise fail(None, f"missing required key {missing[0]!r}")
+    kind_name = raw["kind"]
+    kind = kinds.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        raise fail("kind", f"unknown kind {kind_name!r} (known kinds: {', '.join(sorted(kinds))})")
+    allowed = set(COMMON_KEYS) | set(kind.options)
+    for key in raw:
+        if key not in allowed:
+            raise fail(key, f"unknown key {key!r} for kind {kind_name!r} (allowed: {', '.join(sorted(allowed))})")
+    if not isinstance(rid, str) or not RULE_ID.match(rid):
+        raise fail("id", f"id {rid!r} must be dotted lower-case words, e.g. 'claims.cure'")
+    for key in ("message", "why", "source"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise fail(key, f"{key!r} must be a non-empty string")
+    if raw["category"] not in CATEGORIES:
+        raise fail("category", f"category {raw['category']!r} must be one of: {', '.join(CATEGORIES)}")
+    try:
+        severity = Severity(raw["severity"])
+    except ValueError:
+        raise fail("severity", f"severity {raw['severity']!r} must be error, warning or info") from None
+    examples = _examples(raw["examples"], fail)
+    options: dict[str, Any] = {}
+    for key, check in kind.options.items():
+        if key in raw:
+            try:
+                options[key] = check(raw[key])
+            except ValueError as exc:
+                raise fail(key, f"{key}: {exc}") from None
+    for key in kind.required:
+        if key not in raw:
+            raise fail(None, f"missing required key {key!r} for kind {kind_name!r}")
+    suggest = raw.get("suggest")
+    if suggest is not None and not isinstance(suggest, str):
+        raise fail("suggest", "'suggest' must be a string")
+    return RuleSpec(
+        id=rid, kind=kind_name, category=raw["category"], severity=severity,
+        message=raw["message"].strip(), why=" ".join(raw["why"].split()), source=raw["source"].strip(),
+        examples=examples, options=options, suggest=suggest, file=file, line=line,
+    )
+
+
+def _examples(value: Any, fail) -> Examples:
+    if not isinstance(value, dict) or set(value) - {"bad", "good"}:
+        raise fail("examples", "'examples' must be a mapping with 'bad' and 'good' lists")
+    lists = {}
+    for key in ("bad", "good"):
+        items = value.get(key)
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
+            raise fail("examples", f"'examples.{key}' must be a non-empty list of strings")
+        lists[key] = tuple(items)
+    return Examples(bad=lists["bad"], good=lists["good"])

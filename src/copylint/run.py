@@ -1,0 +1,68 @@
+"""Orchestrate one lint run: discover -> read -> parse and lint each document -> compare across
+files -> findings in a stable order. I/O happens here, not in the analysis."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Sequence
+
+from copylint.engine import DocumentResult, RunResult, compare_across, lint_source
+from copylint.kinds.base import RuleKind, Settings
+from copylint.models import Finding, InputError, Source
+from copylint.sources.discover import Candidate, discover, format_for
+from copylint.sources.reading import read_source
+
+
+@dataclass
+class RunOptions:
+    paths: Sequence[str]
+    exclude: Sequence[str] = ()
+    stdin_filename: str | None = None
+    stdin: BinaryIO | None = None
+    jobs: int = 1
+    on_result: Callable[[DocumentResult], None] | None = None  # progress, per-document filters
+    force_exclude: bool = True
+
+
+def read_candidate(candidate: Candidate, options: RunOptions) -> Source | InputError:
+    if candidate.missing:
+        return InputError(candidate.path, "no such file or directory")
+    if candidate.path == "-":
+        name = options.stdin_filename or "-"
+        return read_source("-", format_for(name), stdin=options.stdin, display_path=name)
+    return read_source(candidate.path, candidate.format)
+
+
+def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> DocumentResult:
+    """Read and lint one file; read errors come back inside the result, never raised."""
+    source = read_candidate(candidate, options)
+    if isinstance(source, InputError):
+        return DocumentResult(source.path, errors=[source])
+    return lint_source(source, rules, settings)
+
+
+def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> RunResult:
+    candidates = list(discover(options.paths, options.exclude, options.force_exclude))
+    results = _lint_all(candidates, rules, settings, options)
+    run_result = RunResult()
+    kept: list[DocumentResult] = []
+    for result in results:
+        if options.on_result is not None:
+            options.on_result(result)
+        run_result.errors.extend(result.errors)
+        if result.errors and not result.findings and not result.size:
+            continue
+        run_result.files += 1
+        run_result.bytes += result.size
+        run_result.findings.extend(result.findings)
+        kept.append(result)
+    run_result.findings.extend(compare_across(kept, rules))
+    run_result.findings.sort(key=Finding.sort_key)
+    return run_result
+
+
+def _lint_all(candidates: list[Candidate], rules, settings, options) -> Iterable[DocumentResult]:
+    for candidate in candidates:
+        yield lint_candidate(candidate, rules, settings, options)

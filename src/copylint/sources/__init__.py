@@ -1,0 +1,1 @@
+"""Input stage: find the files to lint and read them into decoded `Source` objects."""

@@ -1,0 +1,94 @@
+"""Turn command-line paths into the list of files to lint (recursing into directories)."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+}
+SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A path to lint and the format to parse it as; `missing` marks a named path not found."""
+
+    path: str
+    format: str
+    missing: bool = False
+
+
+def format_for(path: str, default: str = "text") -> str:
+    return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower(), default)
+
+
+def is_excluded(path: str, patterns: Iterable[str]) -> bool:
+    """True when `path` (or any of its parent folders) matches one of the glob patterns."""
+    norm = Path(path).as_posix().lstrip("./") if not path.startswith("../") else Path(path).as_posix()
+    parts = norm.split("/")
+    for pattern in patterns:
+        pat = pattern.rstrip("/")
+        if fnmatch.fnmatch(norm, pat) or fnmatch.fnmatch(norm, pat + "/*"):
+            return True
+        if "/" not in pat and any(fnmatch.fnmatch(part, pat) for part in parts):
+            return True
+    return False
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = True) -> Iterator[Candidate]:
+    """Yield files to lint in a stable order. Directories are walked for known extensions
+    (symlink loops are not followed twice); files named explicitly are always linted unless
+    excluded; a named path that does not exist is yielded with `missing=True`."""
+    exclude = tuple(exclude)
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            yield Candidate("-", "text")
+            continue
+        if not os.path.lexists(raw):
+            yield Candidate(raw, format_for(raw), missing=True)
+            continue
+        if os.path.isdir(raw):
+            yield from _walk(raw, exclude, seen)
+            continue
+        if force_exclude and exclude and is_excluded(raw, exclude):
+            continue
+        if raw not in seen:
+            seen.add(raw)
+            yield Candidate(raw, format_for(raw))
+
+
+def _walk(root: str, exclude: tuple[str, ...], seen: set[str]) -> Iterator[Candidate]:
+    visited_dirs: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in visited_dirs:
+            dirnames[:] = []
+            continue
+        visited_dirs.add(key)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if d not in SKIPPED_DIRS and not is_excluded(os.path.join(dirpath, d), exclude)
+        )
+        for name in sorted(filenames):
+            if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX:
+                continue
+            path = os.path.join(dirpath, name)
+            if path in seen or is_excluded(path, exclude):
+                continue
+            seen.add(path)
+            yield Candidate(path, format_for(path))

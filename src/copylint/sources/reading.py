@@ -1,0 +1,66 @@
+"""Read a file's bytes and decode them into a `Source`, or explain in one line why not."""
+
+from __future__ import annotations
+
+import sys
+from typing import BinaryIO
+
+from copylint.models import InputError, Source
+
+BOM = "\ufeff"
+# Control bytes that never occur in text (NUL and friends, except tab/newline/CR/FF/ESC).
+_BINARY_BYTES = bytes(range(0, 9)) + bytes([11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31])
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or many non-text control bytes in the first 8 KB, mean a binary file."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(head.count(bytes([b])) for b in _BINARY_BYTES)
+    return controls / len(head) > 0.05
+
+
+def decode(path: str, data: bytes, fmt: str) -> Source | InputError:
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            return InputError(path, f"cannot decode UTF-16 text: {exc.reason} at byte {exc.start}")
+        return Source(path, text, fmt, had_bom=True)
+    if looks_binary(data):
+        return InputError(path, "binary file (not text); skipped")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); re-save the file as UTF-8",
+        )
+    had_bom = text.startswith(BOM)
+    if had_bom:
+        text = text[1:]
+    return Source(path, text, fmt, had_bom=had_bom)
+
+
+def read_source(path: str, fmt: str, stdin: BinaryIO | None = None, display_path: str | None = None) -> Source | InputError:
+    """Read `path` ("-" for standard input) without ever writing to it."""
+    shown = display_path or path
+    try:
+        if path == "-":
+            data = (stdin or sys.stdin.buffer).read()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+    except FileNotFoundError:
+        return InputError(shown, "no such file or directory")
+    except IsADirectoryError:
+        return InputError(shown, "is a directory")
+    except PermissionError:
+        return InputError(shown, "permission denied (file is not readable)")
+    except OSError as exc:
+        return InputError(shown, f"cannot read file: {exc.strerror or exc}")
+    return decode(shown, data, fmt)

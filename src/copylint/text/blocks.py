@@ -1,0 +1,90 @@
+"""Build a block's visible text piece by piece while recording where each piece came from."""
+
+from __future__ import annotations
+
+from copylint.models import Block, Segment
+
+_SPACE = " \t\r\n\f\v\u00a0"
+
+
+class BlockBuilder:
+    """Accumulates visible text; runs of whitespace collapse to one space mapped to their
+    source range, so sentences and excerpts always point into the original file."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.segments: list[Segment] = []
+        self.length = 0
+        self._pending_space: tuple[int, int] | None = None  # (src_start, src_end)
+        self.links: list[str] = []  # URLs of links dropped from the visible text
+
+    def add(self, text: str, src_start: int, src_len: int | None = None) -> None:
+        """Add source text verbatim (whitespace inside it is collapsed), or, with `src_len`,
+        an atomic replacement such as a decoded entity."""
+        if not text:
+            return
+        if src_len is not None and src_len != len(text):
+            self._flush_space()
+            self._append(text, src_start, src_len)
+            return
+        i, n = 0, len(text)
+        while i < n:
+            if text[i] in _SPACE:
+                j = i
+                while j < n and text[j] in _SPACE:
+                    j += 1
+                self.space(src_start + i, src_start + j)
+                i = j
+            else:
+                j = i
+                while j < n and text[j] not in _SPACE:
+                    j += 1
+                self._flush_space()
+                self._append(text[i:j], src_start + i, j - i)
+                i = j
+
+    def space(self, src_start: int, src_end: int) -> None:
+        """A word break (whitespace, a line break, a removed tag)."""
+        if self._pending_space is None:
+            self._pending_space = (src_start, src_end)
+        else:
+            self._pending_space = (self._pending_space[0], max(src_end, self._pending_space[1]))
+
+    def _flush_space(self) -> None:
+        if self._pending_space is not None:
+            start, end = self._pending_space
+            self._pending_space = None
+            if self.length:
+                self._append(" ", start, max(1, end - start))
+
+    def _append(self, text: str, src_start: int, src_len: int) -> None:
+        last = self.segments[-1] if self.segments else None
+        if (
+            last is not None
+            and last.text_len == last.src_len
+            and src_len == len(text)
+            and last.src_start + last.src_len == src_start
+            and last.text_start + last.text_len == self.length
+        ):
+            self.segments[-1] = Segment(last.text_start, last.src_start, last.text_len + len(text), last.src_len + src_len)
+        else:
+            self.segments.append(Segment(self.length, src_start, len(text), src_len))
+        self.parts.append(text)
+        self.length += len(text)
+
+    @property
+    def empty(self) -> bool:
+        return self.length == 0
+
+    def build(self, kind: str, level: int = 0) -> Block | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        return Block(kind=kind, text=text, segments=list(self.segments), level=level, links=list(self.links))
+
+
+def block_from_span(kind: str, source: str, start: int, end: int, level: int = 0) -> Block | None:
+    """A block whose text is source[start:end] with whitespace collapsed."""
+    builder = BlockBuilder()
+    builder.add(source[start:end], start)
+    return builder.build(kind, level)

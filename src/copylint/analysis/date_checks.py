@@ -217,7 +217,7 @@ def outdated_review(doc: Document, model: DateModel, as_of: dt.date, max_months:
         return []
     what = {"reviewed": "last reviewed", "updated": "last updated", "published": "published"}.get(page.label, "dated")
     detail = f"page {what} {page.expr.label()}, {age} months before {as_of.isoformat()} (limit {max_months} months)"
-    fields = {"detail": detail, "date": page.expr.label(), "age": age}
+    fields = {"detail": detail, "date": page.expr.label(), "age": age, "key": page.key}
     m = page.mention
     if m is None:
         return [DateIssue(-1, 0, 0, fields, document_level=True)]

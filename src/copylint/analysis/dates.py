@@ -49,7 +49,6 @@ STUDY_RE = regex.compile(
     r"|surveys?|reports?|reported|et\s+al)\b",
     regex.I,
 )
-HEADINGLIKE_MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -113,24 +112,9 @@ def is_reference_block(block: Block) -> bool:
     return bool(REFERENCE_RE.match(block.text) or CITATION_LINE_RE.match(block.text))
 
 
-def is_heading_like(block: Block) -> bool:
-    """A heading, or in plain text a short line without final punctuation."""
-    if block.kind == "heading":
-        return True
-    if block.kind not in ("paragraph",):
-        return False
-    text = block.text.strip()
-    return 0 < len(text.split()) <= HEADINGLIKE_MAX_WORDS and text[-1] not in ".!?:;,\"'\u201d)"
-
-
 def _sections(doc: Document) -> list[int]:
-    """Per block, the heading-like block it falls under (-1 before any)."""
-    out, current = [], -1
-    for i, block in enumerate(doc.blocks):
-        if is_heading_like(block) and not is_reference_block(block):
-            current = i
-        out.append(current)
-    return out
+    """Per block, the heading it falls under (-1 before any), as the parser recorded it."""
+    return [b.section if b.kind != "heading" else b.index for b in doc.blocks]
 
 
 def _conclusion_blocks(doc: Document, sections: list[int]) -> frozenset[int]:
@@ -205,7 +189,7 @@ def _mentions_of_block(doc: Document, model: DateModel, b: int, spans) -> list[t
     block = doc.blocks[b]
     text = block.text
     is_ref = b in model.reference_blocks
-    page_m = PAGE_DATE_RE.match(text) if block.kind != "heading" else None
+    page_m = PAGE_DATE_RE.match(text) if len(text) <= 160 else None
     out = []
     for expr in find_dates(text):
         sent = _sentence_of(spans, expr.start) if spans else None

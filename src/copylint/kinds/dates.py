@@ -12,14 +12,9 @@ from copylint.analysis.context import Analysis
 from copylint.analysis.dates import analyse_dates, as_of_date
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, locate
+from copylint.ruleset import validators as v
 
 CHECKS = ("stale-conclusion", "stale-recent", "passed-future", "conflicting", "outdated-review", "future-as-past")
-
-
-def _choice(value: Any) -> str:
-    if value not in CHECKS:
-        raise ValueError(f"check must be one of {', '.join(CHECKS)}")
-    return value
 
 
 def _positive_int(value: Any) -> int:
@@ -43,7 +38,7 @@ class DateKind(RuleKind):
 
     name: ClassVar[str] = "date"
     options: ClassVar[dict[str, Validator]] = {
-        "check": _choice,
+        "check": v.one_of(*CHECKS),
         "max_years": _positive_int,  # stale-recent: how old a "recent" source may be
         "max_months": _positive_int,  # outdated-review: how old a "last updated" date may be
         "health_terms": _pattern,  # outdated-review: what makes a page a health page
@@ -74,12 +69,18 @@ class DateKind(RuleKind):
         model = ctx.get(analyse_dates)
         for issue in self._issues(doc, model):
             if issue.block < 0:
-                start = end = 0
+                start, end = _front_matter_span(doc, issue.fields.get("key", ""))
             else:
                 start, end = doc.blocks[issue.block].source_span(issue.start, issue.end)
             finding = self.finding(doc, start, end, document_level=issue.document_level, **issue.fields)
             finding.related = [locate(doc, *_line_span(doc, line)) for line in issue.related_lines]
             yield finding
+
+
+def _front_matter_span(doc: Document, key: str) -> tuple[int, int]:
+    """Where front-matter key `key` is written, else the start of the document."""
+    m = regex.search(rf"(?m)^[ \t]*{regex.escape(key)}[ \t]*:.*$", doc.source.text) if key else None
+    return (m.start(), m.end()) if m else (0, 0)
 
 
 def _line_span(doc: Document, line: int) -> tuple[int, int]:

@@ -33,7 +33,7 @@ CONCLUSION_LEAD_RE = regex.compile(
 )
 FUTURE_RE = regex.compile(
     r"\b(?:will|shall|won['\u2019]t|(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|planned|due|poised|anticipated|projected|going)\s+to"
-    r"|expected\s+to|scheduled\s+(?:for|to)|slated\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|aims?\s+to"
+    r"|expects?|anticipates?|expected\s+(?:to|in|by)|scheduled\s+(?:for|to|in)|slated\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|aims?\s+to"
     r"|to\s+(?:kick\s+off|begin|start|launch|commence|open|be\s+(?:presented|released|published|completed)))\b",
     regex.I,
 )

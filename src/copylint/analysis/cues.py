@@ -8,7 +8,7 @@ NEGATION = regex.compile(
     r"\b(?:no|not|never|neither|nor|none|nothing|nobody|cannot|without|unproven|"
     r"lack(?:s|ed|ing)?\s+(?:of|any)|absence\s+of|far\s+from|no\s+longer|"
     r"(?:has|have|had)\s+yet\s+to|yet\s+to\s+be|fail(?:s|ed)?\s+to|instead\s+of|rather\s+than|"
-    r"\w+n['\u2019]t)\b",
+    r"\w+n['\u2019]t)\b(?!\s+(?:only|just|short\s+of|less\s+than|to\s+mention)\b)",
     regex.I,
 )
 # Cues that carry negation across commas ("Neither MS nor ALS, it should be mentioned, can be cured").
@@ -21,12 +21,17 @@ COMMA = regex.compile(r",")
 HEDGE = regex.compile(
     r"\b(?:may|might|could|possibl[ey]|potential(?:ly)?|perhaps|hopefully|"
     r"(?:is|are|being|been)\s+(?:still\s+)?(?:being\s+)?(?:studied|investigated|researched|explored|evaluated|tested)|"
-    r"hypothes[ie][sz]\w*|theoreti\w+|investigational|experimental|preliminary|"
+    r"hypothes[ie][sz]\w*|theoreti\w+|investigational|"
     r"appears?\s+to|seems?\s+to|is\s+thought\s+to|are\s+thought\s+to|in\s+theory|"
     r"aims?\s+to|intended\s+to|designed\s+to|whether|if\s+and\s+how)\b",
     regex.I,
 )
 NEGATION_WINDOW = 12  # words between the cue and the match
+# A negated verb list spans commas: "not intended to diagnose, treat, cure or prevent".
+LIST_TAIL = regex.compile(
+    r"(?:\s+(?:intended|meant|designed|able|used)\s+to)?(?:\s*[\w-]+\s*(?:,|\bor\b|\band\b|/))+\s*",
+    regex.I,
+)
 
 
 def clause_start(text: str, pos: int, *, commas: bool = True) -> int:
@@ -48,7 +53,9 @@ def negated_before(text: str, pos: int) -> bool:
         if len(text[m.end():pos].split()) <= NEGATION_WINDOW:
             return True
     wide_start = clause_start(text, pos, commas=False)
-    return WIDE_NEGATION.search(text, wide_start, pos) is not None
+    if WIDE_NEGATION.search(text, wide_start, pos) is not None:
+        return True
+    return any(LIST_TAIL.fullmatch(text, m.end(), pos) for m in NEGATION.finditer(text, wide_start, pos))
 
 
 def negation_cue(text: str, pos: int) -> str | None:

@@ -151,3 +151,25 @@ def test_clean_page_has_no_date_findings():
 def test_as_of_defaults_to_today():
     doc = parse_text("The results will be presented at the 2019 congress.")
     assert len(run_rule("date.passed-future", doc, None)) == 1
+
+
+def test_conflict_needs_a_real_subject():
+    doc = parse_text("Approval came in 2010 after years of work.\n\nThe FDA approval in 2008 was for adults.")
+    assert run_rule("date.conflicting", doc, AS_OF) == []
+
+
+def test_new_york_is_not_new():
+    doc = parse_text("The New York study published results in 2012.")
+    assert run_rule("date.stale-recent", doc, AS_OF) == []
+    doc = parse_text("A new study published results in 2012.")
+    assert len(run_rule("date.stale-recent", doc, AS_OF)) == 1
+
+
+def test_markdown_events_reviewed_line_future_and_conflict():
+    doc = parse_fixture("dates/events.md")
+    assert ids(run_rule("date.passed-future", doc, AS_OF)) == [(7, "2021"), (12, "third quarter of 2020")]
+    (conflict,) = run_rule("date.conflicting", doc, AS_OF)
+    assert conflict.location.line == 13 and "Q1 2021" in conflict.message and "Q3 2020 on line 12" in conflict.message
+    (review,) = run_rule("date.outdated-review", doc, AS_OF)
+    assert review.location.line == 3 and "last reviewed 2020-06-12" in review.message
+    assert run_rule("date.passed-future", doc, dt.date(2020, 5, 1)) == []

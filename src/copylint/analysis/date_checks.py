@@ -21,7 +21,7 @@ EVENT_CLASSES = (
     ("approval", regex.compile(r"\b(?:approv\w*|clearance|authori[sz]\w*)\b", regex.I)),
     ("presentation", regex.compile(r"\b(?:present\w*|congress|conference|symposium|meeting)\b", regex.I)),
 )
-SUBJECT_RE = regex.compile(r"\bphase\s*(?:[1-4](?:/[1-4])?|i{1,3}v?|iv)\b|\b\p{Lu}{2,}[- ]?\d{2,}\b", regex.I)
+SUBJECT_RE = regex.compile(r"\b(?i:phase)\s*(?:[1-4](?:/[1-4])?|I{1,3}|IV|i{1,3}|iv)\b|\b\p{Lu}{2,}-?\d{2,}\b")
 DEFAULT_HEALTH_RE = (
     r"\b(?:treat\w*|therap\w*|cure[sd]?|disease|patients?|symptoms?|clinical|pain|condition|diagnos\w*"
     r"|stem\s+cells?|injection|medication|doctor|physician|recovery|heal\w*|regenerat\w*)\b"
@@ -94,8 +94,14 @@ def _evidence_noun(doc: Document, evidence: list[DateMention]) -> str:
     return "trials" if trials else "studies" if studies else "sources"
 
 
+PROPER_NEW_RE = regex.compile(r"New\s+\p{Lu}")  # New York, New England Journal ...
+
+
 def _attached(text: str, cue: regex.Match) -> bool:
-    """The cue word sits next to a study word: up to 6 words after it or 4 before."""
+    """The cue word sits next to a study word: up to 6 words after it or 4 before (not a
+    place or journal name such as "New York")."""
+    if PROPER_NEW_RE.match(text, cue.start()):
+        return False
     after = " ".join(text[cue.end():].split()[:6])
     before = " ".join(text[:cue.start()].split()[-4:])
     return bool(STUDY_RE.search(after) or STUDY_RE.search(before))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from copylint.analysis.dates import STUDY_RE, DateMention, DateModel  # noqa: F401 (re-exported)
+from copylint.analysis.dates import STUDY_RE, DateMention, DateModel
 from copylint.models import Document, LineIndex
 
 RECENT_RE = regex.compile(

@@ -50,6 +50,11 @@ STUDY_RE = regex.compile(
     regex.I,
 )
 
+CLAUSE_BREAK_RE = regex.compile(
+    r";|\u2014|\s\u2013\s|,\s+(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas|although)\s", regex.I
+)
+FUTURE_WINDOW = 80  # a future cue must be this close (in characters) to the date
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -102,8 +107,8 @@ class DateModel:
         return max(reviewed or self.page_dates, key=lambda p: p.expr.last, default=None)
 
     def citation_year(self, block: int) -> DateMention | None:
-        """The publication date of the reference in block `block` (first parenthesised year,
-        else the latest year)."""
+        """The publication date of the reference in block `block`: its latest date, so that a
+        reference is never judged older than it is."""
         found = [m for m in self.mentions if m.block == block and m.role == "citation"]
         return max(found, key=lambda m: m.expr.last, default=None)
 
@@ -141,7 +146,7 @@ def _sentence_of(spans: list[tuple[int, int, int]], pos: int) -> tuple[int, int,
     return spans[i] if i >= 0 else None
 
 
-def _role(block: Block, is_ref: bool, page: bool, future: bool, conclusion: bool, study: bool) -> str:
+def _role(is_ref: bool, page: bool, future: bool, conclusion: bool, study: bool) -> str:
     if page:
         return "page"
     if is_ref:
@@ -164,10 +169,6 @@ def _page_label(label: str) -> str:
     return "date"
 
 
-CLAUSE_BREAK_RE = regex.compile(r";|\u2014|\s\u2013\s|,\s+(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas|although)\s", regex.I)
-FUTURE_WINDOW = 80
-
-
 def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
     """The clause around [start, end) within its sentence: cut at ; dashes and ", but" etc."""
     left, right = s_start, s_end
@@ -188,7 +189,7 @@ def _is_future(text: str, start: int, end: int, c_start: int, c_end: int) -> boo
 def _mentions_of_block(doc: Document, model: DateModel, b: int, spans) -> list[tuple[DateMention, str | None]]:
     block = doc.blocks[b]
     text = block.text
-    is_ref = b in model.reference_blocks
+    is_ref = b in set(model.reference_blocks)
     page_m = PAGE_DATE_RE.match(text) if len(text) <= 160 else None
     out = []
     for expr in find_dates(text):
@@ -196,12 +197,12 @@ def _mentions_of_block(doc: Document, model: DateModel, b: int, spans) -> list[t
         s_start, s_end, s_idx = sent if sent else (0, len(text), -1)
         c_start, c_end = _clause(text, expr.start, expr.end, s_start, s_end)
         clause = text[c_start:c_end]
-        page = block.kind == "metadata" or (bool(page_m) and expr.start <= page_m.end("rest") and not out)
+        page = bool(page_m) and expr.start <= page_m.end("rest") and not out
         future = _is_future(text, expr.start, expr.end, c_start, c_end) and not page and not is_ref
         mention = DateMention(
             expr=expr, block=b, start=expr.start, end=expr.end, sentence=s_idx,
             section=model.sections[b],
-            role=_role(block, is_ref, page, future, b in model.conclusion_blocks, bool(STUDY_RE.search(text[s_start:s_end]))),
+            role=_role(is_ref, page, future, b in model.conclusion_blocks, bool(STUDY_RE.search(text[s_start:s_end]))),
             future=future, past=bool(PAST_RE.search(clause)) and not future,
             in_conclusion=b in model.conclusion_blocks,
         )

@@ -9,9 +9,9 @@ import regex
 
 from copylint.analysis import date_checks as checks
 from copylint.analysis.context import Analysis
-from copylint.analysis.dates import analyse_dates, as_of_date
+from copylint.analysis.dates import DateModel, analyse_dates, as_of_date
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
-from copylint.models import Document, Finding, locate
+from copylint.models import Document, Finding, LineIndex, locate
 from copylint.ruleset import validators as v
 
 CHECKS = ("stale-conclusion", "stale-recent", "passed-future", "conflicting", "outdated-review", "future-as-past")
@@ -54,7 +54,7 @@ class DateKind(RuleKind):
         self.health_re = regex.compile(opts.get("health_terms", checks.DEFAULT_HEALTH_RE), regex.I)
         self.as_of = as_of_date(settings)
 
-    def _issues(self, doc: Document, model: checks.DateModel) -> list[checks.DateIssue]:
+    def _issues(self, doc: Document, model: DateModel) -> list[checks.DateIssue]:
         run: dict[str, Callable[[], list[checks.DateIssue]]] = {
             "stale-conclusion": lambda: checks.stale_conclusion(doc, model),
             "stale-recent": lambda: checks.stale_recent(doc, model, self.as_of, self.max_years),
@@ -84,6 +84,6 @@ def _front_matter_span(doc: Document, key: str) -> tuple[int, int]:
 
 
 def _line_span(doc: Document, line: int) -> tuple[int, int]:
-    lines = doc.lines or checks.LineIndex(doc.source.text)
+    lines = doc.lines or LineIndex(doc.source.text)
     start = lines.line_start(line)
     return start, lines.line_end(line, doc.source.text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import parse_fixture, run_rule
 
 from copylint.analysis.dates import analyse_dates
@@ -173,3 +175,21 @@ def test_markdown_events_reviewed_line_future_and_conflict():
     (review,) = run_rule("date.outdated-review", doc, AS_OF)
     assert review.location.line == 3 and "last reviewed 2020-06-12" in review.message
     assert run_rule("date.passed-future", doc, dt.date(2020, 5, 1)) == []
+
+
+def test_undated_this_year_uses_the_page_date():
+    doc = parse_text("---\ndate: 2021-02-01\n---\n\nA study published this year found less pain.\n", "markdown")
+    (f,) = run_rule("date.stale-recent", doc, AS_OF)
+    assert f.excerpt == "this year" and "2021" in f.message
+    assert run_rule("date.stale-recent", doc, dt.date(2022, 6, 1)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,QqMayJunfirstquarterof2019")), max_size=60))
+def test_find_dates_spans_are_exact_and_ordered(text):
+    found = find_dates(text)
+    last_end = 0
+    for d in found:
+        assert text[d.start:d.end] == d.text
+        assert d.start >= last_end and d.first <= d.last
+        last_end = d.end

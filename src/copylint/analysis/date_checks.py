@@ -129,8 +129,10 @@ def _dated_source(doc: Document, model: DateModel, block: int, sentence: int) ->
 
 
 def stale_recent(doc: Document, model: DateModel, as_of: dt.date, max_years: int) -> list[DateIssue]:
-    """"Recent"/"new"/"latest" attached to a study dated more than `max_years` before as-of."""
+    """"Recent"/"new"/"latest" attached to a study dated more than `max_years` before as-of;
+    an undated "this year" is read as the page's own year."""
     refs = set(model.reference_blocks)
+    page = model.page_date
     out = []
     for s in doc.sentences:
         if s.block in refs:
@@ -139,17 +141,20 @@ def stale_recent(doc: Document, model: DateModel, as_of: dt.date, max_years: int
         if cue is None:
             continue
         source = _dated_source(doc, model, s.block, s.index)
-        if source is None or as_of.year - source.expr.last.year <= max_years:
+        if source is not None:
+            expr, where = source.expr, f"a source from {source.expr.label()} (line {line_of(doc, source.block, source.start)})"
+        elif page is not None and cue.group(0).lower().startswith("this"):
+            expr, where = page.expr, f"{page.expr.year}, the page's own date"
+        else:
             continue
-        age = as_of.year - source.expr.last.year
-        line = line_of(doc, source.block, source.start)
-        page = model.page_date
-        dated = f" (page dated {page.expr.label()})" if page else ""
-        detail = (f'"{cue.group(0)}" refers to a source from {source.expr.label()} (line {line}), '
-                  f"{age} years before {as_of.isoformat()}{dated}")
-        start = s.start + cue.start()
-        out.append(DateIssue(s.block, start, s.start + cue.end(), {
-            "detail": detail, "cue": cue.group(0), "date": source.expr.label(), "age": age}, (line,)))
+        age = as_of.year - expr.last.year
+        if age <= max_years:
+            continue
+        dated = f" (page dated {page.expr.label()})" if page and expr is not page.expr else ""
+        detail = f'"{cue.group(0)}" refers to {where}, {age} years before {as_of.isoformat()}{dated}'
+        related = (line_of(doc, source.block, source.start),) if source else ()
+        out.append(DateIssue(s.block, s.start + cue.start(), s.start + cue.end(), {
+            "detail": detail, "cue": cue.group(0), "date": expr.label(), "age": age}, related))
     return out
 
 

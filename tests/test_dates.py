@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from conftest import parse_fixture, run_rule
 
 from copylint.analysis.dates import analyse_dates
+from copylint.analysis import datetext
 from copylint.analysis.datetext import find_dates
 from copylint.parsers import parse_text
 
@@ -193,3 +194,25 @@ def test_find_dates_spans_are_exact_and_ordered(text):
         assert text[d.start:d.end] == d.text
         assert d.start >= last_end and d.first <= d.last
         last_end = d.end
+
+
+def _full_scan(text):
+    """Reference implementation: DATE_RE over the whole text, without year windows."""
+    out, pos = [], 0
+    while (m := datetext.DATE_RE.search(text, pos)) is not None:
+        expr = datetext._expr(m)
+        if expr is None:
+            pos = m.start("y") if m.start("y") > m.start() else m.end()
+            continue
+        out.append((expr.start, expr.end, expr.label()))
+        pos = m.end()
+    return out
+
+
+TOKENS = st.sampled_from(list("0123456789 -/.,Qq") + ["2019", "May ", "may ", "Q1 ", "of ", "2020-05-01", "first quarter of ", "1 May ", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TOKENS, max_size=25).map("".join))
+def test_windowed_search_equals_full_scan(text):
+    assert [(d.start, d.end, d.label()) for d in find_dates(text)] == _full_scan(text)

@@ -120,25 +120,33 @@ def _expr(m: regex.Match) -> DateExpr | None:
     return DateExpr(m.start(), m.end(), m.group(0), gran, first, last)
 
 
+# Every date form contains a year: find those quickly, then run DATE_RE only around them.
+YEAR_HINT_RE = regex.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+WINDOW = 40  # characters around a year that a date form can span (plus its lookarounds)
+
+
 def find_dates(text: str) -> list[DateExpr]:
     """Every date expression in `text`, left to right, non-overlapping."""
     out: list[DateExpr] = []
     pos = 0
-    while True:
-        m = DATE_RE.search(text, pos)
-        if m is None:
-            return out
-        expr = _expr(m)
-        if expr is None:
-            # A rejected long form (e.g. "may 2023"): retry from inside it so the year still counts.
-            y_start = m.start("y")
-            if y_start > m.start():
-                pos = y_start
-                continue
-            pos = m.end()
+    for hint in YEAR_HINT_RE.finditer(text):
+        if hint.end() <= pos:
             continue
-        out.append(expr)
-        pos = m.end()
+        lo, hi = max(pos, hint.start() - WINDOW), min(len(text), hint.end() + WINDOW)
+        while lo < hi:
+            m = DATE_RE.search(text, lo, hi)
+            if m is None or m.start() > hint.end():
+                break  # a date further on belongs to the next year's window
+            expr = _expr(m)
+            if expr is None:
+                # A rejected long form (e.g. "may 2023"): retry from its year so the year still counts.
+                lo = m.start("y") if m.start("y") > m.start() else m.end()
+                continue
+            out.append(expr)
+            pos = lo = m.end()
+            if m.end() >= hint.end():
+                break
+    return out
 
 
 def parse_date_value(value: object) -> DateExpr | None:

@@ -3,6 +3,7 @@ spelling, so that "flare-ups"/"flareups" or "tumour"/"tumor" count as one term. 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -35,6 +36,7 @@ class Word:
     text: str
 
 
+@functools.lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     key = word.lower()
     for pattern, repl in _KEY_RULES:

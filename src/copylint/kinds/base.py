@@ -47,6 +47,7 @@ class Settings:
     disclaimer_wordings: dict[str, list[str]] = field(default_factory=dict)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `vocabularies:`
     extra: dict[str, Any] = field(default_factory=dict)
+    regex_timeout: float | None = 5.0  # seconds one rule's regex may run on one block
 
 
 class RuleKind:

@@ -8,8 +8,9 @@ from typing import Any, ClassVar, Iterable
 
 import regex
 
+from copylint.analysis.anchors import folded_text, term_anchor
 from copylint.analysis.context import Analysis
-from copylint.analysis.spelling import Word, document_words, spelling_key
+from copylint.analysis.spelling import WORD_RE, Word, document_words, spelling_key
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, LineIndex
 from copylint.ruleset import validators as v
@@ -63,9 +64,21 @@ class ConsistencyKind(RuleKind):
             regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
             for w in sorted(self.correct, key=len, reverse=True)
         )
-        self.pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}_])(?:{alternation})(?![\p{{L}}\p{{N}}_])", regex.I) if alternation else None
+        self.source = rf"(?<![\p{{L}}\p{{N}}_])(?:{alternation})(?![\p{{L}}\p{{N}}_])" if alternation else None
+        self.anchors = tuple(sorted({term_anchor(w, avoid=t) for w, t in self.correct.items()})) or None
+        self._pattern: regex.Pattern | None = None
         self.ignore = {spelling_key(w) for w in opts.get("ignore", [])}
         self.min_length = int(opts.get("min_length", 4))
+
+    @property
+    def pattern(self) -> regex.Pattern | None:
+        """The misspellings' alternation, compiled on first use."""
+        if self._pattern is None and self.source is not None:
+            self._pattern = regex.compile(self.source, regex.I)
+        return self._pattern
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_pattern": None}
 
     @staticmethod
     def _norm(text: str) -> str:
@@ -73,18 +86,33 @@ class ConsistencyKind(RuleKind):
 
     def check(self, doc: Document, ctx: Analysis) -> Iterable[Finding]:
         if self.check_name == "spelling":
-            yield from self._spelling(doc)
-        else:
+            yield from self._spelling(doc, ctx)
+        elif self._has_variants(doc):
             yield from self._variants(doc, ctx.get(document_words))
 
-    def _spelling(self, doc: Document) -> Iterable[Finding]:
-        if self.pattern is None:
+    def _spelling(self, doc: Document, ctx: Analysis) -> Iterable[Finding]:
+        if self.source is None:
             return
-        for block in doc.blocks:
-            for m in self.pattern.finditer(block.text):
+        folded = ctx.get(folded_text)
+        if self.anchors is not None and not folded.has_any(self.anchors):
+            return
+        blocks = [doc.blocks[i] for i in folded.blocks_with(self.anchors)] if self.anchors else doc.blocks
+        for block in blocks:
+            for m in self.pattern.finditer(block.text, timeout=self.settings.regex_timeout):
                 correct = self.correct[self._norm(m.group(0))]
                 start, end = block.source_span(m.start(), m.end())
                 yield self.finding(doc, start, end, term=correct, suggestion=match_case(m.group(0), correct))
+
+    def _has_variants(self, doc: Document) -> bool:
+        """Cheap pre-pass over distinct word forms: does any spelling key have two forms?"""
+        forms = {w.lower() for b in doc.blocks for w in WORD_RE.findall(b.text) if len(w) >= self.min_length}
+        keys: set[str] = set()
+        for form in forms:
+            key = spelling_key(form)
+            if key in keys and key not in self.ignore:
+                return True
+            keys.add(key)
+        return False
 
     def _variants(self, doc: Document, words: list[Word]) -> Iterable[Finding]:
         groups: dict[str, list[Word]] = {}

@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 import regex
 
 from copylint.analysis import cues
+from copylint.analysis.anchors import folded_text, rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.analysis.sentence_index import sentence_index
@@ -24,13 +25,18 @@ UNLESS = v.mapping({
 DEFAULT_UNLESS = {"negated": True, "hedged": False, "question": True, "phrases": [], "preceded_by": []}
 
 
-def build_pattern(terms: Iterable[str], patterns: Iterable[str], *, case_sensitive: bool, word_boundary: bool) -> regex.Pattern:
+def pattern_source(terms: Iterable[str], patterns: Iterable[str], *, word_boundary: bool) -> str:
     """One alternation of all literal terms (longest first) and regexes."""
     parts = [regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True)]
     parts += [f"(?:{p})" for p in patterns]
     body = "|".join(parts)
     if word_boundary:
         body = rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
+    return body
+
+
+def build_pattern(terms: Iterable[str], patterns: Iterable[str], *, case_sensitive: bool, word_boundary: bool) -> regex.Pattern:
+    body = pattern_source(terms, patterns, word_boundary=word_boundary)
     return v.compile_pattern(body, 0 if case_sensitive else regex.I)
 
 
@@ -50,24 +56,57 @@ class PhraseKind(RuleKind):
         opts = spec.options
         if not opts.get("terms") and not opts.get("patterns"):
             raise ValueError("a phrase rule needs 'terms' or 'patterns'")
-        self.pattern = build_pattern(
-            opts.get("terms", []), opts.get("patterns", []),
-            case_sensitive=opts.get("case_sensitive", False),
-            word_boundary=opts.get("word_boundary", True),
-        )
+        terms, patterns = opts.get("terms", []), opts.get("patterns", [])
+        self.source = pattern_source(terms, patterns, word_boundary=opts.get("word_boundary", True))
+        self.flags = 0 if opts.get("case_sensitive", False) else regex.I
+        self.anchors = rule_anchors(terms, patterns)
         self.scope = opts.get("scope", "sentence")
         self.unless = {**DEFAULT_UNLESS, **opts.get("unless", {})}
         exceptions = self.unless["phrases"]
-        self.exceptions = v.compile_pattern("|".join(f"(?:{p})" for p in exceptions), regex.I) if exceptions else None
+        self._exceptions = "|".join(f"(?:{p})" for p in exceptions) if exceptions else None
         before = self.unless["preceded_by"]
-        self.preceded_by = v.compile_pattern(r"(?:" + "|".join(before) + r")\W*$", regex.I) if before else None
+        self._preceded_by = r"(?:" + "|".join(before) + r")\W*$" if before else None
+        self._compiled: tuple | None = None
+
+    def _patterns(self) -> tuple:
+        """(pattern, exceptions, preceded_by), compiled on first use (most rules never need it)."""
+        if self._compiled is None:
+            self._compiled = (
+                v.compile_pattern(self.source, self.flags),
+                v.compile_pattern(self._exceptions, regex.I) if self._exceptions else None,
+                v.compile_pattern(self._preceded_by, regex.I) if self._preceded_by else None,
+            )
+        return self._compiled
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        return self._patterns()[0]
+
+    @property
+    def exceptions(self) -> regex.Pattern | None:
+        return self._patterns()[1]
+
+    @property
+    def preceded_by(self) -> regex.Pattern | None:
+        return self._patterns()[2]
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_compiled": None}
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
+        blocks = doc.blocks
+        if self.anchors is not None:
+            folded = ctx.get(folded_text)
+            if not folded.has_any(self.anchors):
+                return
+            blocks = [doc.blocks[i] for i in folded.blocks_with(self.anchors)]
+        pattern = self._patterns()[0]
         index = ctx.get(sentence_index)
-        for block in doc.blocks:
+        timeout = self.settings.regex_timeout
+        for block in blocks:
             if self.scope == "heading" and block.kind != "heading":
                 continue
-            for m in self.pattern.finditer(block.text):
+            for m in pattern.finditer(block.text, timeout=timeout):
                 if m.end() == m.start():
                     continue
                 sentence = index.at(block.index, m.start())
@@ -90,10 +129,10 @@ class PhraseKind(RuleKind):
             return True
         if u["hedged"] and cues.hedged(text):
             return True
-        if self.exceptions is not None and self.exceptions.search(text):
+        if self.exceptions is not None and self.exceptions.search(text, timeout=self.settings.regex_timeout):
             return True
         if self.preceded_by is not None:
             clause = text[cues.clause_start(text, rel):rel]
-            if self.preceded_by.search(clause):
+            if self.preceded_by.search(clause, timeout=self.settings.regex_timeout):
                 return True
         return False

@@ -4,6 +4,8 @@ single-rule runners for the date, consistency and readability tests."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,9 @@ from copylint.kinds.base import Settings
 from copylint.models import Document, Finding
 from copylint.parsers import parse_text
 from copylint.ruleset.loader import compile_rules, load_pack
+
+# Tests never touch the user's cache directory (the cache itself is exercised in a temp dir).
+os.environ.setdefault("COPYLINT_CACHE_DIR", tempfile.mkdtemp(prefix="copylint-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import regex
+from copylint.regexcache import rx
 
-NEGATION = regex.compile(
+NEGATION = rx(
     r"\b(?:no|not|never|neither|nor|none|nothing|nobody|cannot|without|unproven|"
     r"lack(?:s|ed|ing)?\s+(?:of|any)|absence\s+of|far\s+from|no\s+longer|"
     r"(?:has|have|had)\s+yet\s+to|yet\s+to\s+be|fail(?:s|ed)?\s+to|instead\s+of|rather\s+than|"
@@ -12,13 +13,13 @@ NEGATION = regex.compile(
     regex.I,
 )
 # Cues that carry negation across commas ("Neither MS nor ALS, it should be mentioned, can be cured").
-WIDE_NEGATION = regex.compile(r"\b(?:neither|nor)\b", regex.I)
-CLAUSE_BREAK = regex.compile(
+WIDE_NEGATION = rx(r"\b(?:neither|nor)\b", regex.I)
+CLAUSE_BREAK = rx(
     r"[;:!?()\[\]\u2014\u2013]|\s-\s|\.\s|\b(?:but|however|although|though|whereas|while|except|unlike|whilst)\b",
     regex.I,
 )
-COMMA = regex.compile(r",")
-HEDGE = regex.compile(
+COMMA = rx(r",")
+HEDGE = rx(
     r"\b(?:may|might|could|possibl[ey]|potential(?:ly)?|perhaps|hopefully|"
     r"(?:is|are|being|been)\s+(?:still\s+)?(?:being\s+)?(?:studied|investigated|researched|explored|evaluated|tested)|"
     r"hypothes[ie][sz]\w*|theoreti\w+|investigational|"
@@ -28,7 +29,7 @@ HEDGE = regex.compile(
 )
 NEGATION_WINDOW = 12  # words between the cue and the match
 # A negated verb list spans commas: "not intended to diagnose, treat, cure or prevent".
-LIST_TAIL = regex.compile(
+LIST_TAIL = rx(
     r"(?:\s+(?:intended|meant|designed|able|used)\s+to)?(?:\s*[\w-]+\s*(?:,|\bor\b|\band\b|/))+\s*",
     regex.I,
 )
@@ -48,8 +49,8 @@ def clause_start(text: str, pos: int, *, commas: bool = True) -> int:
 
 # "no"/"without" negate the noun phrase after them, not a later coordinated verb phrase:
 # "It has no side effects and works for everyone" still claims that it works for everyone.
-DETERMINER_NEGATION = regex.compile(r"(?:no|none|nothing|without)", regex.I)
-PHRASE_END = regex.compile(r"\b(?:and|or|with|plus)\b", regex.I)
+DETERMINER_NEGATION = rx(r"(?:no|none|nothing|without)", regex.I)
+PHRASE_END = rx(r"\b(?:and|or|with|plus)\b", regex.I)
 
 
 def negated_before(text: str, pos: int) -> bool:

@@ -10,18 +10,19 @@ import regex
 
 from copylint.analysis.dates import STUDY_RE, DateMention, DateModel
 from copylint.models import Document, LineIndex
+from copylint.regexcache import rx
 
-RECENT_RE = regex.compile(
+RECENT_RE = rx(
     r"\b(?:recent(?:ly)?|new(?:ly)?|newest|latest|this\s+year|just\s+(?:published|released))\b", regex.I
 )
 EVENT_CLASSES = (
-    ("start", regex.compile(r"\b(?:kick(?:s|ed|ing)?\s+off|begin|began|begins|start(?:s|ed)?|launch(?:es|ed)?|commenc\w*|initiat\w*|enrol\w*|first\s+patient)\b", regex.I)),
-    ("completion", regex.compile(r"\b(?:complet\w*|finish\w*|conclud\w*|end(?:s|ed)?)\b", regex.I)),
-    ("results", regex.compile(r"\b(?:results?|readout|topline|data)\b", regex.I)),
-    ("approval", regex.compile(r"\b(?:approv\w*|clearance|authori[sz]\w*)\b", regex.I)),
-    ("presentation", regex.compile(r"\b(?:present\w*|congress|conference|symposium|meeting)\b", regex.I)),
+    ("start", rx(r"\b(?:kick(?:s|ed|ing)?\s+off|begin|began|begins|start(?:s|ed)?|launch(?:es|ed)?|commenc\w*|initiat\w*|enrol\w*|first\s+patient)\b", regex.I)),
+    ("completion", rx(r"\b(?:complet\w*|finish\w*|conclud\w*|end(?:s|ed)?)\b", regex.I)),
+    ("results", rx(r"\b(?:results?|readout|topline|data)\b", regex.I)),
+    ("approval", rx(r"\b(?:approv\w*|clearance|authori[sz]\w*)\b", regex.I)),
+    ("presentation", rx(r"\b(?:present\w*|congress|conference|symposium|meeting)\b", regex.I)),
 )
-SUBJECT_RE = regex.compile(r"\b(?i:phase)\s*(?:[1-4](?:/[1-4])?|I{1,3}|IV|i{1,3}|iv)\b|\b\p{Lu}{2,}-?\d{2,}\b")
+SUBJECT_RE = rx(r"\b(?i:phase)\s*(?:[1-4](?:/[1-4])?|I{1,3}|IV|i{1,3}|iv)\b|\b\p{Lu}{2,}-?\d{2,}\b")
 DEFAULT_HEALTH_RE = (
     r"\b(?:treat\w*|therap\w*|cure[sd]?|disease|patients?|symptoms?|clinical|pain|condition|diagnos\w*"
     r"|stem\s+cells?|injection|medication|doctor|physician|recovery|heal\w*|regenerat\w*)\b"
@@ -94,7 +95,7 @@ def _evidence_noun(doc: Document, evidence: list[DateMention]) -> str:
     return "trials" if trials else "studies" if studies else "sources"
 
 
-PROPER_NEW_RE = regex.compile(r"New\s+\p{Lu}")  # New York, New England Journal ...
+PROPER_NEW_RE = rx(r"New\s+\p{Lu}")  # New York, New England Journal ...
 
 
 def _attached(text: str, cue: regex.Match) -> bool:

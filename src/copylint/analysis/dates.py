@@ -11,46 +11,47 @@ import regex
 
 from copylint.analysis.datetext import DateExpr, find_dates, parse_date_value
 from copylint.models import Block, Document
+from copylint.regexcache import rx
 
 ROLES = ("page", "citation", "future", "conclusion", "study", "other")
 
-REFERENCE_RE = regex.compile(
+REFERENCE_RE = rx(
     r"^\s*(?:references?|sources?|citations?|bibliography|further reading|cited)\s*[:.\-\u2013]", regex.I
 )
 # "Smith, J. et al. (2010). Title." as a line of its own.
-CITATION_LINE_RE = regex.compile(r"^\s*\p{Lu}[\p{L}'\u2019-]+,?\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}+).{0,120}?\((?:19|20)\d\d\)")
-PAGE_DATE_RE = regex.compile(
+CITATION_LINE_RE = rx(r"^\s*\p{Lu}[\p{L}'\u2019-]+,?\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}+).{0,120}?\((?:19|20)\d\d\)")
+PAGE_DATE_RE = rx(
     r"^\W{0,3}(?P<label>last\s+(?:updated|reviewed|modified|revised)|(?:medically\s+)?reviewed|updated"
     r"|(?:post(?:ed)?\s+)?published|posted|date(?:\s+published)?|revised)\b(?P<rest>.{0,80})",
     regex.I,
 )
-CONCLUSION_HEADING_RE = regex.compile(
+CONCLUSION_HEADING_RE = rx(
     r"\b(?:conclusions?|summary|in summary|bottom line|key takeaways?|takeaways?|final thoughts|in closing|wrap(?:ping)?[- ]up)\b",
     regex.I,
 )
-CONCLUSION_LEAD_RE = regex.compile(
+CONCLUSION_LEAD_RE = rx(
     r"^\W*(?:in conclusion|to conclude|in summary|to summari[sz]e|to sum up|in sum)\b", regex.I
 )
-FUTURE_RE = regex.compile(
+FUTURE_RE = rx(
     r"\b(?:will|shall|won['\u2019]t|(?:is|are|was|were)\s+(?:expected|scheduled|set|slated|planned|due|poised|anticipated|projected|going)\s+to"
     r"|expects?|anticipates?|expected\s+(?:to|in|by)|scheduled\s+(?:for|to|in)|slated\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|aims?\s+to"
     r"|to\s+(?:kick\s+off|begin|start|launch|commence|open|be\s+(?:presented|released|published|completed)))\b",
     regex.I,
 )
-PAST_RE = regex.compile(
+PAST_RE = rx(
     r"\b(?:was|were|had|has\s+(?:been|made|shown|reported)|have\s+(?:been|made|shown|reported)|did"
     r"|showed|shown|reported|found|published|conducted|completed|approved|presented|launched|began|started"
     r"|demonstrated|enrolled|concluded|ended|revealed|made|took\s+place|released|reviewed|established|treated|ago|last\s+year)\b",
     regex.I,
 )
-STUDY_RE = regex.compile(
+STUDY_RE = rx(
     r"\b(?:stud(?:y|ies)|trials?|research|reviews?|reviewed|papers?|articles?|publications?|published|journal"
     r"|researchers?|scientists?|investigators?|data|results?|findings?|experiments?|analys[ie]s|meta-analys[ie]s"
     r"|surveys?|reports?|reported|et\s+al)\b",
     regex.I,
 )
 
-CLAUSE_BREAK_RE = regex.compile(
+CLAUSE_BREAK_RE = rx(
     r";|\u2014|\s\u2013\s|,\s+(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas|although)\s", regex.I
 )
 FUTURE_WINDOW = 80  # a future cue must be this close (in characters) to the date

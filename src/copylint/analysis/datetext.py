@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import regex
+from copylint.regexcache import rx
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -23,7 +24,7 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _Y_END = r"(?![\d/]|-\d{1,2}(?!\d)|\.\d)"
 
 # One alternation, longest forms first; each branch names its parts y/mon/d/q.
-DATE_RE = regex.compile(
+DATE_RE = rx(
     rf"""
     (?<![\w/.-])(?P<iso>(?P<y>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01]))(?!\d)
   | (?<!\w)(?P<mdy>(?P<mon>{_MON})\s(?P<d>{_DAY}),?\s(?P<y>{_YEAR})){_Y_END}
@@ -121,7 +122,7 @@ def _expr(m: regex.Match) -> DateExpr | None:
 
 
 # Every date form contains a year: find those quickly, then run DATE_RE only around them.
-YEAR_HINT_RE = regex.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+YEAR_HINT_RE = rx(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 WINDOW = 40  # characters around a year that a date form can span (plus its lookarounds)
 
 

@@ -11,10 +11,11 @@ import regex
 
 from copylint.analysis.dates import is_reference_block
 from copylint.models import Document
+from copylint.regexcache import rx
 
 BODY_KINDS = ("paragraph", "list_item", "quote", "table_cell")
-WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*")
-LETTERS_RE = regex.compile(r"\p{L}+")
+WORD_RE = rx(r"[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*")
+LETTERS_RE = rx(r"\p{L}+")
 MIN_SENTENCE_WORDS = 3
 
 
@@ -68,6 +69,13 @@ def flesch_ease(words: int, sentences: int, syllables: int) -> float:
 def _hyphenator():
     import pyphen  # lazy: only documents that are checked for readability pay for it
 
+    from copylint.cache import cached, file_stamps
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    try:  # parsing the pattern file is the slow part: keep the parsed patterns on disk
+        pyphen.hdcache[path] = cached("hyph", str(path), (file_stamps([path]), pyphen.__version__ if hasattr(pyphen, "__version__") else ""), lambda: pyphen.HyphDict(path))
+    except Exception:
+        pass
     return pyphen.Pyphen(lang="en_US")
 
 

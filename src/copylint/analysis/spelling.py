@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import regex
 
 from copylint.models import Document
+from copylint.regexcache import rx
 
-WORD_RE = regex.compile(r"\p{L}[\p{L}\p{N}]*(?:[-\u2010\u2011]\p{L}[\p{L}\p{N}]*)*")
+WORD_RE = rx(r"\p{L}[\p{L}\p{N}]*(?:[-\u2010\u2011]\p{L}[\p{L}\p{N}]*)*")
 # (pattern, replacement) applied to a lower-cased word to get its spelling key.
-_KEY_RULES = tuple((regex.compile(p), r) for p, r in (
+_KEY_RULES = tuple((rx(p), r) for p, r in (
     (r"[-\u2010\u2011]", ""),
     (r"isation", "ization"),
     (r"(?<=\w{3})is(e[ds]?|ing)$", r"iz\1"),

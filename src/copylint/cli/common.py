@@ -19,13 +19,13 @@ def fail(message: str) -> "NoReturn":  # noqa: F821
 def load_rules(extra_dirs: Sequence[str] = (), settings=None, *, default_pack: bool = True):
     """Load and compile the pack (plus extra directories), or exit 2 citing the bad file:line."""
     from copylint.kinds.base import Settings
-    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_pack
+    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_pack_cached
     from copylint.ruleset.schema import RuleError
 
     dirs = ([default_pack_dir()] if default_pack else []) + [Path(d) for d in extra_dirs]
     settings = settings or Settings()
     try:
-        pack = load_pack(dirs)
+        pack = load_pack_cached(dirs)
         return pack, compile_rules(pack, settings), settings
     except RuleError as exc:
         fail(f"bad rule file: {exc}")

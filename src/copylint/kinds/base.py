@@ -35,6 +35,7 @@ class RuleSpec:
     suggest: str | None = None
     file: str = "<memory>"
     line: int = 0
+    derived: dict[str, Any] = field(default_factory=dict)  # kind.prepare(spec): cached with the pack
 
 
 @dataclass
@@ -65,6 +66,12 @@ class RuleKind:
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         self.spec = spec
         self.settings = settings
+
+    @classmethod
+    def prepare(cls, spec: RuleSpec) -> dict[str, Any]:
+        """Data derived from a spec alone (no settings), computed once and cached on disk with
+        the rule pack; `__init__` finds it in `spec.derived`."""
+        return {}
 
     @property
     def id(self) -> str:

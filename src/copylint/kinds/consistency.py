@@ -14,6 +14,7 @@ from copylint.analysis.spelling import WORD_RE, Word, document_words, spelling_k
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, LineIndex
 from copylint.ruleset import validators as v
+from copylint.regexcache import rx
 
 TERM = v.mapping({"term": v.string, "misspellings": v.string_list}, required=("term", "misspellings"))
 
@@ -74,7 +75,7 @@ class ConsistencyKind(RuleKind):
     def pattern(self) -> regex.Pattern | None:
         """The misspellings' alternation, compiled on first use."""
         if self._pattern is None and self.source is not None:
-            self._pattern = regex.compile(self.source, regex.I)
+            self._pattern = rx(self.source, regex.I)
         return self._pattern
 
     def __getstate__(self) -> dict:

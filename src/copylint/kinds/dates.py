@@ -13,6 +13,7 @@ from copylint.analysis.dates import DateModel, analyse_dates, as_of_date
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, LineIndex, locate
 from copylint.ruleset import validators as v
+from copylint.regexcache import rx
 
 CHECKS = ("stale-conclusion", "stale-recent", "passed-future", "conflicting", "outdated-review", "future-as-past")
 
@@ -27,7 +28,7 @@ def _pattern(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("must be a regular expression string")
     try:
-        regex.compile(value)
+        rx(value)
     except regex.error as exc:
         raise ValueError(f"invalid regular expression: {exc}") from exc
     return value
@@ -51,7 +52,7 @@ class DateKind(RuleKind):
         self.check_name: str = opts["check"]
         self.max_years: int = opts.get("max_years", 2)
         self.max_months: int = opts.get("max_months", 24)
-        self.health_re = regex.compile(opts.get("health_terms", checks.DEFAULT_HEALTH_RE), regex.I)
+        self.health_re = rx(opts.get("health_terms", checks.DEFAULT_HEALTH_RE), regex.I)
         self.as_of = as_of_date(settings)
 
     def _issues(self, doc: Document, model: DateModel) -> list[checks.DateIssue]:

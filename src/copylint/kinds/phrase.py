@@ -59,7 +59,7 @@ class PhraseKind(RuleKind):
         terms, patterns = opts.get("terms", []), opts.get("patterns", [])
         self.source = pattern_source(terms, patterns, word_boundary=opts.get("word_boundary", True))
         self.flags = 0 if opts.get("case_sensitive", False) else regex.I
-        self.anchors = rule_anchors(terms, patterns)
+        self.anchors = spec.derived["anchors"] if "anchors" in spec.derived else rule_anchors(terms, patterns)
         self.scope = opts.get("scope", "sentence")
         self.unless = {**DEFAULT_UNLESS, **opts.get("unless", {})}
         exceptions = self.unless["phrases"]
@@ -67,6 +67,10 @@ class PhraseKind(RuleKind):
         before = self.unless["preceded_by"]
         self._preceded_by = r"(?:" + "|".join(before) + r")\W*$" if before else None
         self._compiled: tuple | None = None
+
+    @classmethod
+    def prepare(cls, spec: RuleSpec) -> dict:
+        return {"anchors": rule_anchors(spec.options.get("terms", []), spec.options.get("patterns", []))}
 
     def _patterns(self) -> tuple:
         """(pattern, exceptions, preceded_by), compiled on first use (most rules never need it)."""

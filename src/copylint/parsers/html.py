@@ -9,15 +9,16 @@ import regex
 
 from copylint.models import Block, Comment, LineIndex
 from copylint.text.blocks import BlockBuilder
+from copylint.regexcache import rx
 
-_TOKEN = regex.compile(
+_TOKEN = rx(
     r"(?P<comment><!--(?P<ctext>.*?)(?:-->|\Z))"
     r"|(?P<decl><![^>]*>|<\?[^>]*>)"
     r"|(?P<tag><(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)",
     regex.S,
 )
-_ALT = regex.compile(r"""\balt\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s"'>]+))""", regex.I)
+_ALT = rx(r"""\balt\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s"'>]+))""", regex.I)
 SKIP_CONTENT = frozenset({"script", "style", "pre", "code", "noscript", "template", "svg", "math", "textarea", "kbd", "samp"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "title": 1}
 BLOCK_KINDS = {"li": "list_item", "dt": "list_item", "dd": "list_item", "td": "table_cell",

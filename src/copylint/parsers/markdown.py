@@ -12,13 +12,14 @@ from copylint.models import Block, Comment, LineIndex
 from copylint.parsers import html as html_parser
 from copylint.parsers.metadata import parse_front_matter
 from copylint.text.blocks import BlockBuilder
+from copylint.regexcache import rx
 
-_CONTAINER_PREFIX = regex.compile(r"[ \t]*(?:>[ \t]?)*")
-_LIST_MARKER = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+")
-_ATX = regex.compile(r"[ \t]*#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$")
-_SETEXT = regex.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
-_INLINE = regex.compile(
+_CONTAINER_PREFIX = rx(r"[ \t]*(?:>[ \t]?)*")
+_LIST_MARKER = rx(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+")
+_ATX = rx(r"[ \t]*#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = rx(r"[ \t]+#+[ \t]*$")
+_SETEXT = rx(r"^[ \t]*(?:=+|-+)[ \t]*$")
+_INLINE = rx(
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<comment><!--(?P<ctext>.*?)-->)"
     r"|(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)"

@@ -9,10 +9,11 @@ import yaml
 
 from copylint.models import Block, Document
 from copylint.text.blocks import BlockBuilder
+from copylint.regexcache import rx
 
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+_FRONT_MATTER = rx(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 LINTED_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
-_IN_TEXT = regex.compile(
+_IN_TEXT = rx(
     r"^\W*(?P<key>last\s+updated|last\s+modified|updated|post\s+published|published|posted|"
     r"medically\s+reviewed|last\s+reviewed|reviewed)(?:\s+on)?(?:\s+by\s+[^:\n]{1,60}?(?:\s+on)?)?"
     r"\s*[:\-\u2013]?\s*(?P<value>(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|"

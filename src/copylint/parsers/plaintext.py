@@ -7,9 +7,10 @@ import regex
 
 from copylint.models import Block, Comment, LineIndex
 from copylint.text.blocks import BlockBuilder
+from copylint.regexcache import rx
 
-_LIST_MARKER = regex.compile(r"^[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
-_DIRECTIVE = regex.compile(r"^[ \t]*(?:<!--\s*(copylint-[^\n]*?)\s*-->|#?\s*(copylint-(?:disable|enable)[^\n]*))[ \t]*$")
+_LIST_MARKER = rx(r"^[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
+_DIRECTIVE = rx(r"^[ \t]*(?:<!--\s*(copylint-[^\n]*?)\s*-->|#?\s*(copylint-(?:disable|enable)[^\n]*))[ \t]*$")
 _TERMINAL = ".!?:;,\u2026\"'\u201d)"
 
 

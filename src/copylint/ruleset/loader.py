@@ -7,11 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from copylint.kinds import KINDS
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
-from copylint.ruleset import yaml_lines
 from copylint.ruleset.schema import FILE_KEYS, RuleError, validate_rule
 
 
@@ -54,7 +51,30 @@ def load_pack(directories: Iterable[Path] | None = None, kinds: dict[str, type[R
     return pack
 
 
+def load_pack_cached(directories: Iterable[Path]) -> RulePack:
+    """`load_pack` with the default kinds, served from the on-disk cache when no rule file (and no
+    kind or schema module) changed since the last run."""
+    from copylint.cache import cached, file_stamps
+
+    dirs = list(directories)
+    files = rule_files(dirs)
+    here = Path(__file__).resolve().parent
+    code = sorted([*here.glob("*.py"), *(here.parent / "kinds").glob("*.py")])
+    def compute() -> RulePack:
+        pack = load_pack(dirs)
+        for spec in pack.specs:
+            spec.derived = KINDS[spec.kind].prepare(spec)
+        return pack
+
+    slot = repr([str(Path(d).resolve()) for d in dirs])
+    return cached("pack", slot, (file_stamps(files), file_stamps(code)), compute)
+
+
 def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, seen: dict[str, str]) -> None:
+    import yaml  # lazy: a cached pack never needs the YAML parser
+
+    from copylint.ruleset import yaml_lines
+
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")

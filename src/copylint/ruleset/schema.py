@@ -11,10 +11,11 @@ import regex
 from copylint.kinds.base import Examples, RuleKind, RuleSpec
 from copylint.models import CATEGORIES, Severity
 from copylint.ruleset.yaml_lines import line_of
+from copylint.regexcache import rx
 
 COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest")
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
-RULE_ID = regex.compile(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
+RULE_ID = rx(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
 FILE_KEYS = ("rules", "vocabularies")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 import regex
+from copylint.regexcache import rx
 
 
 def string(value: Any) -> str:
@@ -48,7 +49,7 @@ def string_list(value: Any) -> list[str]:
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     try:
-        return regex.compile(pattern, flags | regex.V0)
+        return rx(pattern, flags | regex.V0)
     except regex.error as exc:
         raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import regex
 
 from copylint.models import Block, Segment
+from copylint.regexcache import rx
 
 _SPACE = " \t\r\n\f\v\u00a0"
 # Whitespace that is not a lone space: replaced by one space mapped to its whole source run.
-_COLLAPSE = regex.compile(r"[ \t\r\n\f\v\u00a0]{2,}|[\t\r\n\f\v\u00a0]")
+_COLLAPSE = rx(r"[ \t\r\n\f\v\u00a0]{2,}|[\t\r\n\f\v\u00a0]")
 
 
 class BlockBuilder:

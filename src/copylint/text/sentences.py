@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from copylint.models import Block, Sentence
+from copylint.regexcache import rx
 
 ABBREVIATIONS = frozenset(
     """al e.g i.e dr drs mr mrs ms prof st vs v fig figs no nos vol approx ca cf etc inc ltd co corp
@@ -12,9 +13,9 @@ ABBREVIATIONS = frozenset(
     u.s u.k e.u p pp ed eds op cit ibid resp incl""".split()
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = regex.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+)")
-_NEXT_START = regex.compile(r"\s+([\"'\u201c\u2018(\[]*)(\p{Lu}|\p{N}|\p{Lo})")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_BOUNDARY = rx(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+)")
+_NEXT_START = rx(r"\s+([\"'\u201c\u2018(\[]*)(\p{Lu}|\p{N}|\p{Lo})")
+_WORD_BEFORE = rx(r"([\p{L}.]+)\.$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

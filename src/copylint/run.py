@@ -36,11 +36,15 @@ def read_candidate(candidate: Candidate, options: RunOptions) -> Source | InputE
 
 
 def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> DocumentResult:
-    """Read and lint one file; read errors come back inside the result, never raised."""
-    source = read_candidate(candidate, options)
-    if isinstance(source, InputError):
-        return DocumentResult(source.path, errors=[source])
-    return lint_source(source, rules, settings)
+    """Read and lint one file; read errors (and any internal failure) come back inside the
+    result, never raised, so one bad file never stops the run."""
+    try:
+        source = read_candidate(candidate, options)
+        if isinstance(source, InputError):
+            return DocumentResult(source.path, errors=[source])
+        return lint_source(source, rules, settings)
+    except Exception as exc:  # noqa: BLE001 - reported as an input error, the run goes on
+        return DocumentResult(candidate.path, errors=[InputError(candidate.path, f"internal error: {type(exc).__name__}: {exc}")])
 
 
 def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> RunResult:
@@ -64,5 +68,11 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
 
 
 def _lint_all(candidates: list[Candidate], rules, settings, options) -> Iterable[DocumentResult]:
+    from copylint import parallel
+
+    jobs = parallel.resolve_jobs(options.jobs)
+    if jobs > 1 and len(candidates) >= parallel.MIN_FILES and not any(c.path == "-" for c in candidates):
+        yield from parallel.lint_parallel(candidates, lint_candidate, rules, settings, options, jobs)
+        return
     for candidate in candidates:
         yield lint_candidate(candidate, rules, settings, options)

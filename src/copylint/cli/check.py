@@ -30,7 +30,9 @@ def parse_date(ctx, param, value):
 @click.option("--stdin-filename", default=None, help="File name (and so format) to use for '-'.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule directory or file (repeatable).")
 @click.option("--as-of", type=str, callback=parse_date, default=None, help="Reference date YYYY-MM-DD for date checks (default: today).")
-def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of):
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes (0: one per core; 1: lint in this process).")
+def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, jobs):
     """Lint PATHS (files, directories, or - for standard input)."""
     from copylint.kinds.base import Settings
     from copylint.models import Severity
@@ -39,7 +41,7 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of):
 
     settings = Settings(as_of=as_of)
     pack, rules, settings = load_rules(rule_dirs, settings)
-    result = run(rules, settings, RunOptions(paths=paths, stdin_filename=stdin_filename))
+    result = run(rules, settings, RunOptions(paths=paths, stdin_filename=stdin_filename, jobs=jobs))
     for error in result.errors:
         click.echo(str(error), err=True)
     report = Report(

@@ -78,8 +78,15 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "influence": ("influences", "influenced"),
     "impact": ("impacts", "impacted"),
     "alter": ("alters", "altered"),
+    "change": ("changes", "changed"),
+    "minimize": ("minimizes", "minimized"),
+    "minimise": ("minimises", "minimised"),
+    "maximize": ("maximizes", "maximized"),
+    "amplify": ("amplifies", "amplified"),
+    "predispose": ("predisposes", "predisposed"),
+    "precipitate": ("precipitates", "precipitated"),
+    "interfere": ("interferes", "interfered"),
     "modulate": ("modulates", "modulated"),
-    "predict": ("predicts", "predicted"),
     "benefit": ("benefits", "benefited", "benefitted"),
     "help": ("helps", "helped"),
     "strengthen": ("strengthens", "strengthened"),
@@ -103,7 +110,9 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "normalize": ("normalizes", "normalized"),
     "normalise": ("normalises", "normalised"),
     "mediate": ("mediates", "mediated"),
-    "drive": ("drives", "drove"),
+    "drive": ("drives", "drove", "driven"),
+    "save": ("saves", "saved"),
+    "yield": ("yields", "yielded"),
     "fuel": ("fuels", "fueled", "fuelled"),
     "cut": ("cuts",),
     "ease": ("eases", "eased"),
@@ -116,54 +125,64 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
 # Multi-word causal predicates (verb + particle); inflected heads spelled out.
 _CAUSAL_PHRASES = (
     r"(?:lead|leads|led|leading)\s+to",
-    r"(?:result|results|resulted|resulting)\s+in",
-    r"(?:contribute|contributes|contributed|contributing)\s+to",
+    r"(?:result|results|resulted|resulting)(?<!\b(?:its|their|the|our|these|his|her|my|your)\s+(?:\w+\s+)?\w+)\s+in",
+    r"(?:contribute|contributes|contributed|contributing)\s+(?:\w+\s+){0,3}?(?:to|towards)",
     r"(?:give|gives|gave|giving)\s+rise\s+to",
     r"(?:bring|brings|brought|bringing)\s+(?:\w+\s+){0,2}?back",
     r"(?:turn|turns|turned)\s+into",
     r"(?:differentiate|differentiates|differentiated)\s+into",
     r"(?:become|becomes)(?=\s+(?:\w+\s+){0,2}?(?:neurons?|cells?|tissues?|bone|cartilage|muscle))",
-    r"(?:play|plays|played|playing)\s+(?:an?\s+)?(?:\w+\s+){0,2}?roles?\s+in",
-    r"(?:caused|induced|mediated|driven|triggered)\s+by",
-    r"(?:responsible|attributable)\s+(?:for|to)",
-    r"due\s+to",
-    r"because\s+of",
+    r"(?:play|plays|played|playing)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:roles?|part)\s+in",
+    r"(?:caused|induced|mediated|driven|triggered|explained)\s+by",
+    r"(?:responsible|attributable)(?<=\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?\w+)\s+(?:for|to)",
+    r"due(?<=\b(?:is|are|was|were|be|been|largely|mainly|partly|primarily|mostly|entirely|solely|part)\s+due)"
+    r"\s+to",
     r"(?:clinically|scientifically)\s+(?:proven|tested|shown)",
-    r"(?:proven|shown|demonstrated)\s+to\s+(?:be\s+)?(?:effective|work|help|reduce|improve)",
-    r"(?:works?|worked)\s+(?:by|to)",
+    r"(?:benefit|benefits|benefited|benefitted)\s+(?:\w+\s+)?from",
+    r"(?:up|down)-?regulat(?:e|es|ed)",
 )
 
-# Effect adjectives / nouns that assert efficacy on their own.
+# Efficacy adjectives count in predicate position ("was effective", "is not effective").
+_EFFECT_ADJECTIVES = r"(?:in)?effective|efficacious|beneficial|protective|harmful|detrimental"
+_COPULA = (r"(?:is|are|was|were|be|been|being|proved|proven|prove|remains?|remained|found|as|not|"
+           r"appears?|seems?|shown\s+to\s+be)")
+# Effect nouns count when asserted ("has a significant effect on", "showed improvement", "no benefit").
+_EFFECT_NOUNS = r"(?<!side[\s-])(?:effects?|impacts?|influences?|benefits?|improvements?|reductions?)"
+_ASSERTING = (r"(?:has|have|had|having|exerts?|exerted|shows?|showed|shown|provides?|provided|offers?|"
+              r"offered|confers?|conferred|no|significant|positive|negative|beneficial|protective|"
+              r"adverse|direct|causal|strong|greater|clear|substantial|major|additive|synergistic|"
+              r"independent|favou?rable|measurable)")
+
 _CAUSAL_NOUNS = (
-    r"(?:in)?effective(?:ly|ness)?",
-    r"efficac(?:y|ious)",
-    r"beneficial",
-    r"protective",
-    r"harmful",
-    r"detrimental",
-    r"(?<!side[\s-])effects?\s+(?:of|on)",
-    r"impact\s+(?:of|on)",
-    r"benefits?\s+(?:of|for|in|to)",
+    rf"(?:{_EFFECT_ADJECTIVES})(?<=\b{_COPULA}\s+(?:\w+\s+){{0,2}}\w+)",
+    rf"{_EFFECT_NOUNS}(?<=\b{_ASSERTING}\s+(?:\w+\s+){{0,2}}\w+)",
     r"cure\s+for",
-    r"(?<=\bno\s)cure",
+    r"(?:cure|change|increase)(?<=\bno\s+\w+)",
     r"approved\s+(?:by\s+the\s+FDA\s+)?for",
     r"FDA[\s-]approved",
+    r"(?:causes?|contributors?|killers?|determinants?)\b"
+    r"(?<=\b(?:is|are|was|were|be|been|become|becomes|became|remains?)\s+(?:\w+\s+){0,3}\w+)",
 )
 
 # An infinitive ("difficult to treat", "needed to reduce") is not an assertion, unless licensed
 # by a verb that states the result ("shown to reduce", "helps to regenerate", "is able to").
-_TO_LICENSE = r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|able|going|used|appears?|seems?|tends?|continues?|been)"
-# A participle after a determiner or preposition is adjectival ("an increased risk", "with reduced").
+_TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|able|going|"
+               r"appears?|seems?|tends?|continues?|fail|fails|failed)")
+# A participle after a determiner, preposition or perception verb is adjectival ("an increased
+# risk", "with reduced", "display reduced brain size").
 _ADJ_CONTEXT = (r"(?:a|an|the|this|that|these|those|its|their|our|your|his|her|with|of|in|for|by|to|"
-                r"from|on|at|than|among|between|no|more|less|most|and|or|not)")
+                r"from|on|at|than|among|between|no|more|less|most|display|displays|displayed|show|"
+                r"shows|showed|exhibit|exhibits|exhibited|experience|experienced|develop|developed)")
 
 _HEDGES = (
-    r"may", r"might", r"could", r"would", r"possibl[ey]", r"perhaps", r"potential(?:ly)?",
-    r"(?<!(?:more|less|most|least)\s)likely", r"unlikely", r"probabl[ey]", r"presumabl[ey]",
+    r"may", r"might", r"could", r"possibl[ey](?<!as\s+possible)", r"perhaps", r"potentially",
+    r"potential(?=\s+(?:to|benefits?|effects?|roles?|impact|use|therapeutic))",
+    r"likely(?<!(?:more|less|most|least)\s+likely)", r"unlikely", r"probabl[ey]", r"presumabl[ey]",
     r"putative(?:ly)?", r"hypothesi[sz](?:ed|e|es)", r"speculat(?:e|ed|ive)",
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:thought|believed|proposed|expected)\s+to",
     r"(?:is|are)\s+(?:currently\s+)?being\s+(?:studied|investigated|tested|explored|evaluated)",
-    r"promising", r"suggestive\s+of", r"conceivabl[ey]",
+    r"suggestive\s+of", r"conceivabl[ey]", r"(?:appear|appears|appeared|seem|seems|seemed)\s+to",
+    r"apparently", r"seemingly",
 )
 
 _CORRELATIONAL = (
@@ -172,7 +191,7 @@ _CORRELATIONAL = (
     r"(?<!-)correlat(?:ed|es|ion|ions|e)",
     r"(?<!-)(?:related|relation|relationship|relationships)\s+(?:\w+\s+)?(?:to|with|between)",
     r"risk\s+factors?",
-    r"predict(?:or|ors|ive)",
+    r"predict(?:s|ed|ing|or|ors|ive|ion|ions)?",
     r"(?:more|less)\s+likely",
     r"at\s+(?:a\s+)?(?:higher|lower|increased|greater|reduced|elevated|decreased)\s+risk",
     r"tied\s+to",
@@ -180,7 +199,8 @@ _CORRELATIONAL = (
     r"in\s+relation\s+to",
 )
 
-# Research intent, needs and recommendations: the rest of the clause is not a claim.
+# Research intent, needs, recommendations and statements about the study itself: the rest of
+# the clause is not a claim.
 _GUARDS = (
     r"(?:is|are|was|were|be|remains?)\s+(?:\w+\s+)?(?:needed|required|warranted|necessary)",
     r"needs?\s+to\s+be",
@@ -189,10 +209,16 @@ _GUARDS = (
     r"to\s+(?:determine|assess|evaluate|investigate|examine|test|prove|confirm|establish|clarify|"
     r"explore|elucidate|understand|identify|compare|measure|quantify|characteri[sz]e|see\s+if|learn)",
     r"whether", r"if", r"aim(?:s|ed)?", r"objectives?", r"purpose", r"goals?", r"should",
-    r"unclear", r"unknown", r"remains?\s+to\s+be",
-    r"(?:we|researchers|scientists|investigators|study|studies|trial)\s+"
-    r"(?:sought|set\s+out|investigated?|examined?|examines|assess(?:ed|es)?|evaluated?|evaluates|studied|tested|tests|compared?|compares|explored?|explores|looks?\s+at|looked\s+at)",
-    r"difficult\s+to", r"hard\s+to",
+    r"unclear", r"unknown", r"remains?\s+to\s+be", r"hoped?", r"hopes",
+    r"(?:we|researchers|scientists|investigators|study|studies|trial|trials|authors)\s+"
+    r"(?:sought|set\s+out|investigat\w*|examin\w*|assess\w*|evaluat\w*|studied|studying|test\w*|"
+    r"compar\w*|explor\w*|looks?\s+at|looked\s+at|looking\s+at)",
+    r"(?:findings|results|data|study|studies|research|work|analysis|analyses|evidence|observations?|"
+    r"implications)\s+(?:will\s+|may\s+|could\s+|also\s+|further\s+)?(?:help|contribute|facilitate|"
+    r"inform|add|provide|highlight|emphasi[sz]e|underscore|reinforce|guide)",
+    r"difficult\s+to", r"hard\s+to", r"need(?:s|ed)?\s+(?:for|to)",
+    r"(?:assess|examin|evaluat|investigat|explor|measur)(?:e|es|ed|ing)\b",
+    r"assess|consider(?:s|ed|ing)?|look(?:s|ed|ing)?\s+at|studied|studying|in\s+order\s+to",
 )
 
 
@@ -200,30 +226,103 @@ def _alt(items: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(items) + ")"
 
 
-def _verb_pattern() -> str:
-    bases = sorted(_CAUSAL_VERBS, key=len, reverse=True)
-    finite = sorted({f for forms in _CAUSAL_VERBS.values() for f in forms if not f.endswith("ed")
-                     and f not in ("regrown", "rebuilt", "fought", "drove", "regrew")}, key=len, reverse=True)
-    past = sorted({f for forms in _CAUSAL_VERBS.values() for f in forms
-                   if f.endswith("ed") or f in ("regrown", "rebuilt", "fought", "drove", "regrew")},
-                  key=len, reverse=True)
-    not_infinitive = rf"(?<!(?<!\b{_TO_LICENSE}\s)\bto\s)"
-    # base / 3rd person: not an infinitive, not a noun after a determiner or before "in"/"of"
-    base = (rf"{not_infinitive}(?<!\b(?:a|an|the|this|that|these|those|its|their|any|some)\s(?:\w+\s)?)"
-            rf"{_alt(finite + bases)}\b(?!\s+(?:in|of)\b)(?!-)")
-    # past / participle: not adjectival
-    part = rf"(?<!\b{_ADJ_CONTEXT}\s(?:\w+ly\s)?)(?<!-){_alt(past)}\b(?!-)"
-    return rf"{base}|{part}"
+def _trie(words: set[str]) -> str:
+    """A compact alternation for literal words (shared prefixes factored out, so it stays fast)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(tree) + ")"
+
+
+def _ing(base: str) -> str:
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith("ee"):
+        return base[:-1] + "ing"
+    if base in ("stop", "cut"):
+        return base + base[-1] + "ing"
+    return base + "ing"
+
+
+_IRREGULAR_PAST = {"regrew", "regrown", "rebuilt", "fought", "drove", "driven"}
+# Base forms that are mostly nouns or adjectives in running text ("a lower risk", "no help").
+_NOUNLIKE = {"lower", "double", "slow", "cut", "block", "damage", "harm", "impact", "influence",
+             "delay", "stop", "drive", "fuel", "fight", "ease", "repair", "trigger", "benefit",
+             "halve", "change", "yield", "save"}
+# Participles mostly used as adjectives ("treated patients", "impaired glucose tolerance").
+_ADJECTIVAL = {"treated", "impaired", "elevated", "damaged", "affected", "delayed", "prolonged",
+               "altered", "activated", "raised", "cured", "harmed", "killed", "doubled", "halved",
+               "driven", "normalized", "normalised", "changed", "saved", "yielded", "protected"}
+
+_PAST_FORMS = {f for forms in _CAUSAL_VERBS.values() for f in forms
+               if f.endswith("ed") or f in _IRREGULAR_PAST}
+_FINITE_FORMS = {f for forms in _CAUSAL_VERBS.values() for f in forms} - _PAST_FORMS
+_BASE_FORMS = set(_CAUSAL_VERBS)
+_ING_FORMS = {_ing(b) for b in _CAUSAL_VERBS}
+
+# Words that cannot start the object of a transitive causal verb: prepositions, conjunctions,
+# auxiliaries. "rates increased over time" is a change, "X increased the risk" a claim.
+_NOT_OBJECT = (r"(?:with|at|in|for|using|from|as|during|after|before|on|over|between|among|up|to|by|"
+               r"since|when|while|than|and|or|but|following|across|through|under|into|within|is|are|"
+               r"was|were|has|have|had|compared|versus|vs|per|each|until|markedly|significantly|"
+               r"identify|inform|explain|determine|guide|understand|predict|select|clarify|distinguish)")
+_OBJECT_FOLLOWS = rf"(?=\s+(?:\w+ly\s+)?(?!{_NOT_OBJECT}\b)[\w\"'(])"
+_DETERMINER_FOLLOWS = (r"(?=\s+(?:the|a|an|its|their|this|these|those|both|all|his|her|our|your|them|it|"
+                       r"patients?|people|men|women)\b)")
+_VERBAL_CONTEXT = r"(?<=(?:\b(?:not|never|also|will|can|cannot|did|does|do)|\w+ly|n't)\s+\w+)"
+
+
+def _verb_pattern() -> str:
+    # (lookbehinds come after the word, so that they only run where a lexicon word matched)
+    not_infinitive = rf"(?<!(?<!\b{_TO_LICENSE}\s+)\bto\s+\w+)"
+    not_after_det = (r"(?<!\b(?:a|an|the|this|that|these|those|its|their|any|some|his|her|our|your|"
+                     r"would|should|must)\s+\w+)")
+    plain = (_FINITE_FORMS | _BASE_FORMS) - _NOUNLIKE - {f + "s" for f in _NOUNLIKE}
+    nounlike = _NOUNLIKE | {f + "s" for f in _NOUNLIKE} | {"changes"}
+    past = _PAST_FORMS - _ADJECTIVAL
+    not_adjectival = rf"(?<!\b{_ADJ_CONTEXT}\s+(?:\w+ly\s+)?\w+)(?<!^\W*\w+)(?<!-\w+)"
+    return "|".join((
+        # finite / base forms followed by an object: "MSCs reduce inflammation"
+        rf"{_trie(plain)}\b{not_infinitive}{not_after_det}(?!-){_OBJECT_FOLLOWS}",
+        # noun-like forms only in a verbal context: "did not change the ratio", "positively impact"
+        rf"{_trie(nounlike)}\b{not_infinitive}{not_after_det}"
+        rf"(?:{_VERBAL_CONTEXT}{_OBJECT_FOLLOWS}|{_DETERMINER_FOLLOWS})",
+        # past tense with an object: "EVR attenuated weight gain"
+        rf"{_trie(past)}\b{not_adjectival}(?!-){_OBJECT_FOLLOWS}",
+        rf"{_trie(_ADJECTIVAL)}\b{not_adjectival}{_DETERMINER_FOLLOWS}",
+        # passive with an agent: "was improved by vitamin D", "were not affected by"
+        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)\s+by\b"
+        r"(?!\s+(?:\d|about|approximately|up|more|less|nearly|almost|over|around|a\s+factor))",
+        # gerund of means or result: "thereby improving", "by decreasing stress"
+        rf"{_trie(_ING_FORMS)}\b(?<=\b(?:thereby|by|in)\s+\w+){_OBJECT_FOLLOWS}",
+    ))
+
+
+_PROMISE = (r"will\s+(?:\w+ly\s+)?(?:see|have|notice|experience|feel|look|get|enjoy|regain|grow)\b"
+            r"(?!\s+(?:to|whether|if)\b)")
 
 _CUE_RE = regex.compile(
     r"\b(?:"
-    rf"(?P<guard>{_alt(_GUARDS)}\b[^,;:.]*)"
-    rf"|(?P<hedge>{_alt(_HEDGES)})"
-    rf"|(?P<corr>{_alt(_CORRELATIONAL)})"
-    rf"|(?P<direct>{_alt(_CAUSAL_PHRASES)}|{_alt(_CAUSAL_NOUNS)}|will\s+(?:\w+ly\s+)?(?:see|have|notice|experience|feel|look|get|enjoy|regain|grow))"
-    rf"|(?P<verb>{_verb_pattern()})"
-    r")\b",
+    rf"(?P<guard>{_alt(_GUARDS)}\b[^;]*?(?=;|\bbut\b|\bhowever\b|$))"
+    rf"|(?P<hedge>{_alt(_HEDGES)})\b"
+    rf"|(?P<corr>{_alt(_CORRELATIONAL)})\b"
+    rf"|(?P<direct>{_alt(_CAUSAL_PHRASES)}|{_alt(_CAUSAL_NOUNS)}|{_PROMISE})\b"
+    rf"|(?P<verb>{_verb_pattern()})\b"
+    r")",
     regex.IGNORECASE | regex.VERSION0,
 )
 
@@ -239,7 +338,7 @@ _NEG_WINDOW = 45
 
 
 def _negated(sentence: str, start: int, cue: str) -> bool:
-    if cue[:2].lower() == "in" and cue.lower().startswith("ineffective"):
+    if cue[:11].lower() == "ineffective":
         return True
     window = sentence[max(0, start - _NEG_WINDOW):start]
     brk = _CLAUSE_BREAK_RE.search(window)

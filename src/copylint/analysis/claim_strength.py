@@ -355,8 +355,59 @@ _KIND_STRENGTH = {
 }
 
 
+# First words (or stems) of every cue and guard above: a cheap trie scan finds the few positions
+# where the full cue pattern is worth trying, which keeps classify() fast.
+_HEAD_STEMS = (
+    # guards
+    "is", "are", "was", "were", "be", "remain", "need", "further", "future", "more", "additional",
+    "larger", "prospective", "randomi", "to", "whether", "if", "aim", "objective", "purpose", "goal",
+    "should", "unclear", "unknown", "hope", "we", "researchers", "scientists", "investigators",
+    "study", "studies", "trial", "authors", "findings", "results", "data", "research", "work",
+    "analys", "evidence", "observation", "implications", "difficult", "hard", "assess", "examin",
+    "evaluat", "investigat", "explor", "measur", "consider", "look", "studied", "studying", "in",
+    # hedges
+    "may", "might", "could", "possibl", "perhaps", "potential", "likely", "unlikely", "probabl",
+    "presumabl", "putative", "hypothesi", "speculat", "suggestive", "conceivabl", "appear", "seem",
+    "apparently", "seemingly",
+    # correlational
+    "associat", "link", "correlat", "relat", "risk", "predict", "less", "at", "tied", "connected",
+    # phrases, nouns, promises
+    "lead", "led", "result", "contribut", "give", "gave", "giving", "bring", "brought", "turn",
+    "differentiat", "become", "play", "caused", "induced", "mediated", "driven", "triggered",
+    "explained", "responsible", "attributable", "due", "clinically", "scientifically", "benefit",
+    "up", "down", "effect", "ineffect", "efficac", "beneficial", "protective", "harmful",
+    "detrimental", "impact", "influence", "improvement", "reduction", "cure", "change", "increase",
+    "approved", "fda", "cause", "contributor", "killer", "determinant", "will",
+)
+_TRIGGER_RE = regex.compile(
+    r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),
+    regex.IGNORECASE,
+)
+
+
 def classify(sentence: str) -> ClaimStrength:
     """Return the claim strength of one sentence, decided by its first claim cue."""
+    skip_to = 0
+    match = _CUE_RE.match
+    for t in _TRIGGER_RE.finditer(sentence):
+        pos = t.start()
+        if pos < skip_to:
+            continue
+        m = match(sentence, pos)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        if kind == "guard" or kind is None:
+            skip_to = m.end()
+            continue
+        start, end = m.span(kind)
+        cue = sentence[start:end]
+        return ClaimStrength(_KIND_STRENGTH[kind], _negated(sentence, start, cue), cue, (start, end))
+    return ClaimStrength(Strength.NONE, False, None, None)
+
+
+def _classify_exhaustive(sentence: str) -> ClaimStrength:
+    """Reference implementation scanning every position (used to check the trigger list)."""
     for m in _CUE_RE.finditer(sentence):
         kind = m.lastgroup
         if kind == "guard" or kind is None:

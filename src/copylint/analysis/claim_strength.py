@@ -89,6 +89,10 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "modulate": ("modulates", "modulated"),
     "benefit": ("benefits", "benefited", "benefitted"),
     "help": ("helps", "helped"),
+    "maintain": ("maintains", "maintained"),
+    "enable": ("enables", "enabled"),
+    "produce": ("produces", "produced"),
+    "escalate": ("escalates", "escalated"),
     "strengthen": ("strengthens", "strengthened"),
     "diminish": ("diminishes", "diminished"),
     "lessen": ("lessens", "lessened"),
@@ -125,7 +129,7 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
 # Multi-word causal predicates (verb + particle); inflected heads spelled out.
 _CAUSAL_PHRASES = (
     r"(?:lead|leads|led|leading)\s+to",
-    r"(?:result|results|resulted|resulting)(?<!\b(?:its|their|the|our|these|his|her|my|your)\s+(?:\w+\s+)?\w+)\s+in",
+    r"(?:resulted|resulting|results?(?<!\b(?:its|their|the|our|these|his|her|my|your)\s+(?:\w+\s+)?\w+))\s+in",
     r"(?:contribute|contributes|contributed|contributing)\s+(?:\w+\s+){0,3}?(?:to|towards)",
     r"(?:give|gives|gave|giving)\s+rise\s+to",
     r"(?:bring|brings|brought|bringing)\s+(?:\w+\s+){0,2}?back",
@@ -133,31 +137,33 @@ _CAUSAL_PHRASES = (
     r"(?:differentiate|differentiates|differentiated)\s+into",
     r"(?:become|becomes)(?=\s+(?:\w+\s+){0,2}?(?:neurons?|cells?|tissues?|bone|cartilage|muscle))",
     r"(?:play|plays|played|playing)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:roles?|part)\s+in",
-    r"(?:caused|induced|mediated|driven|triggered|explained)\s+by",
     r"(?:responsible|attributable)(?<=\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?\w+)\s+(?:for|to)",
-    r"due(?<=\b(?:is|are|was|were|be|been|largely|mainly|partly|primarily|mostly|entirely|solely|part)\s+due)"
+    r"due(?<=(?:\b(?:is|are|was|were|be|been|largely|mainly|partly|primarily|mostly|entirely|solely|part)|n't)"
+    r"\s+(?:\w+\s+)?due)"
     r"\s+to",
-    r"(?:clinically|scientifically)\s+(?:proven|tested|shown)",
+    r"(?:clinically|scientifically)\s+(?:proven|tested|shown|successful|effective)",
+    r"cost[\s-]effective",
     r"(?:benefit|benefits|benefited|benefitted)\s+(?:\w+\s+)?from",
     r"(?:up|down)-?regulat(?:e|es|ed)",
 )
 
 # Efficacy adjectives count in predicate position ("was effective", "is not effective").
 _EFFECT_ADJECTIVES = r"(?:in)?effective|efficacious|beneficial|protective|harmful|detrimental"
-_COPULA = (r"(?:is|are|was|were|be|been|being|proved|proven|prove|remains?|remained|found|as|not|"
-           r"appears?|seems?|shown\s+to\s+be)")
+_COPULA = (r"(?:is|are|was|were|be|been|being|proved|proven|prove|proves|remains?|remained|found|as|not|"
+           r"appears?|seems?|shown\s+to\s+be|shows?|showed|finds?)")
 # Effect nouns count when asserted ("has a significant effect on", "showed improvement", "no benefit").
-_EFFECT_NOUNS = r"(?<!side[\s-])(?:effects?|impacts?|influences?|benefits?|improvements?|reductions?)"
+_EFFECT_NOUNS = r"(?<!side[\s-])(?:effects?|impacts?|influences?|benefits?|improvements?|reductions?|efficacy)"
 _ASSERTING = (r"(?:has|have|had|having|exerts?|exerted|shows?|showed|shown|provides?|provided|offers?|"
+              r"demonstrat\w*|conveys?|conveyed|profound|"
               r"offered|confers?|conferred|no|significant|positive|negative|beneficial|protective|"
               r"adverse|direct|causal|strong|greater|clear|substantial|major|additive|synergistic|"
               r"independent|favou?rable|measurable)")
 
 _CAUSAL_NOUNS = (
-    rf"(?:{_EFFECT_ADJECTIVES})(?<=\b{_COPULA}\s+(?:\w+\s+){{0,2}}\w+)",
-    rf"{_EFFECT_NOUNS}(?<=\b{_ASSERTING}\s+(?:\w+\s+){{0,2}}\w+)",
+    rf"(?:{_EFFECT_ADJECTIVES})(?<=\b{_COPULA}\s+(?:[\w,-]+\s+){{0,4}}\w+)",
+    rf"{_EFFECT_NOUNS}(?<=\b{_ASSERTING}\s+(?:[\w,-]+\s+){{0,3}}\w+)",
     r"cure\s+for",
-    r"(?:cure|change|increase)(?<=\bno\s+\w+)",
+    r"(?:cure|change)(?<=\bno\s+\w+)",
     r"approved\s+(?:by\s+the\s+FDA\s+)?for",
     r"FDA[\s-]approved",
     r"(?:causes?|contributors?|killers?|determinants?)\b"
@@ -167,16 +173,18 @@ _CAUSAL_NOUNS = (
 # An infinitive ("difficult to treat", "needed to reduce") is not an assertion, unless licensed
 # by a verb that states the result ("shown to reduce", "helps to regenerate", "is able to").
 _TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|able|going|"
-               r"appears?|seems?|tends?|continues?|fail|fails|failed)")
+               r"appears?|seems?|tends?|continues?|fail|fails|failed|critical|essential|crucial|vital|"
+               r"important|necessary|feasible|effective|successful)(?:\s+\w+ly)?")
 # A participle after a determiner, preposition or perception verb is adjectival ("an increased
 # risk", "with reduced", "display reduced brain size").
-_ADJ_CONTEXT = (r"(?:a|an|the|this|that|these|those|its|their|our|your|his|her|with|of|in|for|by|to|"
+_ADJ_CONTEXT = (r"(?:a|an|the|this|these|those|its|their|our|your|his|her|with|of|in|for|by|to|"
                 r"from|on|at|than|among|between|no|more|less|most|display|displays|displayed|show|"
                 r"shows|showed|exhibit|exhibits|exhibited|experience|experienced|develop|developed)")
 
 _HEDGES = (
-    r"may", r"might", r"could", r"possibl[ey](?<!as\s+possible)", r"perhaps", r"potentially",
-    r"potential(?=\s+(?:to|benefits?|effects?|roles?|impact|use|therapeutic))",
+    r"may", r"might", r"could", r"possibl[ey](?<!as\s+possible)", r"perhaps",
+    r"potentially(?!\s+(?:fatal|deadly|lethal|serious|life[\s-]threatening|dangerous|harmful|severe))",
+    r"potential(?!ly\s+(?:fatal|deadly|lethal|serious|life[\s-]threatening|dangerous|harmful|severe))(?=\s+(?:to|benefits?|effects?|roles?|impact|use|therapeutic))",
     r"likely(?<!(?:more|less|most|least)\s+likely)", r"unlikely", r"probabl[ey]", r"presumabl[ey]",
     r"putative(?:ly)?", r"hypothesi[sz](?:ed|e|es)", r"speculat(?:e|ed|ive)",
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:thought|believed|proposed|expected)\s+to",
@@ -186,7 +194,7 @@ _HEDGES = (
 )
 
 _CORRELATIONAL = (
-    r"(?<!-)associat(?:ed|ion|ions)",
+    r"(?<!-)associat(?:ed|ion|ions)(?<!(?-i:[A-Z]\w*\s+Association))",
     r"(?<!-)link(?:ed|s|age)?\s+(?:\w+\s+)?(?:to|with|between)",
     r"(?<!-)correlat(?:ed|es|ion|ions|e)",
     r"(?<!-)(?:related|relation|relationship|relationships)\s+(?:\w+\s+)?(?:to|with|between)",
@@ -204,21 +212,22 @@ _CORRELATIONAL = (
 _GUARDS = (
     r"(?:is|are|was|were|be|remains?)\s+(?:\w+\s+)?(?:needed|required|warranted|necessary)",
     r"needs?\s+to\s+be",
-    r"(?:further|future|more|additional|larger|prospective|randomi[sz]ed)\s+(?:\w+\s+){0,3}?"
+    r"(?:further|future|additional)\s+(?:\w+\s+){0,3}?"
     r"(?:studies|study|research|trials?|investigations?|work|data|evidence)",
     r"to\s+(?:determine|assess|evaluate|investigate|examine|test|prove|confirm|establish|clarify|"
     r"explore|elucidate|understand|identify|compare|measure|quantify|characteri[sz]e|see\s+if|learn)",
-    r"whether", r"if", r"aim(?:s|ed)?", r"objectives?", r"purpose", r"goals?", r"should",
+    r"whether", r"if", r"aims?\s+(?:of|was|were|is)", r"objectives?", r"purpose", r"goals?", r"should",
     r"unclear", r"unknown", r"remains?\s+to\s+be", r"hoped?", r"hopes",
     r"(?:we|researchers|scientists|investigators|study|studies|trial|trials|authors)\s+"
     r"(?:sought|set\s+out|investigat\w*|examin\w*|assess\w*|evaluat\w*|studied|studying|test\w*|"
     r"compar\w*|explor\w*|looks?\s+at|looked\s+at|looking\s+at)",
     r"(?:findings|results|data|study|studies|research|work|analysis|analyses|evidence|observations?|"
     r"implications)\s+(?:will\s+|may\s+|could\s+|also\s+|further\s+)?(?:help|contribute|facilitate|"
-    r"inform|add|provide|highlight|emphasi[sz]e|underscore|reinforce|guide)",
+    r"inform|add|provide|highlight|emphasi[sz]e|underscore|reinforce|guide|raises?)",
     r"difficult\s+to", r"hard\s+to", r"need(?:s|ed)?\s+(?:for|to)",
-    r"(?:assess|examin|evaluat|investigat|explor|measur)(?:e|es|ed|ing)\b",
-    r"assess|consider(?:s|ed|ing)?|look(?:s|ed|ing)?\s+at|studied|studying|in\s+order\s+to",
+    r"(?:assess|examin|evaluat|investigat|explor|consider)(?:e|es|s|ed|ing)?\s+(?:the|whether|if|how|what|"
+    r"possible|potential)\b",
+    r"look(?:s|ed|ing)?\s+at|studying|in\s+order\s+to",
 )
 
 
@@ -263,9 +272,11 @@ _IRREGULAR_PAST = {"regrew", "regrown", "rebuilt", "fought", "drove", "driven"}
 _NOUNLIKE = {"lower", "double", "slow", "cut", "block", "damage", "harm", "impact", "influence",
              "delay", "stop", "drive", "fuel", "fight", "ease", "repair", "trigger", "benefit",
              "halve", "change", "yield", "save"}
+# ... whose third-person form is nonetheless mostly a verb ("lowers risk", "doubles the odds").
+_VERBLIKE_S = {"lower", "double", "slow", "halve", "save", "ease", "fuel", "cut"}
 # Participles mostly used as adjectives ("treated patients", "impaired glucose tolerance").
 _ADJECTIVAL = {"treated", "impaired", "elevated", "damaged", "affected", "delayed", "prolonged",
-               "altered", "activated", "raised", "cured", "harmed", "killed", "doubled", "halved",
+               "altered", "activated", "cured", "harmed", "killed", "doubled", "halved",
                "driven", "normalized", "normalised", "changed", "saved", "yielded", "protected"}
 
 _PAST_FORMS = {f for forms in _CAUSAL_VERBS.values() for f in forms
@@ -276,11 +287,13 @@ _ING_FORMS = {_ing(b) for b in _CAUSAL_VERBS}
 
 # Words that cannot start the object of a transitive causal verb: prepositions, conjunctions,
 # auxiliaries. "rates increased over time" is a change, "X increased the risk" a claim.
-_NOT_OBJECT = (r"(?:with|at|in|for|using|from|as|during|after|before|on|over|between|among|up|to|by|"
+_NOT_OBJECT = (r"(?:of|with|at|in|for|using|from|as|during|after|before|on|over|between|among|up|to|by|"
                r"since|when|while|than|and|or|but|following|across|through|under|into|within|is|are|"
                r"was|were|has|have|had|compared|versus|vs|per|each|until|markedly|significantly|"
                r"identify|inform|explain|determine|guide|understand|predict|select|clarify|distinguish)")
-_OBJECT_FOLLOWS = rf"(?=\s+(?:\w+ly\s+)?(?!{_NOT_OBJECT}\b)[\w\"'(])"
+_OBJECT_FOLLOWS = (rf"(?=\s+(?:\w+ly\s+)?(?!{_NOT_OBJECT}\b)[\w\"'(])"
+                   r"(?<!help\w*(?=\s+(?:\w+\s+){0,2}?(?:predict|identify|determine|explain|guide|inform|"
+                   r"understand|diagnose|detect|select|decide)))")
 _DETERMINER_FOLLOWS = (r"(?=\s+(?:the|a|an|its|their|this|these|those|both|all|his|her|our|your|them|it|"
                        r"patients?|people|men|women)\b)")
 _VERBAL_CONTEXT = r"(?<=(?:\b(?:not|never|also|will|can|cannot|did|does|do)|\w+ly|n't)\s+\w+)"
@@ -291,10 +304,10 @@ def _verb_pattern() -> str:
     not_infinitive = rf"(?<!(?<!\b{_TO_LICENSE}\s+)\bto\s+\w+)"
     not_after_det = (r"(?<!\b(?:a|an|the|this|that|these|those|its|their|any|some|his|her|our|your|"
                      r"would|should|must)\s+\w+)")
-    plain = (_FINITE_FORMS | _BASE_FORMS) - _NOUNLIKE - {f + "s" for f in _NOUNLIKE}
-    nounlike = _NOUNLIKE | {f + "s" for f in _NOUNLIKE} | {"changes"}
+    plain = (_FINITE_FORMS | _BASE_FORMS) - _NOUNLIKE - {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
+    nounlike = _NOUNLIKE | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
     past = _PAST_FORMS - _ADJECTIVAL
-    not_adjectival = rf"(?<!\b{_ADJ_CONTEXT}\s+(?:\w+ly\s+)?\w+)(?<!^\W*\w+)(?<!-\w+)"
+    not_adjectival = rf"(?<!\b{_ADJ_CONTEXT}\s+(?:\w+ly\s+)?\w+)(?<!^\W*\w+)(?<![-%]\s*\w+)"
     return "|".join((
         # finite / base forms followed by an object: "MSCs reduce inflammation"
         rf"{_trie(plain)}\b{not_infinitive}{not_after_det}(?!-){_OBJECT_FOLLOWS}",
@@ -317,7 +330,9 @@ _PROMISE = (r"will\s+(?:\w+ly\s+)?(?:see|have|notice|experience|feel|look|get|en
 
 _CUE_RE = regex.compile(
     r"\b(?:"
-    rf"(?P<guard>{_alt(_GUARDS)}\b[^;]*?(?=;|\bbut\b|\bhowever\b|$))"
+    # purpose modifiers skip just their own verb: "interventions aimed at reducing X"
+    r"(?P<skip>aim(?:s|ed|ing)?\s+(?:at|to)\s+\w+)\b"
+    rf"|(?P<guard>{_alt(_GUARDS)}\b[^;]*?(?=;|\bbut\b|\bhowever\b|$))"
     rf"|(?P<hedge>{_alt(_HEDGES)})\b"
     rf"|(?P<corr>{_alt(_CORRELATIONAL)})\b"
     rf"|(?P<direct>{_alt(_CAUSAL_PHRASES)}|{_alt(_CAUSAL_NOUNS)}|{_PROMISE})\b"
@@ -377,7 +392,7 @@ _HEAD_STEMS = (
     "explained", "responsible", "attributable", "due", "clinically", "scientifically", "benefit",
     "up", "down", "effect", "ineffect", "efficac", "beneficial", "protective", "harmful",
     "detrimental", "impact", "influence", "improvement", "reduction", "cure", "change", "increase",
-    "approved", "fda", "cause", "contributor", "killer", "determinant", "will",
+    "approved", "fda", "cost", "cause", "contributor", "killer", "determinant", "will",
 )
 _TRIGGER_RE = regex.compile(
     r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),
@@ -397,7 +412,7 @@ def classify(sentence: str) -> ClaimStrength:
         if m is None:
             continue
         kind = m.lastgroup
-        if kind == "guard" or kind is None:
+        if kind in ("guard", "skip") or kind is None:
             skip_to = m.end()
             continue
         start, end = m.span(kind)
@@ -410,7 +425,7 @@ def _classify_exhaustive(sentence: str) -> ClaimStrength:
     """Reference implementation scanning every position (used to check the trigger list)."""
     for m in _CUE_RE.finditer(sentence):
         kind = m.lastgroup
-        if kind == "guard" or kind is None:
+        if kind in ("guard", "skip") or kind is None:
             continue
         start, end = m.span(kind)
         cue = sentence[start:end]

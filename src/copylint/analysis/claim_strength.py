@@ -90,6 +90,7 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "benefit": ("benefits", "benefited", "benefitted"),
     "help": ("helps", "helped"),
     "maintain": ("maintains", "maintained"),
+    "extend": ("extends", "extended"),
     "enable": ("enables", "enabled"),
     "produce": ("produces", "produced"),
     "escalate": ("escalates", "escalated"),
@@ -143,6 +144,7 @@ _CAUSAL_PHRASES = (
     r"\s+to",
     r"(?:clinically|scientifically)\s+(?:proven|tested|shown|successful|effective)",
     r"cost[\s-]effective",
+    r"(?:shown|proven|demonstrated)\s+to\s+(?!be\s+(?:associated|linked|related|correlated|safe|feasible)\b)\w+",
     r"(?:benefit|benefits|benefited|benefitted)\s+(?:\w+\s+)?from",
     r"(?:up|down)-?regulat(?:e|es|ed)",
 )
@@ -392,7 +394,7 @@ _HEAD_STEMS = (
     "explained", "responsible", "attributable", "due", "clinically", "scientifically", "benefit",
     "up", "down", "effect", "ineffect", "efficac", "beneficial", "protective", "harmful",
     "detrimental", "impact", "influence", "improvement", "reduction", "cure", "change", "increase",
-    "approved", "fda", "cost", "cause", "contributor", "killer", "determinant", "will",
+    "approved", "fda", "cost", "shown", "proven", "demonstrated", "cause", "contributor", "killer", "determinant", "will",
 )
 _TRIGGER_RE = regex.compile(
     r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),

@@ -157,8 +157,8 @@ _COPULA = (r"(?:is|are|was|were|be|been|being|proved|proven|prove|proves|remains
 _EFFECT_NOUNS = r"(?<!side[\s-])(?:effects?|impacts?|influences?|benefits?|improvements?|reductions?|efficacy)"
 _ASSERTING = (r"(?:has|have|had|having|exerts?|exerted|shows?|showed|shown|provides?|provided|offers?|"
               r"demonstrat\w*|conveys?|conveyed|profound|"
-              r"offered|confers?|conferred|no|significant|positive|negative|beneficial|protective|"
-              r"adverse|direct|causal|strong|greater|clear|substantial|major|additive|synergistic|"
+              r"offered|confers?|conferred|no|positive|negative|beneficial|protective|"
+              r"adverse|direct|causal|strong|additive|synergistic|"
               r"independent|favou?rable|measurable)")
 
 _CAUSAL_NOUNS = (
@@ -291,9 +291,10 @@ _ING_FORMS = {_ing(b) for b in _CAUSAL_VERBS}
 # auxiliaries. "rates increased over time" is a change, "X increased the risk" a claim.
 _NOT_OBJECT = (r"(?:of|with|at|in|for|using|from|as|during|after|before|on|over|between|among|up|to|by|"
                r"since|when|while|than|and|or|but|following|across|through|under|into|within|is|are|"
-               r"was|were|has|have|had|compared|versus|vs|per|each|until|markedly|significantly|"
+               r"was|were|has|have|had|compared|versus|vs|per|each|until|markedly|significantly|about|"
+               r"approximately|nearly|almost|roughly|one|"
                r"identify|inform|explain|determine|guide|understand|predict|select|clarify|distinguish)")
-_OBJECT_FOLLOWS = (rf"(?=\s+(?:\w+ly\s+)?(?!{_NOT_OBJECT}\b)[\w\"'(])"
+_OBJECT_FOLLOWS = (rf"(?=\s+(?:\w+ly\s+)?(?!{_NOT_OBJECT}\b|\d+\s+in\b)[\w\"'(])"
                    r"(?<!help\w*(?=\s+(?:\w+\s+){0,2}?(?:predict|identify|determine|explain|guide|inform|"
                    r"understand|diagnose|detect|select|decide)))")
 _DETERMINER_FOLLOWS = (r"(?=\s+(?:the|a|an|its|their|this|these|those|both|all|his|her|our|your|them|it|"
@@ -307,7 +308,7 @@ def _verb_pattern() -> str:
     not_after_det = (r"(?<!\b(?:a|an|the|this|that|these|those|its|their|any|some|his|her|our|your|"
                      r"would|should|must)\s+\w+)")
     plain = (_FINITE_FORMS | _BASE_FORMS) - _NOUNLIKE - {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
-    nounlike = _NOUNLIKE | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
+    nounlike = (_NOUNLIKE - {"double", "halve"}) | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
     past = _PAST_FORMS - _ADJECTIVAL
     not_adjectival = rf"(?<!\b{_ADJ_CONTEXT}\s+(?:\w+ly\s+)?\w+)(?<!^\W*\w+)(?<![-%]\s*\w+)"
     return "|".join((

@@ -40,7 +40,6 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "decrease": ("decreases", "decreased"),
     "reduce": ("reduces", "reduced"),
     "lower": ("lowers", "lowered"),
-    "raise": ("raises", "raised"),
     "elevate": ("elevates", "elevated"),
     "improve": ("improves", "improved"),
     "enhance": ("enhances", "enhanced"),
@@ -125,6 +124,27 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "combat": ("combats", "combated"),
     "rebuild": ("rebuilds", "rebuilt"),
     "thicken": ("thickens", "thickened"),
+    "spur": ("spurs", "spurred"),
+    "curb": ("curbs", "curbed"),
+    "slash": ("slashes", "slashed"),
+    "hinder": ("hinders", "hindered"),
+    "hamper": ("hampers", "hampered"),
+    "undermine": ("undermines", "undermined"),
+    "disrupt": ("disrupts", "disrupted"),
+    "hasten": ("hastens", "hastened"),
+    "shield": ("shields", "shielded"),
+    "stabilize": ("stabilizes", "stabilized"),
+    "stabilise": ("stabilises", "stabilised"),
+    "revitalize": ("revitalizes", "revitalized"),
+    "revitalise": ("revitalises", "revitalised"),
+    "renew": ("renews", "renewed"),
+    "tighten": ("tightens", "tightened"),
+    "soothe": ("soothes", "soothed"),
+    "nourish": ("nourishes", "nourished"),
+    "detoxify": ("detoxifies", "detoxified"),
+    "reshape": ("reshapes", "reshaped"),
+    "transform": ("transforms", "transformed"),
+    "raise": ("raises", "raised"),
 }
 
 # Multi-word causal predicates (verb + particle); inflected heads spelled out.
@@ -176,7 +196,7 @@ _CAUSAL_NOUNS = (
 # by a verb that states the result ("shown to reduce", "helps to regenerate", "is able to").
 _TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|able|going|"
                r"appears?|seems?|tends?|continues?|fail|fails|failed|critical|essential|crucial|vital|"
-               r"important|necessary|feasible|effective|successful)(?:\s+\w+ly)?")
+               r"important|necessary|feasible|effective|successful|enough)(?:\s+\w+ly)?")
 # A participle after a determiner, preposition or perception verb is adjectival ("an increased
 # risk", "with reduced", "display reduced brain size").
 _ADJ_CONTEXT = (r"(?:a|an|the|this|these|those|its|their|our|your|his|her|with|of|in|for|by|to|"
@@ -275,7 +295,8 @@ _NOUNLIKE = {"lower", "double", "slow", "cut", "block", "damage", "harm", "impac
              "delay", "stop", "drive", "fuel", "fight", "ease", "repair", "trigger", "benefit",
              "halve", "change", "yield", "save"}
 # ... whose third-person form is nonetheless mostly a verb ("lowers risk", "doubles the odds").
-_VERBLIKE_S = {"lower", "double", "slow", "halve", "save", "ease", "fuel", "cut"}
+_VERBLIKE_S = {"lower", "double", "slow", "halve", "save", "ease", "fuel", "cut", "impact", "yield", "harm",
+               "damage", "trigger", "drive"}
 # Participles mostly used as adjectives ("treated patients", "impaired glucose tolerance").
 _ADJECTIVAL = {"treated", "impaired", "elevated", "damaged", "affected", "delayed", "prolonged",
                "altered", "activated", "cured", "harmed", "killed", "doubled", "halved",
@@ -305,7 +326,7 @@ _VERBAL_CONTEXT = r"(?<=(?:\b(?:not|never|also|will|can|cannot|did|does|do)|\w+l
 def _verb_pattern() -> str:
     # (lookbehinds come after the word, so that they only run where a lexicon word matched)
     not_infinitive = rf"(?<!(?<!\b{_TO_LICENSE}\s+)\bto\s+\w+)"
-    not_after_det = (r"(?<!\b(?:a|an|the|this|that|these|those|its|their|any|some|his|her|our|your|"
+    not_after_det = (r"(?<!\b(?:a|an|the|this|these|those|its|their|any|some|his|her|our|your|"
                      r"would|should|must)\s+\w+)")
     plain = (_FINITE_FORMS | _BASE_FORMS) - _NOUNLIKE - {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
     nounlike = (_NOUNLIKE - {"double", "halve"}) | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}

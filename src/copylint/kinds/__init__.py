@@ -4,8 +4,10 @@ field picks one from KINDS."""
 from __future__ import annotations
 
 from copylint.kinds.base import RuleKind
+from copylint.kinds.claim import ClaimKind
 from copylint.kinds.phrase import PhraseKind
 
 KINDS: dict[str, type[RuleKind]] = {
     PhraseKind.name: PhraseKind,
+    ClaimKind.name: ClaimKind,
 }

@@ -42,7 +42,8 @@ def cited_blocks(doc: Document) -> frozenset[int]:
             if REFERENCE_HEADING.match(block.text):
                 cited.add(block.index)
             continue
-        if block.links or has_inline_citation(block.text):
+        raw = doc.source.text[block.source_offset(0):block.source_offset(len(block.text), end=True)]
+        if block.links or has_inline_citation(block.text) or has_inline_citation(raw):
             cited.add(block.index)
         if is_reference_block(block.text):
             cited.update(range(run_start, block.index + 1))

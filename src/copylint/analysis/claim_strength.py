@@ -1,8 +1,5 @@
-"""Classify how strongly one sentence claims an effect: none, correlational, hedged or direct.
-
-Purely linguistic: a hand-built lexicon of causal verbs/nouns, correlational and hedge cues, guards
-for research-intent clauses, infinitives and adjectival participles, and a negation window.
-"""
+"""Classify how strongly one sentence claims an effect (none, correlational, hedged, direct) and
+whether that claim is negated, from a hand-built lexicon of causal verbs, hedges and guards."""
 
 from __future__ import annotations
 

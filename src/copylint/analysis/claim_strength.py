@@ -142,6 +142,24 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "reshape": ("reshapes", "reshaped"),
     "transform": ("transforms", "transformed"),
     "raise": ("raises", "raised"),
+    "heighten": ("heightens", "heightened"),
+    "weaken": ("weakens", "weakened"),
+    "triple": ("triples", "tripled"),
+    "quadruple": ("quadruples", "quadrupled"),
+    "spark": ("sparks", "sparked"),
+    "compromise": ("compromises", "compromised"),
+    "obstruct": ("obstructs", "obstructed"),
+    "hurt": ("hurts",),
+    "impede": ("impedes", "impeded"),
+    "jeopardize": ("jeopardizes", "jeopardized"),
+    "jeopardise": ("jeopardises", "jeopardised"),
+    "endanger": ("endangers", "endangered"),
+    "shrink": ("shrinks", "shrank", "shrunk"),
+    "lengthen": ("lengthens", "lengthened"),
+    "dampen": ("dampens", "dampened"),
+    "bolster": ("bolsters", "bolstered"),
+    "erode": ("erodes", "eroded"),
+    "eradicate": ("eradicates", "eradicated"),
 }
 
 # Multi-word causal predicates (verb + particle); inflected heads spelled out.
@@ -164,6 +182,7 @@ _CAUSAL_PHRASES = (
     r"(?:shown|proven|demonstrated)\s+to\s+(?!be\s+(?:associated|linked|related|correlated|safe|feasible)\b)\w+",
     r"(?:benefit|benefits|benefited|benefitted)\s+(?:\w+\s+)?from",
     r"(?:up|down)-?regulat(?:e|es|ed)",
+    r"(?<!-)(?:ups|upped)(?!\s+and\b)(?=\s+\w)",  # headline "Muscle loss ups mortality risk"
 )
 
 # Efficacy adjectives count in predicate position ("was effective", "is not effective").
@@ -191,7 +210,7 @@ _CAUSAL_NOUNS = (
 
 # An infinitive ("difficult to treat", "needed to reduce") is not an assertion, unless licensed
 # by a verb that states the result ("shown to reduce", "helps to regenerate", "is able to").
-_TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|able|going|"
+_TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|helping|able|going|"
                r"appears?|seems?|tends?|continues?|fail|fails|failed|critical|essential|crucial|vital|"
                r"important|necessary|feasible|effective|successful|enough)(?:\s+\w+ly)?")
 # A participle after a determiner, preposition or perception verb is adjectival ("an increased
@@ -286,18 +305,19 @@ def _ing(base: str) -> str:
     return base + "ing"
 
 
-_IRREGULAR_PAST = {"regrew", "regrown", "rebuilt", "fought", "drove", "driven"}
+_IRREGULAR_PAST = {"regrew", "regrown", "rebuilt", "fought", "drove", "driven", "shrank", "shrunk"}
 # Base forms that are mostly nouns or adjectives in running text ("a lower risk", "no help").
 _NOUNLIKE = {"lower", "double", "slow", "cut", "block", "damage", "harm", "impact", "influence",
              "delay", "stop", "drive", "fuel", "fight", "ease", "repair", "trigger", "benefit",
-             "halve", "change", "yield", "save"}
+             "halve", "change", "yield", "triple", "spark", "hurt", "compromise"}
 # ... whose third-person form is nonetheless mostly a verb ("lowers risk", "doubles the odds").
-_VERBLIKE_S = {"lower", "double", "slow", "halve", "save", "ease", "fuel", "cut", "impact", "yield", "harm",
-               "damage", "trigger", "drive"}
+_VERBLIKE_S = {"lower", "double", "slow", "halve", "ease", "fuel", "cut", "impact", "yield", "harm",
+               "damage", "trigger", "drive", "triple", "spark", "hurt"}
 # Participles mostly used as adjectives ("treated patients", "impaired glucose tolerance").
 _ADJECTIVAL = {"treated", "impaired", "elevated", "damaged", "affected", "delayed", "prolonged",
                "altered", "activated", "cured", "harmed", "killed", "doubled", "halved",
-               "driven", "normalized", "normalised", "changed", "saved", "yielded", "protected"}
+               "driven", "normalized", "normalised", "changed", "saved", "yielded", "protected",
+               "compromised", "weakened", "heightened", "endangered", "tripled", "quadrupled"}
 
 _PAST_FORMS = {f for forms in _CAUSAL_VERBS.values() for f in forms
                if f.endswith("ed") or f in _IRREGULAR_PAST}
@@ -326,7 +346,7 @@ def _verb_pattern() -> str:
     not_after_det = (r"(?<!\b(?:a|an|the|this|these|those|its|their|any|some|his|her|our|your|"
                      r"would|should|must)\s+\w+)")
     plain = (_FINITE_FORMS | _BASE_FORMS) - _NOUNLIKE - {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
-    nounlike = (_NOUNLIKE - {"double", "halve"}) | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
+    nounlike = (_NOUNLIKE - {"double"}) | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
     past = _PAST_FORMS - _ADJECTIVAL
     not_adjectival = rf"(?<!\b{_ADJ_CONTEXT}\s+(?:\w+ly\s+)?\w+)(?<!^\W*\w+)(?<![-%]\s*\w+)"
     return "|".join((
@@ -343,6 +363,11 @@ def _verb_pattern() -> str:
         r"(?!\s+(?:\d|about|approximately|up|more|less|nearly|almost|over|around|a\s+factor))",
         # gerund of means or result: "thereby improving", "by decreasing stress"
         rf"{_trie(_ING_FORMS)}\b(?<=\b(?:thereby|by|in)\s+\w+){_OBJECT_FOLLOWS}",
+        # progressive: "are greatly increasing the risk"
+        rf"{_trie(_ING_FORMS)}\b(?<=\b(?:is|are|was|were|been)(?:\s+\w+ly)?\s+\w+){_OBJECT_FOLLOWS}",
+        # participle clause, unless it is the subject of a modal: ", causing death" but not
+        # ", reducing intake could lower the risk"
+        rf"{_trie(_ING_FORMS)}\b(?<=,\s+\w+){_OBJECT_FOLLOWS}(?![^,;]*\b(?:may|might|could|can|would|will|should)\b)",
     ))
 
 
@@ -412,7 +437,7 @@ _HEAD_STEMS = (
     "differentiat", "become", "play", "caused", "induced", "mediated", "driven", "triggered",
     "explained", "responsible", "attributable", "due", "clinically", "scientifically", "benefit",
     "up", "down", "effect", "ineffect", "efficac", "beneficial", "protective", "harmful",
-    "detrimental", "impact", "influence", "improvement", "reduction", "cure", "change", "increase",
+    "detrimental", "impact", "ups", "upped", "influence", "improvement", "reduction", "cure", "change", "increase",
     "approved", "fda", "cost", "shown", "proven", "demonstrated", "cause", "contributor", "killer", "determinant", "will",
 )
 _TRIGGER_RE = regex.compile(

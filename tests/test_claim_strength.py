@@ -37,6 +37,24 @@ CASES: list[tuple[str, Strength, bool]] = [
     ("The supplement does not cure arthritis.", D, True),
     ("This therapy has not been shown to extend survival.", D, True),
     ("DPP-4 inhibitor use did not increase the risk of heart failure.", D, True),
+    # headline verbs, participle clauses, causal nouns and phrases
+    ("Head injuries triple the long-term risk of early death.", D, False),
+    ("Mental illness heightens early death risk in people with epilepsy.", D, False),
+    ("Muscle loss ups mortality risk in transplant candidates.", D, False),
+    ("Helicopters save lives.", D, False),
+    ("Cleaner air has sparked a fall in asthma admissions.", D, False),
+    ("The aneurysm may rupture without warning, causing a fatal bleed.", H, False),
+    ("The injury often detaches the retina, causing vision loss.", D, False),
+    ("Smokers with asthma are greatly increasing the risk of complications.", D, False),
+    ("Infection rates can be reduced dramatically by early antibiotics.", D, False),
+    ("Human error is the most common cause of birth asphyxia.", D, False),
+    ("Higher BDNF levels protected against macrosomia.", D, False),
+    ("Rapid surgical innovation puts patients at risk of errors.", D, False),
+    ("Insomnia does not put them at increased risk of hypertension.", D, True),
+    ("The devices pose no greater risk to older patients.", D, True),
+    ("Poor sleep can make you fatter.", D, False),
+    ("Anaesthesia does not make patients more prone to falls.", D, True),
+    ("Admissions rose as a result of income inequality.", D, False),
     # hedged
     ("Stem cells may help.", H, False),
     ("Stem cells may help repair damaged joints.", H, False),
@@ -62,6 +80,11 @@ CASES: list[tuple[str, Strength, bool]] = [
     ("Rates of obesity increased over the decade.", N, False),
     ("The aim of this study was to evaluate the effect of exercise on sleep.", N, False),
     ("Most patients were treated with statins.", N, False),
+    ("Diagnoses of ADHD increased dramatically over nine years.", N, False),
+    ("Routine health check-ups are free.", N, False),
+    ("Thus, promoting social support could be a useful intervention.", H, False),
+    ("Some factors make it more likely that a pregnancy is normal.", C, False),
+    ("Combat exposure was recorded for every soldier.", N, False),
 ]
 
 

@@ -183,6 +183,13 @@ _CAUSAL_PHRASES = (
     r"(?:benefit|benefits|benefited|benefitted)\s+(?:\w+\s+)?from",
     r"(?:up|down)-?regulat(?:e|es|ed)",
     r"(?<!-)(?:ups|upped)(?!\s+and\b)(?=\s+\w)",  # headline "Muscle loss ups mortality risk"
+    r"(?:protect|protects|protected|protecting)\s+(?:\w+\s+)?against",
+    r"as\s+a\s+(?:direct\s+)?(?:result|consequence)\s+of",
+    r"(?:pose|poses|posed|posing)\s+(?:\w+\s+){0,3}?(?:risks?|threats?|dangers?|hazards?)",
+    r"(?:put|puts|putting|place|places|placed|placing)\s+(?:\w+\s+){0,3}?at\s+(?:\w+\s+)?risk",
+    # causative "make": "can make you fatter", "does not make patients more prone"
+    r"(?:make|makes|made|making)\s+(?:\w+\s+){1,3}?(?:more|less|easier|harder|worse|better|healthier|"
+    r"sicker|fatter|stronger|weaker|safer)(?!\s+likely)",
 )
 
 # Efficacy adjectives count in predicate position ("was effective", "is not effective").
@@ -204,6 +211,7 @@ _CAUSAL_NOUNS = (
     r"(?:cure|change)(?<=\bno\s+\w+)",
     r"approved\s+(?:by\s+the\s+FDA\s+)?for",
     r"FDA[\s-]approved",
+    r"(?:causes?|culprits?|drivers?|triggers?)\s+(?:of|for|behind)",  # "the most common cause of"
     r"(?:causes?|contributors?|killers?|determinants?)\b"
     r"(?<=\b(?:is|are|was|were|be|been|become|becomes|became|remains?)\s+(?:\w+\s+){0,3}\w+)",
 )
@@ -216,7 +224,7 @@ _TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|he
 # A participle after a determiner, preposition or perception verb is adjectival ("an increased
 # risk", "with reduced", "display reduced brain size").
 _ADJ_CONTEXT = (r"(?:a|an|the|this|these|those|its|their|our|your|his|her|with|of|in|for|by|to|"
-                r"from|on|at|than|among|between|no|more|less|most|display|displays|displayed|show|"
+                r"from|on|at|than|among|between|toward|towards|no|more|less|most|display|displays|displayed|show|"
                 r"shows|showed|exhibit|exhibits|exhibited|experience|experienced|develop|developed)")
 
 _HEDGES = (
@@ -308,11 +316,11 @@ def _ing(base: str) -> str:
 _IRREGULAR_PAST = {"regrew", "regrown", "rebuilt", "fought", "drove", "driven", "shrank", "shrunk"}
 # Base forms that are mostly nouns or adjectives in running text ("a lower risk", "no help").
 _NOUNLIKE = {"lower", "double", "slow", "cut", "block", "damage", "harm", "impact", "influence",
-             "delay", "stop", "drive", "fuel", "fight", "ease", "repair", "trigger", "benefit",
+             "delay", "stop", "drive", "fuel", "fight", "combat", "ease", "repair", "trigger", "benefit",
              "halve", "change", "yield", "triple", "spark", "hurt", "compromise"}
 # ... whose third-person form is nonetheless mostly a verb ("lowers risk", "doubles the odds").
 _VERBLIKE_S = {"lower", "double", "slow", "halve", "ease", "fuel", "cut", "impact", "yield", "harm",
-               "damage", "trigger", "drive", "triple", "spark", "hurt"}
+               "damage", "trigger", "drive", "triple", "spark", "hurt", "combat"}
 # Participles mostly used as adjectives ("treated patients", "impaired glucose tolerance").
 _ADJECTIVAL = {"treated", "impaired", "elevated", "damaged", "affected", "delayed", "prolonged",
                "altered", "activated", "cured", "harmed", "killed", "doubled", "halved",
@@ -330,9 +338,9 @@ _ING_FORMS = {_ing(b) for b in _CAUSAL_VERBS}
 _NOT_OBJECT = (r"(?:of|with|at|in|for|using|from|as|during|after|before|on|over|between|among|up|to|by|"
                r"since|when|while|than|and|or|but|following|across|through|under|into|within|is|are|"
                r"was|were|has|have|had|compared|versus|vs|per|each|until|markedly|significantly|about|"
-               r"approximately|nearly|almost|roughly|one|"
+               r"approximately|nearly|almost|roughly|one|even|"
                r"identify|inform|explain|determine|guide|understand|predict|select|clarify|distinguish)")
-_OBJECT_FOLLOWS = (rf"(?=\s+(?:\w+ly\s+)?(?!{_NOT_OBJECT}\b|\d+\s+in\b)[\w\"'(])"
+_OBJECT_FOLLOWS = (rf"(?=\s+(?:\w+ly\s+)?+(?!{_NOT_OBJECT}\b|\d+\s+in\b)[\w\"'(])"
                    r"(?<!help\w*(?=\s+(?:\w+\s+){0,2}?(?:predict|identify|determine|explain|guide|inform|"
                    r"understand|diagnose|detect|select|decide)))")
 _DETERMINER_FOLLOWS = (r"(?=\s+(?:the|a|an|its|their|this|these|those|both|all|his|her|our|your|them|it|"
@@ -359,7 +367,7 @@ def _verb_pattern() -> str:
         rf"{_trie(past)}\b{not_adjectival}(?!-){_OBJECT_FOLLOWS}",
         rf"{_trie(_ADJECTIVAL)}\b{not_adjectival}{_DETERMINER_FOLLOWS}",
         # passive with an agent: "was improved by vitamin D", "were not affected by"
-        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)\s+by\b"
+        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)\s+(?:\w+ly\s+)?by\b"
         r"(?!\s+(?:\d|about|approximately|up|more|less|nearly|almost|over|around|a\s+factor))",
         # gerund of means or result: "thereby improving", "by decreasing stress"
         rf"{_trie(_ING_FORMS)}\b(?<=\b(?:thereby|by|in)\s+\w+){_OBJECT_FOLLOWS}",
@@ -399,7 +407,7 @@ _NEG_WINDOW = 45
 
 
 def _negated(sentence: str, start: int, cue: str) -> bool:
-    if cue[:11].lower() == "ineffective":
+    if cue[:11].lower() == "ineffective" or _NEG_RE.search(cue):  # "poses no greater risk"
         return True
     window = sentence[max(0, start - _NEG_WINDOW):start]
     brk = _CLAUSE_BREAK_RE.search(window)
@@ -438,7 +446,9 @@ _HEAD_STEMS = (
     "explained", "responsible", "attributable", "due", "clinically", "scientifically", "benefit",
     "up", "down", "effect", "ineffect", "efficac", "beneficial", "protective", "harmful",
     "detrimental", "impact", "ups", "upped", "influence", "improvement", "reduction", "cure", "change", "increase",
-    "approved", "fda", "cost", "shown", "proven", "demonstrated", "cause", "contributor", "killer", "determinant", "will",
+    "approved", "fda", "cost", "protect", "as a result", "as a consequence", "as a direct", "pose", "posing",
+    "put", "placing", "placed", "places", "make", "making", "made",
+    "culprit", "driver", "trigger", "shown", "proven", "demonstrated", "cause", "contributor", "killer", "determinant", "will",
 )
 _TRIGGER_RE = regex.compile(
     r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),

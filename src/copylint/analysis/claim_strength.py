@@ -193,7 +193,7 @@ _CAUSAL_PHRASES = (
 )
 
 # Efficacy adjectives count in predicate position ("was effective", "is not effective").
-_EFFECT_ADJECTIVES = r"(?:in)?effective|efficacious|beneficial|protective|harmful|detrimental"
+_EFFECT_ADJECTIVES = r"(?:in)?effective|efficacious|beneficial|protective|harmful|detrimental|successful"
 _COPULA = (r"(?:is|are|was|were|be|been|being|proved|proven|prove|proves|remains?|remained|found|as|not|"
            r"appears?|seems?|shown\s+to\s+be|shows?|showed|finds?)")
 # Effect nouns count when asserted ("has a significant effect on", "showed improvement", "no benefit").
@@ -208,6 +208,11 @@ _CAUSAL_NOUNS = (
     rf"(?:{_EFFECT_ADJECTIVES})(?<=\b{_COPULA}\s+(?:[\w,-]+\s+){{0,4}}\w+)",
     rf"{_EFFECT_NOUNS}(?<=\b{_ASSERTING}\s+(?:[\w,-]+\s+){{0,3}}\w+)",
     r"cure\s+for",
+    # presupposed effect: "the benefits of exercise", "the effectiveness of vaccination"
+    r"(?<!-|cost\s)(?:benefits?|efficacy|effectiveness)\s+of",
+    # necessity for an outcome: "is critical to reducing", "are crucial for healing"
+    r"(?:key|critical|crucial|central|essential|vital)(?<=\b(?<!\bit\s+)(?:is|are|was|were|be|remains?)\s+(?:\w+\s+)?\w+)"
+    r"\s+(?:for|in|to(?=\s+(?:\w+ing|the|a|an|its|their|this|these|our)\b))",
     r"(?:cure|change)(?<=\bno\s+\w+)",
     r"approved\s+(?:by\s+the\s+FDA\s+)?for",
     r"FDA[\s-]approved",
@@ -444,7 +449,8 @@ _HEAD_STEMS = (
     "lead", "led", "result", "contribut", "give", "gave", "giving", "bring", "brought", "turn",
     "differentiat", "become", "play", "caused", "induced", "mediated", "driven", "triggered",
     "explained", "responsible", "attributable", "due", "clinically", "scientifically", "benefit",
-    "up", "down", "effect", "ineffect", "efficac", "beneficial", "protective", "harmful",
+    "up", "down", "effect", "ineffect", "successful", "effectiveness", "key", "critical", "crucial", "central",
+    "essential", "vital", "efficac", "beneficial", "protective", "harmful",
     "detrimental", "impact", "ups", "upped", "influence", "improvement", "reduction", "cure", "change", "increase",
     "approved", "fda", "cost", "protect", "as a result", "as a consequence", "as a direct", "pose", "posing",
     "put", "placing", "placed", "places", "make", "making", "made",

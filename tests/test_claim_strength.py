@@ -63,6 +63,9 @@ CASES: list[tuple[str, Strength, bool]] = [
     ("Close follow-up is essential to exclude early recurrence.", N, False),
     ("It is essential for every country to offer screening.", N, False),
     ("The cost effectiveness of coaching was not assessed.", N, False),
+    ("Penicillin equally effective as broad-spectrum antibiotics for pneumonia", D, False),
+    ("Hormone therapy ineffective for most men with early prostate cancer", D, True),
+    ("A more effective treatment for the disease is needed.", N, False),
     # hedged
     ("Stem cells may help.", H, False),
     ("Stem cells may help repair damaged joints.", H, False),

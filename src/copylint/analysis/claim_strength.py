@@ -208,6 +208,9 @@ _CAUSAL_NOUNS = (
     rf"(?:{_EFFECT_ADJECTIVES})(?<=\b{_COPULA}\s+(?:[\w,-]+\s+){{0,4}}\w+)",
     rf"{_EFFECT_NOUNS}(?<=\b{_ASSERTING}\s+(?:[\w,-]+\s+){{0,3}}\w+)",
     r"cure\s+for",
+    # headline predicate without copula: "Penicillin equally effective as broad antibiotics"
+    r"(?:(?:in)?effective|successful)(?<!\b(?:a|an|the|more|most|less|least|and|to|be)\s+(?:\w+\s+)?\w+)"
+    r"\s+(?:in|for|at|against|as|among)\b",
     # presupposed effect: "the benefits of exercise", "the effectiveness of vaccination"
     r"(?<!-|cost\s)(?:benefits?|efficacy|effectiveness)\s+of",
     # necessity for an outcome: "is critical to reducing", "are crucial for healing"

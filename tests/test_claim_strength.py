@@ -96,6 +96,7 @@ CASES: list[tuple[str, Strength, bool]] = [
     ("Thus, promoting social support could be a useful intervention.", H, False),
     ("Some factors make it more likely that a pregnancy is normal.", C, False),
     ("Combat exposure was recorded for every soldier.", N, False),
+    ("Significantly lower rates of thrombosis were found in treated patients.", N, False),
 ]
 
 

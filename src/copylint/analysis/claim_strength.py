@@ -214,7 +214,8 @@ _CAUSAL_NOUNS = (
     # presupposed effect: "the benefits of exercise", "the effectiveness of vaccination"
     r"(?<!-|cost\s)(?:benefits?|efficacy|effectiveness)\s+of",
     # necessity for an outcome: "is critical to reducing", "are crucial for healing"
-    r"(?:key|critical|crucial|central|essential|vital)(?<=\b(?<!\bit\s+)(?:is|are|was|were|be|remains?)\s+(?:\w+\s+)?\w+)"
+    r"(?:key|critical|crucial|central|essential|vital)"
+    r"(?<=\b(?<!\bit\s+)(?:is|are|was|were|be|remains?)\s+(?:\w+\s+)?\w+)"
     r"\s+(?:for|in|to(?=\s+(?:\w+ing|the|a|an|its|their|this|these|our)\b))",
     r"(?:cure|change)(?<=\bno\s+\w+)",
     r"approved\s+(?:by\s+the\s+FDA\s+)?for",
@@ -369,13 +370,15 @@ def _verb_pattern() -> str:
         # finite / base forms followed by an object: "MSCs reduce inflammation"
         rf"{_trie(plain)}\b{not_infinitive}{not_after_det}(?!-){_OBJECT_FOLLOWS}",
         # noun-like forms only in a verbal context: "did not change the ratio", "positively impact"
-        rf"{_trie(nounlike)}\b{not_infinitive}{not_after_det}"
+        # (but not a sentence-initial adverb + adjective: "Significantly lower rates were found")
+        rf"{_trie(nounlike)}\b{not_infinitive}{not_after_det}(?<!^\W*\w+ly\s+\w+)"
         rf"(?:{_VERBAL_CONTEXT}{_OBJECT_FOLLOWS}|{_DETERMINER_FOLLOWS})",
         # past tense with an object: "EVR attenuated weight gain"
         rf"{_trie(past)}\b{not_adjectival}(?!-){_OBJECT_FOLLOWS}",
         rf"{_trie(_ADJECTIVAL)}\b{not_adjectival}{_DETERMINER_FOLLOWS}",
         # passive with an agent: "was improved by vitamin D", "were not affected by"
-        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)\s+(?:\w+ly\s+)?by\b"
+        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)"
+        r"\s+(?:\w+ly\s+)?by\b"
         r"(?!\s+(?:\d|about|approximately|up|more|less|nearly|almost|over|around|a\s+factor))",
         # gerund of means or result: "thereby improving", "by decreasing stress"
         rf"{_trie(_ING_FORMS)}\b(?<=\b(?:thereby|by|in)\s+\w+){_OBJECT_FOLLOWS}",
@@ -457,7 +460,8 @@ _HEAD_STEMS = (
     "detrimental", "impact", "ups", "upped", "influence", "improvement", "reduction", "cure", "change", "increase",
     "approved", "fda", "cost", "protect", "as a result", "as a consequence", "as a direct", "pose", "posing",
     "put", "placing", "placed", "places", "make", "making", "made",
-    "culprit", "driver", "trigger", "shown", "proven", "demonstrated", "cause", "contributor", "killer", "determinant", "will",
+    "culprit", "driver", "trigger", "shown", "proven", "demonstrated", "cause", "contributor", "killer",
+    "determinant", "will",
 )
 _TRIGGER_RE = regex.compile(
     r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),

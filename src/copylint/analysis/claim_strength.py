@@ -1,8 +1,5 @@
-"""Classify how strongly one sentence claims an effect: none, correlational, hedged or direct.
-
-Purely linguistic: a hand-built lexicon of causal verbs/nouns, correlational and hedge cues, guards
-for research-intent clauses, infinitives and adjectival participles, and a negation window.
-"""
+"""Classify how strongly one sentence claims an effect (none, correlational, hedged, direct) and
+whether that claim is negated, from a hand-built lexicon of causal verbs, hedges and guards."""
 
 from __future__ import annotations
 
@@ -145,6 +142,24 @@ _CAUSAL_VERBS: dict[str, tuple[str, ...]] = {
     "reshape": ("reshapes", "reshaped"),
     "transform": ("transforms", "transformed"),
     "raise": ("raises", "raised"),
+    "heighten": ("heightens", "heightened"),
+    "weaken": ("weakens", "weakened"),
+    "triple": ("triples", "tripled"),
+    "quadruple": ("quadruples", "quadrupled"),
+    "spark": ("sparks", "sparked"),
+    "compromise": ("compromises", "compromised"),
+    "obstruct": ("obstructs", "obstructed"),
+    "hurt": ("hurts",),
+    "impede": ("impedes", "impeded"),
+    "jeopardize": ("jeopardizes", "jeopardized"),
+    "jeopardise": ("jeopardises", "jeopardised"),
+    "endanger": ("endangers", "endangered"),
+    "shrink": ("shrinks", "shrank", "shrunk"),
+    "lengthen": ("lengthens", "lengthened"),
+    "dampen": ("dampens", "dampened"),
+    "bolster": ("bolsters", "bolstered"),
+    "erode": ("erodes", "eroded"),
+    "eradicate": ("eradicates", "eradicated"),
 }
 
 # Multi-word causal predicates (verb + particle); inflected heads spelled out.
@@ -167,10 +182,18 @@ _CAUSAL_PHRASES = (
     r"(?:shown|proven|demonstrated)\s+to\s+(?!be\s+(?:associated|linked|related|correlated|safe|feasible)\b)\w+",
     r"(?:benefit|benefits|benefited|benefitted)\s+(?:\w+\s+)?from",
     r"(?:up|down)-?regulat(?:e|es|ed)",
+    r"(?<!-)(?:ups|upped)(?!\s+and\b)(?=\s+\w)",  # headline "Muscle loss ups mortality risk"
+    r"(?:protect|protects|protected|protecting)\s+(?:\w+\s+)?against",
+    r"as\s+a\s+(?:direct\s+)?(?:result|consequence)\s+of",
+    r"(?:pose|poses|posed|posing)\s+(?:\w+\s+){0,3}?(?:risks?|threats?|dangers?|hazards?)",
+    r"(?:put|puts|putting|place|places|placed|placing)\s+(?:\w+\s+){0,3}?at\s+(?:\w+\s+)?risk",
+    # causative "make": "can make you fatter", "does not make patients more prone"
+    r"(?:make|makes|made|making)\s+(?:\w+\s+){1,3}?(?:more|less|easier|harder|worse|better|healthier|"
+    r"sicker|fatter|stronger|weaker|safer)(?!\s+likely)",
 )
 
 # Efficacy adjectives count in predicate position ("was effective", "is not effective").
-_EFFECT_ADJECTIVES = r"(?:in)?effective|efficacious|beneficial|protective|harmful|detrimental"
+_EFFECT_ADJECTIVES = r"(?:in)?effective|efficacious|beneficial|protective|harmful|detrimental|successful"
 _COPULA = (r"(?:is|are|was|were|be|been|being|proved|proven|prove|proves|remains?|remained|found|as|not|"
            r"appears?|seems?|shown\s+to\s+be|shows?|showed|finds?)")
 # Effect nouns count when asserted ("has a significant effect on", "showed improvement", "no benefit").
@@ -185,22 +208,32 @@ _CAUSAL_NOUNS = (
     rf"(?:{_EFFECT_ADJECTIVES})(?<=\b{_COPULA}\s+(?:[\w,-]+\s+){{0,4}}\w+)",
     rf"{_EFFECT_NOUNS}(?<=\b{_ASSERTING}\s+(?:[\w,-]+\s+){{0,3}}\w+)",
     r"cure\s+for",
+    # headline predicate without copula: "Penicillin equally effective as broad antibiotics"
+    r"(?:(?:in)?effective|successful)(?<!\b(?:a|an|the|more|most|less|least|and|to|be)\s+(?:\w+\s+)?\w+)"
+    r"\s+(?:in|for|at|against|as|among)\b",
+    # presupposed effect: "the benefits of exercise", "the effectiveness of vaccination"
+    r"(?<!-|cost\s)(?:benefits?|efficacy|effectiveness)\s+of",
+    # necessity for an outcome: "is critical to reducing", "are crucial for healing"
+    r"(?:key|critical|crucial|central|essential|vital)"
+    r"(?<=\b(?<!\bit\s+)(?:is|are|was|were|be|remains?)\s+(?:\w+\s+)?\w+)"
+    r"\s+(?:for|in|to(?=\s+(?:\w+ing|the|a|an|its|their|this|these|our)\b))",
     r"(?:cure|change)(?<=\bno\s+\w+)",
     r"approved\s+(?:by\s+the\s+FDA\s+)?for",
     r"FDA[\s-]approved",
+    r"(?:causes?|culprits?|drivers?|triggers?)\s+(?:of|for|behind)",  # "the most common cause of"
     r"(?:causes?|contributors?|killers?|determinants?)\b"
     r"(?<=\b(?:is|are|was|were|be|been|become|becomes|became|remains?)\s+(?:\w+\s+){0,3}\w+)",
 )
 
 # An infinitive ("difficult to treat", "needed to reduce") is not an assertion, unless licensed
 # by a verb that states the result ("shown to reduce", "helps to regenerate", "is able to").
-_TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|able|going|"
+_TO_LICENSE = (r"(?:shown|found|proven|demonstrated|reported|known|help|helps|helped|helping|able|going|"
                r"appears?|seems?|tends?|continues?|fail|fails|failed|critical|essential|crucial|vital|"
                r"important|necessary|feasible|effective|successful|enough)(?:\s+\w+ly)?")
 # A participle after a determiner, preposition or perception verb is adjectival ("an increased
 # risk", "with reduced", "display reduced brain size").
 _ADJ_CONTEXT = (r"(?:a|an|the|this|these|those|its|their|our|your|his|her|with|of|in|for|by|to|"
-                r"from|on|at|than|among|between|no|more|less|most|display|displays|displayed|show|"
+                r"from|on|at|than|among|between|toward|towards|no|more|less|most|display|displays|displayed|show|"
                 r"shows|showed|exhibit|exhibits|exhibited|experience|experienced|develop|developed)")
 
 _HEDGES = (
@@ -289,18 +322,19 @@ def _ing(base: str) -> str:
     return base + "ing"
 
 
-_IRREGULAR_PAST = {"regrew", "regrown", "rebuilt", "fought", "drove", "driven"}
+_IRREGULAR_PAST = {"regrew", "regrown", "rebuilt", "fought", "drove", "driven", "shrank", "shrunk"}
 # Base forms that are mostly nouns or adjectives in running text ("a lower risk", "no help").
 _NOUNLIKE = {"lower", "double", "slow", "cut", "block", "damage", "harm", "impact", "influence",
-             "delay", "stop", "drive", "fuel", "fight", "ease", "repair", "trigger", "benefit",
-             "halve", "change", "yield", "save"}
+             "delay", "stop", "drive", "fuel", "fight", "combat", "ease", "repair", "trigger", "benefit",
+             "halve", "change", "yield", "triple", "spark", "hurt", "compromise"}
 # ... whose third-person form is nonetheless mostly a verb ("lowers risk", "doubles the odds").
-_VERBLIKE_S = {"lower", "double", "slow", "halve", "save", "ease", "fuel", "cut", "impact", "yield", "harm",
-               "damage", "trigger", "drive"}
+_VERBLIKE_S = {"lower", "double", "slow", "halve", "ease", "fuel", "cut", "impact", "yield", "harm",
+               "damage", "trigger", "drive", "triple", "spark", "hurt", "combat"}
 # Participles mostly used as adjectives ("treated patients", "impaired glucose tolerance").
 _ADJECTIVAL = {"treated", "impaired", "elevated", "damaged", "affected", "delayed", "prolonged",
                "altered", "activated", "cured", "harmed", "killed", "doubled", "halved",
-               "driven", "normalized", "normalised", "changed", "saved", "yielded", "protected"}
+               "driven", "normalized", "normalised", "changed", "saved", "yielded", "protected",
+               "compromised", "weakened", "heightened", "endangered", "tripled", "quadrupled"}
 
 _PAST_FORMS = {f for forms in _CAUSAL_VERBS.values() for f in forms
                if f.endswith("ed") or f in _IRREGULAR_PAST}
@@ -313,9 +347,9 @@ _ING_FORMS = {_ing(b) for b in _CAUSAL_VERBS}
 _NOT_OBJECT = (r"(?:of|with|at|in|for|using|from|as|during|after|before|on|over|between|among|up|to|by|"
                r"since|when|while|than|and|or|but|following|across|through|under|into|within|is|are|"
                r"was|were|has|have|had|compared|versus|vs|per|each|until|markedly|significantly|about|"
-               r"approximately|nearly|almost|roughly|one|"
+               r"approximately|nearly|almost|roughly|one|even|"
                r"identify|inform|explain|determine|guide|understand|predict|select|clarify|distinguish)")
-_OBJECT_FOLLOWS = (rf"(?=\s+(?:\w+ly\s+)?(?!{_NOT_OBJECT}\b|\d+\s+in\b)[\w\"'(])"
+_OBJECT_FOLLOWS = (rf"(?=\s+(?:\w+ly\s+)?+(?!{_NOT_OBJECT}\b|\d+\s+in\b)[\w\"'(])"
                    r"(?<!help\w*(?=\s+(?:\w+\s+){0,2}?(?:predict|identify|determine|explain|guide|inform|"
                    r"understand|diagnose|detect|select|decide)))")
 _DETERMINER_FOLLOWS = (r"(?=\s+(?:the|a|an|its|their|this|these|those|both|all|his|her|our|your|them|it|"
@@ -329,23 +363,30 @@ def _verb_pattern() -> str:
     not_after_det = (r"(?<!\b(?:a|an|the|this|these|those|its|their|any|some|his|her|our|your|"
                      r"would|should|must)\s+\w+)")
     plain = (_FINITE_FORMS | _BASE_FORMS) - _NOUNLIKE - {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
-    nounlike = (_NOUNLIKE - {"double", "halve"}) | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
+    nounlike = (_NOUNLIKE - {"double"}) | {f + "s" for f in _NOUNLIKE if f not in _VERBLIKE_S}
     past = _PAST_FORMS - _ADJECTIVAL
     not_adjectival = rf"(?<!\b{_ADJ_CONTEXT}\s+(?:\w+ly\s+)?\w+)(?<!^\W*\w+)(?<![-%]\s*\w+)"
     return "|".join((
         # finite / base forms followed by an object: "MSCs reduce inflammation"
         rf"{_trie(plain)}\b{not_infinitive}{not_after_det}(?!-){_OBJECT_FOLLOWS}",
         # noun-like forms only in a verbal context: "did not change the ratio", "positively impact"
-        rf"{_trie(nounlike)}\b{not_infinitive}{not_after_det}"
+        # (but not a sentence-initial adverb + adjective: "Significantly lower rates were found")
+        rf"{_trie(nounlike)}\b{not_infinitive}{not_after_det}(?<!^\W*\w+ly\s+\w+)"
         rf"(?:{_VERBAL_CONTEXT}{_OBJECT_FOLLOWS}|{_DETERMINER_FOLLOWS})",
         # past tense with an object: "EVR attenuated weight gain"
         rf"{_trie(past)}\b{not_adjectival}(?!-){_OBJECT_FOLLOWS}",
         rf"{_trie(_ADJECTIVAL)}\b{not_adjectival}{_DETERMINER_FOLLOWS}",
         # passive with an agent: "was improved by vitamin D", "were not affected by"
-        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)\s+by\b"
+        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)"
+        r"\s+(?:\w+ly\s+)?by\b"
         r"(?!\s+(?:\d|about|approximately|up|more|less|nearly|almost|over|around|a\s+factor))",
         # gerund of means or result: "thereby improving", "by decreasing stress"
         rf"{_trie(_ING_FORMS)}\b(?<=\b(?:thereby|by|in)\s+\w+){_OBJECT_FOLLOWS}",
+        # progressive: "are greatly increasing the risk"
+        rf"{_trie(_ING_FORMS)}\b(?<=\b(?:is|are|was|were|been)(?:\s+\w+ly)?\s+\w+){_OBJECT_FOLLOWS}",
+        # participle clause, unless it is the subject of a modal: ", causing death" but not
+        # ", reducing intake could lower the risk"
+        rf"{_trie(_ING_FORMS)}\b(?<=,\s+\w+){_OBJECT_FOLLOWS}(?![^,;]*\b(?:may|might|could|can|would|will|should)\b)",
     ))
 
 
@@ -377,7 +418,7 @@ _NEG_WINDOW = 45
 
 
 def _negated(sentence: str, start: int, cue: str) -> bool:
-    if cue[:11].lower() == "ineffective":
+    if cue[:11].lower() == "ineffective" or _NEG_RE.search(cue):  # "poses no greater risk"
         return True
     window = sentence[max(0, start - _NEG_WINDOW):start]
     brk = _CLAUSE_BREAK_RE.search(window)
@@ -414,9 +455,13 @@ _HEAD_STEMS = (
     "lead", "led", "result", "contribut", "give", "gave", "giving", "bring", "brought", "turn",
     "differentiat", "become", "play", "caused", "induced", "mediated", "driven", "triggered",
     "explained", "responsible", "attributable", "due", "clinically", "scientifically", "benefit",
-    "up", "down", "effect", "ineffect", "efficac", "beneficial", "protective", "harmful",
-    "detrimental", "impact", "influence", "improvement", "reduction", "cure", "change", "increase",
-    "approved", "fda", "cost", "shown", "proven", "demonstrated", "cause", "contributor", "killer", "determinant", "will",
+    "up", "down", "effect", "ineffect", "successful", "effectiveness", "key", "critical", "crucial", "central",
+    "essential", "vital", "efficac", "beneficial", "protective", "harmful",
+    "detrimental", "impact", "ups", "upped", "influence", "improvement", "reduction", "cure", "change", "increase",
+    "approved", "fda", "cost", "protect", "as a result", "as a consequence", "as a direct", "pose", "posing",
+    "put", "placing", "placed", "places", "make", "making", "made",
+    "culprit", "driver", "trigger", "shown", "proven", "demonstrated", "cause", "contributor", "killer",
+    "determinant", "will",
 )
 _TRIGGER_RE = regex.compile(
     r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),

@@ -42,7 +42,7 @@ def test_options():
     assert run_rule("readability.grade", doc, max_grade=16) == []
     assert run_rule("readability.grade", doc, min_words=5000) == []
     (f,) = run_rule("readability.grade", doc, top=1)
-    assert "sentences are on line 13:" in f.message
+    assert "sentences are on line 14:" in f.message
     assert f.related == []
 
 

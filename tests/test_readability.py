@@ -16,10 +16,10 @@ from copylint.analysis.readability import analyse_readability, fk_grade, flesch_
 def test_seed_002_is_reported_once_with_grade_and_hardest_lines():
     (f,) = run_rule("readability.grade", parse_fixture("readability/seed_002_ms_als.txt"))
     assert f.severity.value == "info" and f.category == "readability" and f.document_level
-    assert "Reading grade 15.3" in f.message and "reading ease 32" in f.message
-    assert "lines 13, 14, 17" in f.message
-    assert f.location.line == 13
-    assert sorted(r.line for r in f.related) == [14, 17]
+    assert "Reading grade 14.0" in f.message and "reading ease 36" in f.message
+    assert "lines 4, 9, 14" in f.message
+    assert f.location.line == 4
+    assert sorted(r.line for r in f.related) == [9, 14]
 
 
 def test_html_patient_page_is_reported():

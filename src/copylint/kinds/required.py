@@ -112,7 +112,8 @@ class RequiredKind(RuleKind):
             return
         accepted = _hits(doc, self.accept)
         weak = _hits(doc, self.weak) if self.weak is not None else []
-        triggers = [t for t in self._sentence_hits(doc, self.trigger) if not _inside(t, accepted + weak)]
+        disclosures = accepted + weak
+        triggers = self._sentence_hits(doc, self.trigger, skip=disclosures)
         if not triggers:
             return
         first = triggers[0]
@@ -127,7 +128,11 @@ class RequiredKind(RuleKind):
         yield from self._contradicted(doc, accepted)
 
     def _buried(self, doc: Document, accepted: list[Hit], triggers: list[Hit]) -> Iterator[Finding]:
-        claims = sorted({t.block for t in triggers if not self._is_boilerplate(doc, t.block)})
+        # The claims a disclaimer qualifies: trigger blocks that are neither page furniture nor
+        # disclaimer blocks themselves (a disclaimer naming the product is not a claim).
+        disclaimer_blocks = {h.block for h in accepted}
+        claims = sorted({t.block for t in triggers
+                         if t.block not in disclaimer_blocks and not self._is_boilerplate(doc, t.block)})
         if not claims:
             return
         best: tuple[int, Hit, int] | None = None  # (boilerplate gap, disclaimer, nearest claim block)
@@ -150,17 +155,20 @@ class RequiredKind(RuleKind):
             denied = next((h for h in accepted if denial.search(doc.blocks[h.block].text)), None)
             if denied is None:
                 continue
-            for hit in self._sentence_hits(doc, claims):
-                if hit.block == denied.block or _inside(hit, accepted):
+            for hit in self._sentence_hits(doc, claims, skip=accepted):
+                if hit.block == denied.block:
                     continue
                 fields = {"denial": denied.text, "denial_line": self._loc(doc, denied).line}
                 yield self._at(doc, hit, self.messages["contradicted"], fields, related=[self._loc(doc, denied)])
                 break
 
-    def _sentence_hits(self, doc: Document, pattern: regex.Pattern) -> list[Hit]:
-        """Matches within sentences, skipping negated ones ("there is no cure") and questions."""
+    def _sentence_hits(self, doc: Document, pattern: regex.Pattern, skip: list[Hit]) -> list[Hit]:
+        """Matches within sentences, skipping negated ones ("there is no cure"), questions and
+        sentences that are themselves (part of) a disclosure in `skip`."""
         hits = []
         for s in doc.sentences:
+            if _overlaps(s.block, s.start, s.end, skip):
+                continue
             text = doc.blocks[s.block].text
             for m in pattern.finditer(text, s.start, s.end):
                 if m.end() == m.start():
@@ -194,5 +202,5 @@ def _hits(doc: Document, pattern: regex.Pattern | None) -> list[Hit]:
             for b in doc.blocks for m in pattern.finditer(b.text) if m.end() > m.start()]
 
 
-def _inside(hit: Hit, spans: list[Hit]) -> bool:
-    return any(s.block == hit.block and s.start <= hit.start and hit.end <= s.end for s in spans)
+def _overlaps(block: int, start: int, end: int, spans: list[Hit]) -> bool:
+    return any(s.block == block and s.start < end and start < s.end for s in spans)

@@ -8,13 +8,13 @@ import heapq
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import regex
 
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
 SHINGLE = 3  # words per shingle
-SKETCH = 64  # bottom-k sketch size: exact Jaccard for blocks of up to SKETCH + 2 words
+SKETCH = 32  # bottom-k sketch size: exact Jaccard for blocks of up to SKETCH + 2 words
 KEYS = 4  # index keys per block (its smallest shingle hashes)
 REPS = 4  # cluster representatives compared per index bucket (bounds the work per block)
 CANDIDATES = 16  # earlier occurrences tried when extending a repeated run
@@ -50,9 +50,9 @@ def jaccard(a: Sequence[int], b: Sequence[int], k: int = SKETCH) -> float:
     return sum(1 for h in union if h in common) / len(union)
 
 
-@dataclass(frozen=True)
-class BlockPrint:
-    """What the cross-file pass keeps of one block: position, size, hashes, a short excerpt."""
+class BlockPrint(NamedTuple):
+    """What the cross-file pass keeps of one block: position, size, hashes, a short excerpt
+    (a named tuple, so that it pickles compactly for worker processes)."""
 
     index: int
     line: int
@@ -213,7 +213,7 @@ def cross_repeats(seqs: Sequence[Sequence[int]], long: Callable[[int, int], bool
 
 
 COUNTED_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "table_cell"})
-EXCERPT = 80
+EXCERPT = 60
 
 
 def block_prints(doc) -> tuple[BlockPrint, ...]:
@@ -223,6 +223,7 @@ def block_prints(doc) -> tuple[BlockPrint, ...]:
 
     lines = doc.lines or LineIndex(doc.source.text)
     prints = []
+    shared: dict[int, tuple[tuple[int, ...], str]] = {}  # repeated blocks share one sketch (pickled once)
     for block in doc.blocks:
         if block.kind not in COUNTED_KINDS:
             continue
@@ -232,8 +233,11 @@ def block_prints(doc) -> tuple[BlockPrint, ...]:
         start, end = block.source_span(0, len(block.text))
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
-        text = " ".join(block.text.split())
-        excerpt = text if len(text) <= EXCERPT else text[:EXCERPT - 3] + "..."
+        exact = exact_hash(words)
+        if exact not in shared:
+            text = " ".join(block.text.split())
+            shared[exact] = (sketch(words), text if len(text) <= EXCERPT else text[:EXCERPT - 3] + "...")
+        shingles, excerpt = shared[exact]
         prints.append(BlockPrint(block.index, line, column, end_line, end_column, start, end,
-                                 len(words), exact_hash(words), sketch(words), excerpt))
+                                 len(words), exact, shingles, excerpt))
     return tuple(prints)

@@ -16,7 +16,10 @@ from copylint.ruleset.loader import compile_rules, load_pack
 from conftest import FIXTURES
 
 PACK = load_pack()
-RULES = compile_rules(PACK, Settings())
+# Sentence-level checks only: page-level rules (missing disclaimers, reading level, duplicate
+# sections) judge whole pages and have their own tests.
+PAGE_LEVEL = ("disclaimer", "readability", "duplication")
+RULES = [r for r in compile_rules(PACK, Settings()) if r.spec.category not in PAGE_LEVEL]
 CLAIM_RULES = [r for r in RULES if isinstance(r, ClaimKind)]
 
 HARD_NEGATIVES = [

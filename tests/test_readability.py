@@ -75,3 +75,22 @@ def test_imports_stay_lazy_and_offline():
     )
     env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
+
+
+def test_formulas_agree_with_textstat_offline_path(monkeypatch):
+    """copylint's grade and ease are textstat's formulas: with textstat's cmudict lookup (the
+    part that downloads) switched off, textstat falls back to pyphen, as copylint always does."""
+    textstat = pytest.importorskip("textstat")
+    from textstat.backend.counts import _count_syllables
+
+    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: None)
+    text = (
+        "Stem cell therapy has shown significant promise in the treatment of neurodegenerative "
+        "diseases. Patients received injections directly into their spinal cords. The results "
+        "were remarkable according to the researchers."
+    )
+    words = len(text.split())
+    syllables = textstat.syllable_count(text)
+    assert syllables == sum(word_syllables(w) for w in text.replace(".", "").split())
+    assert fk_grade(words, 3, syllables) == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.05)
+    assert flesch_ease(words, 3, syllables) == pytest.approx(textstat.flesch_reading_ease(text), abs=0.05)

@@ -16,6 +16,7 @@ PAGE = "# Stem cells\n\nOur therapy cures arthritis.\n\nIt cures gout too.\n"
 def folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "drafts/page.md", PAGE)
+    write(tmp_path, ".copylint.yaml", "select: [claims.cure]\n")
     return tmp_path
 
 

@@ -89,7 +89,7 @@ def test_prefix_specificity_like_ruff():
 
 def test_per_file_ignores_and_severity(repo):
     write(repo, "legal/terms.md", HYPE_AND_CLAIM)
-    write(repo, ".copylint.yaml", 'per-file-ignores:\n  "legal/*.md": [claims]\nseverity:\n  hype: off\n  claims.cure: warning\n')
+    write(repo, ".copylint.yaml", 'select: [claims.cure, hype]\nper-file-ignores:\n  "legal/*.md": [claims]\nseverity:\n  hype: off\n  claims.cure: warning\n')
     result = invoke("check", "--format", "json", "drafts", "legal")
     import json
 

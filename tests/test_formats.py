@@ -27,7 +27,7 @@ def folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "drafts/page.md", "# Care\n\nOur FDA-approved stem cells cure arthritis.\n\nA revolutionary approach.\n")
     write(tmp_path, "drafts/clean.txt", CLEAN)
-    write(tmp_path, ".copylint.yaml", "severity:\n  hype: info\n")
+    write(tmp_path, ".copylint.yaml", "select: [claims.cure, hype, regulatory.fda-approved]\nseverity:\n  hype: info\n")
     return tmp_path
 
 
@@ -114,7 +114,7 @@ def test_quiet_exit_zero_and_output_file(folder):
 
 
 def test_format_from_config(folder):
-    write(folder, ".copylint.yaml", "format: json-lines\nseverity: {hype: info}\n")
+    write(folder, ".copylint.yaml", "format: json-lines\nselect: [regulatory]\n")
     assert json.loads(invoke("check", "drafts").stdout.splitlines()[0])["rule"] == "regulatory.fda-approved"
 
 

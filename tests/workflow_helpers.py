@@ -23,8 +23,14 @@ def write(root: Path, name: str, text: str) -> Path:
     return path
 
 
+# The rules these tests watch; other rules of the growing default pack are left out of the
+# comparisons so that a new rule does not break workflow tests.
+WATCHED = ("claims.cure", "hype.revolutionary", "regulatory.fda-approved", "brand.", "copylint.")
+
+
 def rules_of(result) -> list[str]:
-    """Rule ids in `--format json-lines` output."""
+    """Watched rule ids in `--format json-lines` output."""
     import json
 
-    return [json.loads(line)["rule"] for line in result.stdout.splitlines() if line.strip()]
+    rules = [json.loads(line)["rule"] for line in result.stdout.splitlines() if line.strip()]
+    return [r for r in rules if r in WATCHED or r.startswith(WATCHED[-2:])]

@@ -46,12 +46,21 @@ def clause_start(text: str, pos: int, *, commas: bool = True) -> int:
     return start
 
 
+# "no"/"without" negate the noun phrase after them, not a later coordinated verb phrase:
+# "It has no side effects and works for everyone" still claims that it works for everyone.
+DETERMINER_NEGATION = regex.compile(r"(?:no|none|nothing|without)", regex.I)
+PHRASE_END = regex.compile(r"\b(?:and|or|with|plus)\b", regex.I)
+
+
 def negated_before(text: str, pos: int) -> bool:
     """True when a negation cue precedes `pos` in the same clause, within a few words."""
     start = clause_start(text, pos)
     for m in NEGATION.finditer(text, start, pos):
-        if len(text[m.end():pos].split()) <= NEGATION_WINDOW:
-            return True
+        if len(text[m.end():pos].split()) > NEGATION_WINDOW:
+            continue
+        if DETERMINER_NEGATION.fullmatch(m.group()) and PHRASE_END.search(text, m.end(), pos):
+            continue
+        return True
     wide_start = clause_start(text, pos, commas=False)
     if WIDE_NEGATION.search(text, wide_start, pos) is not None:
         return True

@@ -1,5 +1,6 @@
-"""Config selection: select / extend-select / ignore / per-file-ignores by rule id or dotted
-prefix (the most specific pattern wins, ignore on a tie, like ruff) and severity overrides."""
+"""Config selection: select / extend-select / ignore by rule id or dotted prefix (the most
+specific pattern wins, ignore on a tie, like ruff), per-file-ignores (always win) and severity
+overrides."""
 
 from __future__ import annotations
 
@@ -51,13 +52,8 @@ class Selection:
         return chosen >= 0 and chosen > best(self.ignore, rule_id) and self.level(rule_id) != "off"
 
     def enabled_for(self, rule_id: str, path: str) -> bool:
-        if not self.enabled(rule_id):
-            return False
-        ignored = self.file_ignores(path)
-        if not ignored:
-            return True
-        chosen = best([*(self.select if self.select is not None else [""]), *self.extend_select], rule_id)
-        return chosen > best([*self.ignore, *ignored], rule_id)
+        """Enabled, and not named by a per-file ignore matching `path` (those always win)."""
+        return self.enabled(rule_id) and best(self.file_ignores(path), rule_id) < 0
 
     def file_ignores(self, path: str) -> list[str]:
         rel = relative_to(path, self.root)

@@ -4,8 +4,16 @@ field picks one from KINDS."""
 from __future__ import annotations
 
 from copylint.kinds.base import RuleKind
+from copylint.kinds.claim import ClaimKind
+from copylint.kinds.consistency import ConsistencyKind
+from copylint.kinds.dates import DateKind
 from copylint.kinds.phrase import PhraseKind
+from copylint.kinds.readability import ReadabilityKind
 
 KINDS: dict[str, type[RuleKind]] = {
     PhraseKind.name: PhraseKind,
+    ClaimKind.name: ClaimKind,
+    DateKind.name: DateKind,
+    ConsistencyKind.name: ConsistencyKind,
+    ReadabilityKind.name: ReadabilityKind,
 }

@@ -10,7 +10,8 @@ import regex
 from copylint.analysis import cues
 from copylint.analysis.context import Analysis
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
-from copylint.models import Document, Finding
+from copylint.analysis.sentence_index import sentence_index
+from copylint.models import Document, Finding, Sentence
 from copylint.ruleset import validators as v
 
 UNLESS = v.mapping({
@@ -62,31 +63,26 @@ class PhraseKind(RuleKind):
         self.preceded_by = v.compile_pattern(r"(?:" + "|".join(before) + r")\W*$", regex.I) if before else None
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
-        for block_index, text, start, end in self._units(doc):
-            for m in self.pattern.finditer(text, start, end):
+        index = ctx.get(sentence_index)
+        for block in doc.blocks:
+            if self.scope == "heading" and block.kind != "heading":
+                continue
+            for m in self.pattern.finditer(block.text):
                 if m.end() == m.start():
                     continue
-                if self._excused(doc, block_index, m.start(), m.end()):
+                sentence = index.at(block.index, m.start())
+                if self.scope in ("sentence", "document") and (sentence is None or m.end() > sentence.end):
+                    continue  # a sentence-scoped match never spans two sentences
+                if self._excused(block.text, sentence, m.start()):
                     continue
-                src_start, src_end = doc.blocks[block_index].source_span(m.start(), m.end())
+                src_start, src_end = block.source_span(m.start(), m.end())
                 yield self.finding(doc, src_start, src_end)
                 if self.scope == "document":
                     return
 
-    def _units(self, doc: Document) -> Iterator[tuple[int, str, int, int]]:
-        if self.scope in ("sentence", "document"):
-            for s in doc.sentences:
-                yield s.block, doc.blocks[s.block].text, s.start, s.end
-        else:
-            for block in doc.blocks:
-                if self.scope == "block" or block.kind == "heading":
-                    yield block.index, block.text, 0, len(block.text)
-
-    def _excused(self, doc: Document, block_index: int, start: int, end: int) -> bool:
-        sentence = _sentence_at(doc, block_index, start)
-        text = sentence.text if sentence else doc.blocks[block_index].text
-        offset = sentence.start if sentence else 0
-        rel = start - offset
+    def _excused(self, block_text: str, sentence: Sentence | None, start: int) -> bool:
+        text = sentence.text if sentence else block_text
+        rel = start - (sentence.start if sentence else 0)
         u = self.unless
         if u["negated"] and cues.negated_before(text, rel):
             return True
@@ -101,10 +97,3 @@ class PhraseKind(RuleKind):
             if self.preceded_by.search(clause):
                 return True
         return False
-
-
-def _sentence_at(doc: Document, block_index: int, pos: int):
-    for s in doc.sentences:
-        if s.block == block_index and s.start <= pos < s.end:
-            return s
-    return None

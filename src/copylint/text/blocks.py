@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import regex
+
 from copylint.models import Block, Segment
 
 _SPACE = " \t\r\n\f\v\u00a0"
+# Whitespace that is not a lone space: replaced by one space mapped to its whole source run.
+_COLLAPSE = regex.compile(r"[ \t\r\n\f\v\u00a0]{2,}|[\t\r\n\f\v\u00a0]")
 
 
 class BlockBuilder:
@@ -19,29 +23,35 @@ class BlockBuilder:
         self.links: list[str] = []  # URLs of links dropped from the visible text
 
     def add(self, text: str, src_start: int, src_len: int | None = None) -> None:
-        """Add source text verbatim (whitespace inside it is collapsed), or, with `src_len`,
-        an atomic replacement such as a decoded entity."""
+        """Add source text verbatim (whitespace other than single spaces is collapsed), or,
+        with `src_len`, an atomic replacement such as a decoded entity."""
         if not text:
             return
         if src_len is not None and src_len != len(text):
             self._flush_space()
             self._append(text, src_start, src_len)
             return
-        i, n = 0, len(text)
-        while i < n:
-            if text[i] in _SPACE:
-                j = i
-                while j < n and text[j] in _SPACE:
-                    j += 1
-                self.space(src_start + i, src_start + j)
-                i = j
-            else:
-                j = i
-                while j < n and text[j] not in _SPACE:
-                    j += 1
-                self._flush_space()
-                self._append(text[i:j], src_start + i, j - i)
-                i = j
+        pos = 0
+        for m in _COLLAPSE.finditer(text):
+            self._verbatim(text, pos, m.start(), src_start)
+            self.space(src_start + m.start(), src_start + m.end())
+            pos = m.end()
+        self._verbatim(text, pos, len(text), src_start)
+
+    def _verbatim(self, text: str, start: int, end: int, src_start: int) -> None:
+        if start >= end:
+            return
+        if self.length == 0 and self._pending_space is None:
+            while start < end and text[start] == " ":  # no leading space in a block
+                start += 1
+            if start >= end:
+                return
+        elif text[start] == " " and (self._pending_space is not None or (self.parts and self.parts[-1].endswith(" "))):
+            start += 1  # a single space next to another break: one space is enough
+            if start >= end:
+                return
+        self._flush_space()
+        self._append(text[start:end], src_start + start, end - start)
 
     def space(self, src_start: int, src_end: int) -> None:
         """A word break (whitespace, a line break, a removed tag)."""
@@ -54,7 +64,7 @@ class BlockBuilder:
         if self._pending_space is not None:
             start, end = self._pending_space
             self._pending_space = None
-            if self.length:
+            if self.length and not self.parts[-1].endswith(" "):
                 self._append(" ", start, max(1, end - start))
 
     def _append(self, text: str, src_start: int, src_len: int) -> None:
@@ -72,6 +82,17 @@ class BlockBuilder:
         self.parts.append(text)
         self.length += len(text)
 
+    def _truncate(self, length: int) -> None:
+        kept = []
+        for seg in self.segments:
+            if seg.text_start >= length:
+                break
+            if seg.text_start + seg.text_len > length and seg.text_len == seg.src_len:
+                cut = length - seg.text_start
+                seg = Segment(seg.text_start, seg.src_start, cut, cut)
+            kept.append(seg)
+        self.segments = kept
+
     @property
     def empty(self) -> bool:
         return self.length == 0
@@ -80,6 +101,10 @@ class BlockBuilder:
         text = "".join(self.parts)
         if not text.strip():
             return None
+        stripped = text.rstrip(" ")
+        if len(stripped) < len(text):
+            text = stripped
+            self._truncate(len(text))
         return Block(kind=kind, text=text, segments=list(self.segments), level=level, links=list(self.links))
 
 

@@ -1,0 +1,102 @@
+"""Reading level of a document's body text: Flesch-Kincaid grade and Flesch reading ease, with
+per-sentence grades. Offline: syllables come from pyphen (textstat's own fallback backend), never
+from NLTK's cmudict, which textstat would download on first use. Pure: `analyse_readability(doc)`."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from copylint.analysis.dates import is_reference_block
+from copylint.models import Document
+
+BODY_KINDS = ("paragraph", "list_item", "quote", "table_cell")
+WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*")
+LETTERS_RE = regex.compile(r"\p{L}+")
+MIN_SENTENCE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class SentenceLevel:
+    sentence: int  # index into Document.sentences
+    words: int
+    syllables: int
+
+    @property
+    def grade(self) -> float:
+        return fk_grade(self.words, 1, self.syllables)
+
+
+@dataclass(frozen=True)
+class Readability:
+    words: int
+    sentences: int
+    syllables: int
+    levels: tuple[SentenceLevel, ...]
+
+    @property
+    def grade(self) -> float:
+        return fk_grade(self.words, self.sentences, self.syllables)
+
+    @property
+    def ease(self) -> float:
+        return flesch_ease(self.words, self.sentences, self.syllables)
+
+    def hardest(self, n: int) -> list[SentenceLevel]:
+        """The `n` sentences with the highest grade (longest first on ties), in reading order."""
+        ranked = sorted(self.levels, key=lambda s: (-s.grade, -s.words, s.sentence))[:n]
+        return sorted(ranked, key=lambda s: s.sentence)
+
+
+def fk_grade(words: int, sentences: int, syllables: int) -> float:
+    """Flesch-Kincaid grade level (the formula textstat uses)."""
+    if not words or not sentences:
+        return 0.0
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+def flesch_ease(words: int, sentences: int, syllables: int) -> float:
+    """Flesch reading ease (the formula textstat uses)."""
+    if not words or not sentences:
+        return 0.0
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen  # lazy: only documents that are checked for readability pay for it
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@functools.lru_cache(maxsize=8192)
+def word_syllables(word: str) -> int:
+    """Syllables of one word: pyphen hyphenation points + 1 per letter run; digits count 1."""
+    parts = LETTERS_RE.findall(word.lower())
+    if not parts:
+        return 1
+    dic = _hyphenator()
+    return sum(len(dic.positions(p)) + 1 for p in parts)
+
+
+def analyse_readability(doc: Document) -> Readability:
+    """Reading level of the body text (headings, metadata, alt text and references left out)."""
+    body = {
+        i for i, b in enumerate(doc.blocks) if b.kind in BODY_KINDS and not is_reference_block(b)
+    }
+    levels = []
+    for s in doc.sentences:
+        if s.block not in body:
+            continue
+        words = WORD_RE.findall(s.text)
+        if len(words) < MIN_SENTENCE_WORDS:
+            continue
+        levels.append(SentenceLevel(s.index, len(words), sum(word_syllables(w) for w in words)))
+    return Readability(
+        words=sum(s.words for s in levels),
+        sentences=len(levels),
+        syllables=sum(s.syllables for s in levels),
+        levels=tuple(levels),
+    )

@@ -1,0 +1,110 @@
+"""The `consistency` kind: misspelt drug and condition names from a shipped lexicon (`check:
+spelling`), and one term spelt two ways in the same document (`check: variant`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, ClassVar, Iterable
+
+import regex
+
+from copylint.analysis.context import Analysis
+from copylint.analysis.spelling import Word, document_words, spelling_key
+from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
+from copylint.models import Document, Finding, LineIndex
+from copylint.ruleset import validators as v
+
+TERM = v.mapping({"term": v.string, "misspellings": v.string_list}, required=("term", "misspellings"))
+
+
+def _terms(value: Any) -> list[dict]:
+    if not isinstance(value, list) or not value:
+        raise ValueError("must be a list of {term, misspellings} mappings")
+    return [TERM(item) for item in value]
+
+
+def match_case(found: str, correct: str) -> str:
+    """`correct` in the case pattern of `found` (EDAVARONE -> EDARAVONE, Edavarone -> Edaravone)."""
+    if found.isupper() and len(found) > 1:
+        return correct.upper()
+    if found[:1].isupper() and correct[:1].islower():
+        return correct[:1].upper() + correct[1:]
+    return correct
+
+
+def _line(doc: Document, word: Word) -> int:
+    lines = doc.lines or LineIndex(doc.source.text)
+    return lines.position(doc.blocks[word.block].source_offset(word.start))[0]
+
+
+class ConsistencyKind(RuleKind):
+    """Spelling of lexicon terms and consistent spelling of every term within a document."""
+
+    name: ClassVar[str] = "consistency"
+    options: ClassVar[dict[str, Validator]] = {
+        "check": v.one_of("spelling", "variant"),
+        "terms": _terms,  # spelling: [{term: edaravone, misspellings: [edavarone, ...]}]
+        "ignore": v.string_list,  # variant: words never reported
+        "min_length": v.number(1, 100),  # variant: shortest word considered
+    }
+    required: ClassVar[frozenset[str]] = frozenset({"check"})
+
+    def __init__(self, spec: RuleSpec, settings: Settings) -> None:
+        super().__init__(spec, settings)
+        opts = spec.options
+        self.check_name = opts["check"]
+        self.correct: dict[str, str] = {}
+        for entry in opts.get("terms", []):
+            for wrong in entry["misspellings"]:
+                self.correct[self._norm(wrong)] = entry["term"]
+        if self.check_name == "spelling" and not self.correct:
+            raise ValueError("a spelling rule needs 'terms' with misspellings")
+        alternation = "|".join(
+            regex.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+            for w in sorted(self.correct, key=len, reverse=True)
+        )
+        self.pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}_])(?:{alternation})(?![\p{{L}}\p{{N}}_])", regex.I) if alternation else None
+        self.ignore = {spelling_key(w) for w in opts.get("ignore", [])}
+        self.min_length = int(opts.get("min_length", 4))
+
+    @staticmethod
+    def _norm(text: str) -> str:
+        return " ".join(text.lower().replace("\u2019", "'").split())
+
+    def check(self, doc: Document, ctx: Analysis) -> Iterable[Finding]:
+        if self.check_name == "spelling":
+            yield from self._spelling(doc)
+        else:
+            yield from self._variants(doc, ctx.get(document_words))
+
+    def _spelling(self, doc: Document) -> Iterable[Finding]:
+        if self.pattern is None:
+            return
+        for block in doc.blocks:
+            for m in self.pattern.finditer(block.text):
+                correct = self.correct[self._norm(m.group(0))]
+                start, end = block.source_span(m.start(), m.end())
+                yield self.finding(doc, start, end, term=correct, suggestion=match_case(m.group(0), correct))
+
+    def _variants(self, doc: Document, words: list[Word]) -> Iterable[Finding]:
+        groups: dict[str, list[Word]] = {}
+        for w in words:
+            if len(w.text) >= self.min_length:
+                groups.setdefault(spelling_key(w.text), []).append(w)
+        for key, group in groups.items():
+            forms = Counter(w.text.lower() for w in group)
+            if len(forms) < 2 or key in self.ignore:
+                continue
+            first = {}
+            for w in group:
+                first.setdefault(w.text.lower(), w)
+            preferred = max(forms, key=lambda f: (forms[f], -group.index(first[f])))
+            pw = first[preferred]
+            for form, w in first.items():
+                if form == preferred:
+                    continue
+                start, end = doc.blocks[w.block].source_span(w.start, w.end)
+                yield self.finding(
+                    doc, start, end, other=pw.text, count=forms[form], other_count=forms[preferred],
+                    other_line=_line(doc, pw), suggestion=match_case(w.text, pw.text.lower()),
+                )

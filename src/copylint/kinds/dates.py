@@ -1,0 +1,89 @@
+"""The `date` rule kind: one kind whose `check` option picks one of the date checks (stale
+conclusion, stale "recent", passed future event, conflicting dates, outdated review, future as past)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, ClassVar, Iterable
+
+import regex
+
+from copylint.analysis import date_checks as checks
+from copylint.analysis.context import Analysis
+from copylint.analysis.dates import DateModel, analyse_dates, as_of_date
+from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
+from copylint.models import Document, Finding, LineIndex, locate
+from copylint.ruleset import validators as v
+
+CHECKS = ("stale-conclusion", "stale-recent", "passed-future", "conflicting", "outdated-review", "future-as-past")
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("must be a non-negative integer")
+    return value
+
+
+def _pattern(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be a regular expression string")
+    try:
+        regex.compile(value)
+    except regex.error as exc:
+        raise ValueError(f"invalid regular expression: {exc}") from exc
+    return value
+
+
+class DateKind(RuleKind):
+    """Date consistency and staleness checks over the per-document date model."""
+
+    name: ClassVar[str] = "date"
+    options: ClassVar[dict[str, Validator]] = {
+        "check": v.one_of(*CHECKS),
+        "max_years": _positive_int,  # stale-recent: how old a "recent" source may be
+        "max_months": _positive_int,  # outdated-review: how old a "last updated" date may be
+        "health_terms": _pattern,  # outdated-review: what makes a page a health page
+    }
+    required: ClassVar[frozenset[str]] = frozenset({"check"})
+
+    def __init__(self, spec: RuleSpec, settings: Settings) -> None:
+        super().__init__(spec, settings)
+        opts = spec.options
+        self.check_name: str = opts["check"]
+        self.max_years: int = opts.get("max_years", 2)
+        self.max_months: int = opts.get("max_months", 24)
+        self.health_re = regex.compile(opts.get("health_terms", checks.DEFAULT_HEALTH_RE), regex.I)
+        self.as_of = as_of_date(settings)
+
+    def _issues(self, doc: Document, model: DateModel) -> list[checks.DateIssue]:
+        run: dict[str, Callable[[], list[checks.DateIssue]]] = {
+            "stale-conclusion": lambda: checks.stale_conclusion(doc, model),
+            "stale-recent": lambda: checks.stale_recent(doc, model, self.as_of, self.max_years),
+            "passed-future": lambda: checks.passed_future(doc, model, self.as_of),
+            "conflicting": lambda: checks.conflicting(doc, model),
+            "outdated-review": lambda: checks.outdated_review(doc, model, self.as_of, self.max_months, self.health_re),
+            "future-as-past": lambda: checks.future_as_past(doc, model, self.as_of),
+        }
+        return run[self.check_name]()
+
+    def check(self, doc: Document, ctx: Analysis) -> Iterable[Finding]:
+        model = ctx.get(analyse_dates)
+        for issue in self._issues(doc, model):
+            if issue.block < 0:
+                start, end = _front_matter_span(doc, issue.fields.get("key", ""))
+            else:
+                start, end = doc.blocks[issue.block].source_span(issue.start, issue.end)
+            finding = self.finding(doc, start, end, document_level=issue.document_level, **issue.fields)
+            finding.related = [locate(doc, *_line_span(doc, line)) for line in issue.related_lines]
+            yield finding
+
+
+def _front_matter_span(doc: Document, key: str) -> tuple[int, int]:
+    """Where front-matter key `key` is written, else the start of the document."""
+    m = regex.search(rf"(?m)^[ \t]*{regex.escape(key)}[ \t]*:.*$", doc.source.text) if key else None
+    return (m.start(), m.end()) if m else (0, 0)
+
+
+def _line_span(doc: Document, line: int) -> tuple[int, int]:
+    lines = doc.lines or LineIndex(doc.source.text)
+    start = lines.line_start(line)
+    return start, lines.line_end(line, doc.source.text)

@@ -3,9 +3,7 @@ files -> findings in a stable order. I/O happens here, not in the analysis."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Sequence
 
 from copylint.engine import DocumentResult, RunResult, compare_across, lint_source

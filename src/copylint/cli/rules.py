@@ -53,7 +53,7 @@ def rule_command(rule_id, rule_dirs):
     click.echo("\nExamples that are not reported:")
     for example in spec.examples.good:
         click.echo(_example("+", example))
-    click.echo(f"\nDefined in {spec.file}:{spec.line}")
+    click.echo("\nBuilt into copylint (see docs/configuration.md)" if spec.file == "<built-in>" else f"\nDefined in {spec.file}:{spec.line}")
 
 
 def _example(marker: str, text: str) -> str:

@@ -3,12 +3,11 @@ files -> findings in a stable order. I/O happens here, not in the analysis."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Sequence
 
 from copylint.engine import DocumentResult, RunResult, compare_across, lint_source
+from copylint.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind, Settings
 from copylint.models import Finding, InputError, Source
 from copylint.sources.discover import Candidate, discover, format_for
@@ -24,6 +23,17 @@ class RunOptions:
     jobs: int = 1
     on_result: Callable[[DocumentResult], None] | None = None  # progress, per-document filters
     force_exclude: bool = True
+    exclude_root: str | None = None  # exclude globs are relative to this folder (the config's)
+    on_start: Callable[[int], None] | None = None  # called with the number of files to lint
+
+
+@dataclass
+class RunOutcome(RunResult):
+    """A run's findings plus what the filters need: each file's suppression directives and the
+    list of files linted."""
+
+    directives: dict[str, list[Directive]] = field(default_factory=dict)
+    paths: list[str] = field(default_factory=list)
 
 
 def read_candidate(candidate: Candidate, options: RunOptions) -> Source | InputError:
@@ -42,15 +52,20 @@ def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Se
         source = read_candidate(candidate, options)
         if isinstance(source, InputError):
             return DocumentResult(source.path, errors=[source])
-        return lint_source(source, rules, settings)
+        result = lint_source(source, rules, settings)
+        # The comments are replaced by the located copylint directives among them (usually none).
+        result.comments = parse_directives(result.comments, source.text, result.path)
+        return result
     except Exception as exc:  # noqa: BLE001 - reported as an input error, the run goes on
         return DocumentResult(candidate.path, errors=[InputError(candidate.path, f"internal error: {type(exc).__name__}: {exc}")])
 
 
-def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> RunResult:
-    candidates = list(discover(options.paths, options.exclude, options.force_exclude))
+def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> RunOutcome:
+    candidates = list(discover(options.paths, options.exclude, options.force_exclude, options.exclude_root))
+    if options.on_start is not None:
+        options.on_start(len(candidates))
     results = _lint_all(candidates, rules, settings, options)
-    run_result = RunResult()
+    run_result = RunOutcome()
     kept: list[DocumentResult] = []
     for result in results:
         if options.on_result is not None:
@@ -61,6 +76,9 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
         run_result.files += 1
         run_result.bytes += result.size
         run_result.findings.extend(result.findings)
+        run_result.paths.append(result.path)
+        if result.comments:
+            run_result.directives[result.path] = result.comments
         kept.append(result)
     run_result.findings.extend(compare_across(kept, rules))
     run_result.findings.sort(key=Finding.sort_key)

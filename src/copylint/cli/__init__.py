@@ -24,11 +24,13 @@ def main() -> None:
 
 
 def _register() -> None:
-    from copylint.cli import check, rules
+    from copylint.cli import check, claims, init, rules
 
     main.add_command(check.check)
+    main.add_command(init.init_command)
     main.add_command(rules.rules_command)
     main.add_command(rules.rule_command)
+    main.add_command(claims.claims)
 
 
 _register()

@@ -1,13 +1,15 @@
-"""`copylint check PATH...`: lint files and directories and report findings like a code linter."""
+"""`copylint check PATH...`: lint files and directories and report findings like a code linter.
+Option parsing and wiring only; the steps live in cli/pipeline.py."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 
 import click
 
-from copylint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_rules
+from copylint.reporters import FORMATS
 
 SEVERITY_CHOICES = ("error", "warning", "info", "never")
 
@@ -22,43 +24,71 @@ def parse_date(ctx, param, value):
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format.",
-              type=click.Choice(["text", "json"]))
-@click.option("--fail-on", default="warning", show_default=True, type=click.Choice(SEVERITY_CHOICES),
-              help="Exit 1 when a finding of this severity or worse is reported.")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", default=None, type=click.Choice(list(FORMATS)), help="Output format [default: text, or the config's].")
+@click.option("--fail-on", default=None, type=click.Choice(SEVERITY_CHOICES),
+              help="Exit 1 when a finding of this severity or worse is reported [default: warning].")
 @click.option("--stdin-filename", default=None, help="File name (and so format) to use for '-'.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule directory or file (repeatable).")
 @click.option("--as-of", type=str, callback=parse_date, default=None, help="Reference date YYYY-MM-DD for date checks (default: today).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="Configuration file (default: nearest .copylint.yaml or pyproject.toml [tool.copylint]).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated; replaces the config's).")
+@click.option("--extend-select", multiple=True, help="Also these rule ids or prefixes.")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (added to the config's).")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable; added to the config's).")
+@click.option("--force-exclude/--no-force-exclude", default=True, show_default=True, help="Apply exclude globs to files named on the command line too (as pre-commit does).")
+@click.option("--diff", "diff_ref", metavar="REF", default=None, help="Only findings on lines added or changed since git REF (plus document-level findings of changed files).")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record the current findings in this baseline file and exit 0.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Show the number of findings per rule instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no progress bar.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (input errors still exit 2).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes (0: one per core; 1: lint in this process).")
-def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, jobs):
-    """Lint PATHS (files, directories, or - for standard input)."""
-    from copylint.kinds.base import Settings
-    from copylint.models import Severity
+def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_path, no_config, select, extend_select,
+          ignore, exclude, force_exclude, diff_ref, baseline, write_baseline, output_file, statistics, quiet, exit_zero,
+          jobs):
+    """Lint PATHS (files, directories, or - for standard input).
+
+    \b
+    Examples:
+      copylint check drafts/
+      copylint check --diff origin/main --format github
+      copylint check . --format sarif -o copylint.sarif
+      copylint check . --write-baseline .copylint-baseline.json
+    """
+    from copylint.cli import pipeline
+    from copylint.cli.progress import Progress
     from copylint.reporters import Report, render
-    from copylint.run import RunOptions, run
+    from copylint.reporters import statistics as stats
 
-    settings = Settings(as_of=as_of)
-    pack, rules, settings = load_rules(rule_dirs, settings)
-    result = run(rules, settings, RunOptions(paths=paths, stdin_filename=stdin_filename, jobs=jobs))
-    for error in result.errors:
-        click.echo(str(error), err=True)
-    report = Report(
-        findings=result.findings, errors=result.errors, files=result.files,
-        rules={s.id: s for s in pack.specs}, color=_use_color(),
+    flags = pipeline.CheckFlags(
+        paths=paths, fmt=fmt, fail_on=fail_on, stdin_filename=stdin_filename, rule_dirs=rule_dirs, as_of=as_of,
+        config=config_path, no_config=no_config, select=select, extend_select=extend_select, ignore=ignore,
+        exclude=exclude, force_exclude=force_exclude, diff=diff_ref, baseline=baseline,
+        write_baseline=write_baseline, output_file=output_file, statistics=statistics, quiet=quiet, exit_zero=exit_zero, jobs=jobs,
     )
-    sys.stdout.write(render(fmt, report))
-    if result.errors:
-        sys.exit(EXIT_ERROR)
-    threshold = None if fail_on == "never" else Severity(fail_on).rank
-    failing = threshold is not None and any(f.severity.rank >= threshold for f in result.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    config = pipeline.resolve_config(flags)
+    pack, rules, settings, selection = pipeline.load(config, flags)
+    progress = None if quiet else Progress(sys.stderr)
+    outcome = pipeline.lint(flags, config, rules, settings, selection, pack, progress)
+    for error in outcome.errors:
+        click.echo(str(error), err=True)
+    if write_baseline:
+        click.echo(f"Wrote {len(outcome.findings)} finding(s) to baseline {write_baseline}.", err=True)
+        sys.exit(2 if outcome.errors else 0)
+    fmt = config.format or "text"
+    report = Report(
+        findings=outcome.findings, errors=outcome.errors, files=outcome.files, paths=outcome.paths,
+        rules={s.id: s for s in pack.specs}, color=_use_color(output_file), quiet=quiet, root=pipeline.report_root(fmt),
+    )
+    pipeline.emit(stats.render(report, fmt) if statistics else render(fmt, report), output_file)
+    sys.exit(pipeline.exit_code(outcome, config.fail_on or "warning", exit_zero))
 
 
-def _use_color() -> bool:
-    import os
-
-    if os.environ.get("NO_COLOR"):
+def _use_color(output_file: str | None = None) -> bool:
+    if os.environ.get("NO_COLOR") or output_file:
         return False
     return sys.stdout.isatty()

@@ -17,7 +17,9 @@ def fail(message: str) -> "NoReturn":  # noqa: F821
 
 
 def load_rules(extra_dirs: Sequence[str] = (), settings=None, *, default_pack: bool = True):
-    """Load and compile the pack (plus extra directories), or exit 2 citing the bad file:line."""
+    """Load and compile the pack (plus extra directories), or exit 2 citing the bad file:line.
+    The returned pack also lists copylint's built-in suppression rules (which compile to nothing)."""
+    from copylint.filters.builtin_rules import BUILTIN_SPECS
     from copylint.kinds.base import Settings
     from copylint.ruleset.loader import compile_rules, default_pack_dir, load_pack_cached
     from copylint.ruleset.schema import RuleError
@@ -26,6 +28,11 @@ def load_rules(extra_dirs: Sequence[str] = (), settings=None, *, default_pack: b
     settings = settings or Settings()
     try:
         pack = load_pack_cached(dirs)
-        return pack, compile_rules(pack, settings), settings
+        compiled = compile_rules(pack, settings)
     except RuleError as exc:
         fail(f"bad rule file: {exc}")
+    clash = [s for s in pack.specs if s.id in {b.id for b in BUILTIN_SPECS}]
+    if clash:
+        fail(f"bad rule file: {clash[0].file}:{clash[0].line}: rule id {clash[0].id!r} is reserved for copylint itself")
+    pack.specs.extend(BUILTIN_SPECS)
+    return pack, compiled, settings

@@ -49,11 +49,17 @@ def rule_command(rule_id, rule_dirs):
         click.echo("Suggested fix:\n" + wrap(spec.suggest) + "\n")
     click.echo("Examples that are reported:")
     for example in spec.examples.bad:
-        click.echo(f"  - {example}")
+        click.echo(_example("-", example))
     click.echo("\nExamples that are not reported:")
     for example in spec.examples.good:
-        click.echo(f"  + {example}")
-    click.echo(f"\nDefined in {spec.file}:{spec.line}")
+        click.echo(_example("+", example))
+    click.echo("\nBuilt into copylint (see docs/configuration.md)" if spec.file == "<built-in>" else f"\nDefined in {spec.file}:{spec.line}")
+
+
+def _example(marker: str, text: str) -> str:
+    """A bullet; a multi-line example (a whole small document) keeps its lines, indented."""
+    lines = text.rstrip("\n").splitlines() or [""]
+    return "\n".join([f"  {marker} {lines[0]}"] + [f"    {line}" for line in lines[1:]])
 
 
 def _first_line(text: str) -> str:

@@ -20,22 +20,37 @@ class Report:
     rules: dict[str, RuleSpec] = field(default_factory=dict)
     color: bool = False
     show_source: bool = True
-    root: str = "."
+    root: str = "."  # repository root: github and sarif paths are relative to it
+    paths: list[str] = field(default_factory=list)  # every file linted (junit lists clean ones)
+    quiet: bool = False  # findings only: no summary line
+
+    def relpath(self, path: str) -> str:
+        """`path` relative to `root`, POSIX style (as given when outside root, or stdin)."""
+        import os
+        from pathlib import Path
+
+        if path == "-" or not path:
+            return path
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        return Path(path if rel.startswith("..") else rel).as_posix()
 
 
-def _text(report: Report) -> str:
-    from copylint.reporters import text
-    return text.render(report)
+def _load(module: str) -> Callable[[Report], str]:
+    def render(report: Report) -> str:
+        import importlib
 
+        return importlib.import_module(f"copylint.reporters.{module}").render(report)
 
-def _json(report: Report) -> str:
-    from copylint.reporters import json_format
-    return json_format.render(report)
+    return render
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {
-    "text": _text,
-    "json": _json,
+    "text": _load("text"),
+    "json": _load("json_format"),
+    "json-lines": _load("json_lines"),
+    "github": _load("github"),
+    "sarif": _load("sarif"),
+    "junit": _load("junit"),
 }
 
 

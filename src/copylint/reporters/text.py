@@ -28,8 +28,9 @@ def render(report: Report) -> str:
             out.append(_paint(f"    | {excerpt}", "dim", on))
         if f.suggestion:
             out.append(f"    = suggestion: {f.suggestion}")
-    out.append(summary(report))
-    return "\n".join(out) + "\n"
+    if not report.quiet:
+        out.append(summary(report))
+    return "\n".join(out) + "\n" if out else ""
 
 
 def summary(report: Report) -> str:

@@ -31,9 +31,16 @@ def format_for(path: str, default: str = "text") -> str:
     return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower(), default)
 
 
-def is_excluded(path: str, patterns: Iterable[str]) -> bool:
-    """True when `path` (or any of its parent folders) matches one of the glob patterns."""
-    norm = Path(path).as_posix().lstrip("./") if not path.startswith("../") else Path(path).as_posix()
+def is_excluded(path: str, patterns: Iterable[str], root: str | None = None) -> bool:
+    """True when `path` (or any of its parent folders) matches one of the glob patterns. With
+    `root` (the configuration's folder), paths under it are matched relative to it."""
+    if root is not None:
+        rel = os.path.relpath(os.path.abspath(path), root)
+        if not rel.startswith(".."):
+            path = rel
+    norm = Path(path).as_posix()
+    while norm.startswith("./"):
+        norm = norm[2:]
     parts = norm.split("/")
     for pattern in patterns:
         pat = pattern.rstrip("/")
@@ -44,7 +51,7 @@ def is_excluded(path: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = True) -> Iterator[Candidate]:
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = True, root: str | None = None) -> Iterator[Candidate]:
     """Yield files to lint in a stable order. Directories are walked for known extensions
     (symlink loops are not followed twice); files named explicitly are always linted unless
     excluded; a named path that does not exist is yielded with `missing=True`."""
@@ -58,18 +65,18 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: b
             yield Candidate(raw, format_for(raw), missing=True)
             continue
         if os.path.isdir(raw):
-            yield from _walk(raw, exclude, seen)
+            yield from _walk(raw, exclude, seen, root)
             continue
-        if force_exclude and exclude and is_excluded(raw, exclude):
+        if force_exclude and exclude and is_excluded(raw, exclude, root):
             continue
         if raw not in seen:
             seen.add(raw)
             yield Candidate(raw, format_for(raw))
 
 
-def _walk(root: str, exclude: tuple[str, ...], seen: set[str]) -> Iterator[Candidate]:
+def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None) -> Iterator[Candidate]:
     visited_dirs: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
         try:
             st = os.stat(dirpath)
         except OSError:
@@ -82,13 +89,13 @@ def _walk(root: str, exclude: tuple[str, ...], seen: set[str]) -> Iterator[Candi
         visited_dirs.add(key)
         dirnames[:] = sorted(
             d for d in dirnames
-            if d not in SKIPPED_DIRS and not is_excluded(os.path.join(dirpath, d), exclude)
+            if d not in SKIPPED_DIRS and not is_excluded(os.path.join(dirpath, d), exclude, root)
         )
         for name in sorted(filenames):
             if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX:
                 continue
             path = os.path.join(dirpath, name)
-            if path in seen or is_excluded(path, exclude):
+            if path in seen or is_excluded(path, exclude, root):
                 continue
             seen.add(path)
             yield Candidate(path, format_for(path))

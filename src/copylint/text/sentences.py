@@ -13,8 +13,8 @@ ABBREVIATIONS = frozenset(
     u.s u.k e.u p pp ed eds op cit ibid resp incl""".split()
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = rx(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+)")
-_NEXT_START = rx(r"\s+([\"'\u201c\u2018(\[]*)(\p{Lu}|\p{N}|\p{Lo})")
+_BOUNDARY = rx(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+)|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})")
+_NEXT_START = rx(r"\s*([\"'\u201c\u2018(\[]*)(\p{Lu}|\p{N}|\p{Lo})")
 _WORD_BEFORE = rx(r"([\p{L}.]+)\.$")
 
 
@@ -23,11 +23,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     m = _WORD_BEFORE.search(text, 0, dot + 1)
     if not m:
         return False
-    word = m.group(1).lower().strip(".")
+    token = m.group(1)
+    bare = token.strip(".")
+    if len(bare) >= 2 and bare.isupper() and "." not in bare:
+        return False  # an acronym ending a sentence: "... patients with MS."
+    word = bare.lower()
     if word in ABBREVIATIONS:
         return True
-    # Single capital initial such as "J. Smith" or "S. et al."; not a lone "I." or "A." is rare.
-    token = m.group(1)
+    # Single capital initial such as "J. Smith" or "S. et al."
     return len(token.strip(".")) == 1 and token.strip(".").isupper()
 
 

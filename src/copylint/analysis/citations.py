@@ -1,0 +1,51 @@
+"""Which blocks of a document are supported by a citation: an inline marker in the block itself
+([1], [^1], "(Smith et al., 2019)", "Deda et al.", a DOI, a URL or a link), or a reference line
+("Reference:", "Source:") that closes the run of blocks since the previous reference or heading."""
+
+from __future__ import annotations
+
+import regex
+
+from copylint.models import Document
+
+INLINE = regex.compile(
+    r"\[\^?\d{1,3}\]"                                     # [1] or [^1]
+    r"|\[\^[\w-]+\]"                                      # [^note]
+    r"|\b\p{Lu}[\p{L}'\u2019-]+(?:\s+and\s+\p{Lu}[\p{L}-]+)?\s+et\s+al\.?"  # Deda et al.
+    r"|\(\s*\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:&|and)\s+\p{Lu}[\p{L}-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*\)"  # (Smith, 2019)
+    r"|\bdoi:\s*10\.\d{4,}|\b10\.\d{4,9}/\S+"             # DOI
+    r"|\bhttps?://\S+|\bwww\.\S+\.\w+"                    # URL in the text
+    r"|\bPMID:?\s*\d+",
+)
+REFERENCE_LINE = regex.compile(
+    r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|study|studies)\s*[:\u2013\u2014-]\s*\S",
+    regex.I,
+)
+REFERENCE_HEADING = regex.compile(r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|notes)\s*:?\s*$", regex.I)
+
+
+def has_inline_citation(text: str) -> bool:
+    return INLINE.search(text) is not None
+
+
+def is_reference_block(text: str) -> bool:
+    return REFERENCE_LINE.match(text) is not None
+
+
+def cited_blocks(doc: Document) -> frozenset[int]:
+    """Indexes of blocks supported by a citation (see module docstring)."""
+    cited: set[int] = set()
+    run_start = 0
+    for block in doc.blocks:
+        if block.kind == "heading":
+            run_start = block.index
+            if REFERENCE_HEADING.match(block.text):
+                cited.add(block.index)
+            continue
+        raw = doc.source.text[block.source_offset(0):block.source_offset(len(block.text), end=True)]
+        if block.links or has_inline_citation(block.text) or has_inline_citation(raw):
+            cited.add(block.index)
+        if is_reference_block(block.text):
+            cited.update(range(run_start, block.index + 1))
+            run_start = block.index + 1
+    return frozenset(cited)

@@ -1,0 +1,173 @@
+"""Per-sentence claim analysis shared by every claim rule: claim strength, vocabulary mentions,
+label/body split, quotes, outcome statistics, hedges, intent guards and citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from copylint.analysis import cues
+from copylint.analysis.citations import cited_blocks
+from copylint.analysis.claim_strength import ClaimStrength, Strength, classify
+from copylint.analysis.vocab import Mention, compile_terms, find
+from copylint.models import Document, Sentence
+
+# "Reduces Inflammation – MSC stem cells ...": a short benefit label before a dash or colon.
+LABEL = regex.compile(r"^\s*(?P<label>(?:[\p{Lu}\d][\p{L}\d'\u2019/&-]*\s*){1,6}?)\s*(?:[\u2013\u2014:]|\s-\s|-\s)\s*")
+QUOTE = regex.compile(r"\u201c([^\u201d]{3,})\u201d|(?<![\w])\"([^\"]{3,})\"|(?<![\w])\u2018([^\u2019]{3,})\u2019(?![\w])")
+REPORTING = regex.compile(
+    r"\b(?:claim(?:s|ed|ing)?|advertis\w+|market(?:s|ed|ing)|promot\w+|promis\w+|sa(?:y|ys|id)|stat(?:es|ed)|"
+    r"wr(?:ote|ites)|boast\w*|tout\w*|call(?:s|ed)|describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|"
+    r"read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan)\b",
+    regex.I,
+)
+# Research intent, purpose and needs: effects after these are not asserted.
+INTENT = regex.compile(
+    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|goals?|objectives?|purpose|"
+    r"to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
+    r"confirm|establish|understand|show)|whether|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
+    r"search\s+(?:for|of)|strategy\s+for|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|"
+    r"seek(?:s|ing)?\s+to|intend(?:s|ed|ing)?\s+to|meant\s+to|needed\s+to|required\s+to|difficult\s+to|"
+    r"hard\s+to|unable\s+to|approved\s+to|research\s+to|focus(?:es|ed|ing)?\s+on|rather\s+than|"
+    r"instead\s+of|assess(?:es|ed|ing)|evaluat(?:es|ed|ing)|investigat(?:es|ed|ing)|explor(?:es|ed|ing)|"
+    r"stud(?:y|ies|ied|ying)\s+(?:the|whether|if|how)|testing|looking\s+at|promise\s+(?:in|for)|"
+    r"potential\s+(?:of|for|to|in)|candidates?\s+for|would|should)\b",
+    regex.I,
+)
+EXTRA_HEDGE = regex.compile(
+    r"\b(?:likely|unlikely|probabl[ey]|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|apparently|believed\s+to|"
+    r"thought\s+to|expected\s+to|preliminary|promising|emerging|experimental|can\s+sometimes|in\s+some\s+(?:patients|cases|people))\b",
+    regex.I,
+)
+# "trials of X to treat ALS", "approved to treat": a purpose infinitive, unless licensed by a verb
+# that states the result ("shown to reduce", "helps to regenerate", "the ability to repair").
+INFINITIVE = regex.compile(r"(?:^|[^\w'])(?P<head>[\w'\u2019-]+)\s+to\s+(?:\w+ly\s+)?$")
+LICENSED = frozenset(
+    "shown proven demonstrated found known able ability abilities help helps helped capacity used "
+    "works work continue continues continued".split()
+)
+PURPOSE = regex.compile(r"\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$", regex.I)
+STATISTIC = regex.compile(
+    r"(?:\b\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b|"
+    r"\b(?:nine|eight|seven|six)\s+(?:out\s+)?of\s+(?:ten|10)\b)"
+    r"(?=\s+(?:of\s+)?(?:the\s+|our\s+|all\s+|treated\s+|enrolled\s+)?(?:\w+\s+)?"
+    r"(?:patients|participants|subjects|people|users|clients|customers|men|women|children|cases|respondents)\b)",
+    regex.I,
+)
+
+
+@dataclass(frozen=True)
+class SentenceClaims:
+    """What one sentence says, for claim rules: offsets are into `sentence.text`."""
+
+    sentence: Sentence
+    strength: ClaimStrength
+    mentions: tuple[Mention, ...]
+    body_start: int  # where the sentence body starts after a benefit label (0 when none)
+    quotes: tuple[tuple[int, int], ...]  # quoted spans (inside the quote marks)
+    reported: bool  # a reporting verb precedes a quote ("advertised as", "claimed")
+    statistic: tuple[int, int] | None
+    hedged: bool  # the body is hedged (may, could, potentially, appears to ...)
+    question: bool
+    cited: bool
+
+    def of(self, vocabs: Iterable[str]) -> list[Mention]:
+        names = set(vocabs)
+        return [m for m in self.mentions if m.vocab in names]
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        return next((q for q in self.quotes if q[0] <= pos < q[1]), None)
+
+
+@dataclass
+class DocumentClaims:
+    """Claim analysis of every sentence of a document, plus per-block vocabulary mentions."""
+
+    sentences: list[SentenceClaims] = field(default_factory=list)
+    by_block: dict[int, list[SentenceClaims]] = field(default_factory=dict)
+
+    def block_vocabs(self, block: int) -> set[str]:
+        return {m.vocab for s in self.by_block.get(block, []) for m in s.mentions}
+
+
+def clause_span(text: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos` (commas do not break it; dashes, colons, brackets and "but" do)."""
+    start = cues.clause_start(text, pos, commas=False)
+    nxt = cues.CLAUSE_BREAK.search(text, pos)
+    return start, nxt.start() if nxt else len(text)
+
+
+def effect_status(sc: SentenceClaims, effect: Mention) -> str:
+    """'negated', 'intent', 'hedged', 'correlational' or 'direct' for one effect mention."""
+    text = sc.sentence.text
+    quote = sc.quote_at(effect.start)
+    lo = quote[0] if quote else (sc.body_start if effect.start >= sc.body_start else 0)
+    scope = text[lo:effect.start]
+    if cues.negated_before(scope, len(scope)):
+        return "negated"
+    strength = sc.strength
+    if (strength.negated and strength.cue_span and strength.cue_span[0] <= effect.start < strength.cue_span[1]
+            and not quote):
+        return "negated"
+    clause = text[max(lo, cues.clause_start(text, effect.start, commas=False)):effect.start]
+    if INTENT.search(clause) or PURPOSE.search(clause):
+        return "intent"
+    infinitive = INFINITIVE.search(clause)
+    if infinitive and infinitive.group("head").lower() not in LICENSED:
+        return "intent"
+    if quote:
+        return "direct"
+    in_label = sc.body_start and effect.start < sc.body_start
+    if not in_label and sc.hedged:
+        return "hedged"
+    if not in_label and strength.strength is Strength.CORRELATIONAL:
+        return "correlational"
+    return "direct"
+
+
+class ClaimAnalyzer:
+    """A document analysis bound to the pack's vocabularies. Equal vocabularies give equal
+    analyzers, so `ctx.get(analyzer)` computes it once per document for all claim rules."""
+
+    def __init__(self, vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        self.key = vocabularies
+        self.patterns = [(name, compile_terms(terms)) for name, terms in vocabularies]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClaimAnalyzer) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __call__(self, doc: Document) -> DocumentClaims:
+        cited = cited_blocks(doc)
+        out = DocumentClaims()
+        for s in doc.sentences:
+            sc = self.sentence(s, s.block in cited)
+            out.sentences.append(sc)
+            out.by_block.setdefault(s.block, []).append(sc)
+        return out
+
+    def sentence(self, s: Sentence, cited: bool = False) -> SentenceClaims:
+        text = s.text
+        mentions = tuple(m for name, pat in self.patterns for m in find(name, pat, text))
+        label = LABEL.match(text)
+        body_start = label.end() if label and label.end() < len(text) and len(label.group("label").split()) <= 6 else 0
+        quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)
+        reported = any(REPORTING.search(text, 0, q[0]) for q in quotes)
+        stat = STATISTIC.search(text)
+        body = text[body_start:]
+        return SentenceClaims(
+            sentence=s, strength=classify(text), mentions=mentions, body_start=body_start,
+            quotes=quotes, reported=reported, statistic=stat.span() if stat else None,
+            hedged=cues.hedged(body) or EXTRA_HEDGE.search(body) is not None,
+            question=cues.is_question(text), cited=cited,
+        )
+
+
+@lru_cache(maxsize=16)
+def analyzer(vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> ClaimAnalyzer:
+    return ClaimAnalyzer(vocabularies)

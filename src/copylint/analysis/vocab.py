@@ -1,0 +1,86 @@
+"""Vocabulary matching: compile a list of terms (from a pack's `vocabularies:`) into one regex that
+also matches simple inflections of each term's last word ("reduce" -> reduces, reduced, reducing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+_APOSTROPHE = "['\u2019]"
+_VOWELS = set("aeiou")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A vocabulary term found in a sentence; start/end are offsets into the sentence text."""
+
+    vocab: str
+    text: str
+    start: int
+    end: int
+
+
+def inflections(word: str) -> list[str]:
+    """Regular inflections of an English word (over-generating is harmless here)."""
+    w = word.lower()
+    forms = {w, w + "s", w + "es"}
+    if len(w) <= 3:  # short words are mostly nouns ("rat", "MS"): plural only
+        return sorted(forms, key=len, reverse=True)
+    forms |= {w + "ed", w + "ing"}
+    if w.endswith("e"):
+        forms |= {w + "d", w[:-1] + "ing", w + "s"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _word_pattern(word: str, last: bool) -> str:
+    if word.isupper() or any(ch.isdigit() for ch in word):
+        # Acronyms and names match case-sensitively, with an optional plural ("MSC" -> "MSCs").
+        body = regex.escape(word).replace("'", _APOSTROPHE)
+        return f"(?-i:{body}(?:s|{_APOSTROPHE}s)?)" if last else f"(?-i:{body})"
+    if "'" in word or "\u2019" in word or "-" in word or not last or not word.isalpha():
+        body = regex.escape(word.replace("\u2019", "'")).replace("'", _APOSTROPHE).replace(r"\-", r"[-\s]?")
+        return body
+    return "(?:" + "|".join(inflections(word)) + ")"
+
+
+def term_pattern(term: str) -> str:
+    """Regex for one term; `*` stands for one optional word ("is * safe")."""
+    words = term.split()
+    if not words or words[-1] == "*":
+        raise ValueError(f"bad vocabulary term {term!r}")
+    out = ""
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        if word == "*":
+            out += r"(?:[\w'\u2019%-]+\s+)?"
+            continue
+        out += _word_pattern(word, last) + ("" if last else r"\s+")
+    return out
+
+
+@lru_cache(maxsize=256)
+def compile_terms(terms: tuple[str, ...]) -> regex.Pattern | None:
+    """One alternation of all terms (longest first), bounded by non-word characters."""
+    if not terms:
+        return None
+    parts = [term_pattern(t) for t in sorted(set(terms), key=len, reverse=True)]
+    body = "|".join(parts)
+    return regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.I | regex.V0)
+
+
+def find(vocab: str, pattern: regex.Pattern | None, text: str) -> list[Mention]:
+    if pattern is None:
+        return []
+    return [Mention(vocab, m.group(), m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def freeze(vocabularies: dict[str, Iterable[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A hashable, ordered copy of a vocabularies mapping (the key of a shared analysis)."""
+    return tuple(sorted((name, tuple(terms)) for name, terms in vocabularies.items()))

@@ -1,0 +1,1 @@
+"""Filters between the rules and the reporters: selection, suppressions, baseline, changed lines."""

@@ -1,0 +1,88 @@
+"""Baseline: record today's findings, later report only new ones. A fingerprint is rule + file +
+normalised excerpt + occurrence index (never line numbers), so it survives lines moving."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from copylint.filters.selection import relative_to
+from copylint.models import Finding
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    """An unreadable or malformed baseline file."""
+
+
+def normalise(excerpt: str) -> str:
+    return " ".join(excerpt.split()).casefold()
+
+
+def fingerprints(findings: Sequence[Finding], root: Path) -> list[str]:
+    """One fingerprint per finding (same order). Equal (rule, file, excerpt) triples are told
+    apart by their order of occurrence in the file."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    order = sorted(range(len(findings)), key=lambda i: findings[i].sort_key())
+    prints: dict[int, str] = {}
+    for i in order:
+        f = findings[i]
+        key = (f.rule, relative_to(f.path, root), normalise(f.excerpt or f.message))
+        index = seen[key]
+        seen[key] += 1
+        raw = "\0".join((*key, str(index)))
+        prints[i] = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+    return [prints[i] for i in range(len(findings))]
+
+
+@dataclass
+class Baseline:
+    prints: Counter[str]
+
+    def filter(self, findings: Sequence[Finding], root: Path) -> list[Finding]:
+        """The findings that are not in the baseline."""
+        remaining = Counter(self.prints)
+        kept = []
+        for f, fp in zip(findings, fingerprints(findings, root)):
+            if remaining[fp] > 0:
+                remaining[fp] -= 1
+            else:
+                kept.append(f)
+        return kept
+
+
+def write(path: Path, findings: Sequence[Finding]) -> None:
+    """Write the baseline; paths inside are relative to the baseline file's folder."""
+    root = path.resolve().parent
+    entries = [
+        {"fingerprint": fp, "rule": f.rule, "path": relative_to(f.path, root), "excerpt": " ".join(f.excerpt.split())[:120]}
+        for f, fp in zip(findings, fingerprints(findings, root))
+    ]
+    data = {"version": VERSION, "tool": "copylint", "findings": sorted(entries, key=lambda e: (e["path"], e["rule"], e["fingerprint"]))}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read(path: Path) -> Baseline:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a copylint baseline (version {VERSION})")
+    try:
+        prints = Counter(str(e["fingerprint"]) for e in data["findings"])
+    except (TypeError, KeyError):
+        raise BaselineError(f"{path}: every baseline entry needs a 'fingerprint'") from None
+    return Baseline(prints)
+
+
+def root_of(path: Path) -> Path:
+    return path.resolve().parent
+

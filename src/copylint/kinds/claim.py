@@ -1,0 +1,210 @@
+"""The `claim` kind: a treatment (subject) said to have an effect, often on a condition, judged by
+claim strength, negation, intent, citation, evidence context and quotation. Vocabularies come from
+the pack's `vocabularies:`; the per-sentence analysis is shared by every claim rule."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status
+from copylint.analysis.context import Analysis
+from copylint.analysis.vocab import Mention, freeze
+from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.models import Document, Finding, Severity
+from copylint.ruleset import validators as v
+
+SEVERITY = v.one_of("info", "warning", "error")
+STRENGTHS = ("direct", "hedged", "correlational")
+
+
+def _strengths(value) -> list[str]:
+    items = v.string_list(value)
+    for item in items:
+        if item not in STRENGTHS:
+            raise ValueError(f"must list strengths from: {', '.join(STRENGTHS)} (got {item!r})")
+    return items
+
+
+class ClaimKind(RuleKind):
+    name = "claim"
+    options = {
+        "subjects": v.string_list,          # vocabularies naming treatments and products
+        "effects": v.string_list,           # vocabularies of effect verbs/predicates
+        "conditions": v.string_list,        # vocabularies of conditions (named in messages)
+        "require_condition": v.boolean,
+        "serious": v.string_list,           # conditions that raise severity to serious_severity
+        "serious_severity": SEVERITY,
+        "exclude_subjects": v.string_list,  # e.g. approved standard care: not this rule's business
+        "subject_scope": v.one_of("sentence", "paragraph"),
+        "context": v.string_list,           # the paragraph must mention one of these (e.g. "in mice")
+        "context_in_sentence": v.boolean,   # false: a context named in the claim sentence excuses it
+        "without_context": v.string_list,   # skip paragraphs that mention these (another rule covers them)
+        "statistic": v.boolean,             # the claim is an outcome statistic ("80% of patients ...")
+        "strengths": _strengths,            # which strengths to report (default: direct)
+        "hedged_severity": SEVERITY,
+        "excused_by_citation": v.boolean,
+        "unless_phrases": v.regex_list,
+    }
+    required = frozenset({"effects"})
+
+    def __init__(self, spec: RuleSpec, settings: Settings) -> None:
+        super().__init__(spec, settings)
+        o = spec.options
+        vocabs = settings.vocabularies
+        for key in ("subjects", "effects", "conditions", "serious", "exclude_subjects", "context", "without_context"):
+            for name in o.get(key, []):
+                if name not in vocabs:
+                    known = ", ".join(sorted(vocabs)) or "none"
+                    raise ValueError(f"{key}: unknown vocabulary {name!r} (known: {known})")
+        if not o.get("subjects") and not o.get("statistic"):
+            raise ValueError("a claim rule needs 'subjects' (or 'statistic: true')")
+        self.subjects = set(o.get("subjects", []))
+        self.effects = set(o["effects"])
+        self.conditions = set(o.get("conditions", []))
+        self.require_condition = o.get("require_condition", False)
+        self.serious = set(o.get("serious", []))
+        self.serious_severity = Severity(o.get("serious_severity", "error"))
+        self.exclude = set(o.get("exclude_subjects", []))
+        self.subject_scope = o.get("subject_scope", "sentence")
+        self.context = set(o.get("context", []))
+        self.context_in_sentence = o.get("context_in_sentence", True)
+        self.without_context = set(o.get("without_context", []))
+        self.statistic = o.get("statistic", False)
+        self.strengths = set(o.get("strengths", ["direct"]))
+        self.hedged_severity = Severity(o.get("hedged_severity", "info"))
+        self.excused_by_citation = o.get("excused_by_citation", True)
+        phrases = o.get("unless_phrases", [])
+        self.unless = v.compile_pattern("|".join(f"(?:{p})" for p in phrases), regex.I) if phrases else None
+        self.analyzer = analyzer(freeze(vocabs))
+
+    def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
+        claims: DocumentClaims = ctx.get(self.analyzer)
+        for sc in claims.sentences:
+            found = self._claim(doc, claims, sc)
+            if found is not None:
+                yield found
+
+    def _claim(self, doc: Document, claims: DocumentClaims, sc: SentenceClaims) -> Finding | None:
+        text = sc.sentence.text
+        if sc.question or (self.excused_by_citation and sc.cited):
+            return None
+        if self.unless is not None and self.unless.search(text):
+            return None
+        paragraph = claims.block_vocabs(sc.sentence.block)
+        if self.without_context & paragraph:
+            return None
+        context = self._context(claims, sc, paragraph)
+        if context is False:
+            return None
+        if self.statistic and sc.statistic is None:
+            return None
+        effect, status = self._effect(sc)
+        if effect is None:
+            return None
+        subject = self._subject(doc, claims, sc, effect)
+        if subject is None:
+            return None
+        lo, hi = clause_span(sc.sentence.text, effect.start)
+        conditions = [m for m in sc.of(self.conditions) if lo <= m.start and m.end <= hi]
+        if self.require_condition and not conditions:
+            return None
+        condition = min(conditions, key=lambda m: abs(m.start - effect.start)) if conditions else None
+        severity = self.spec.severity
+        if status == "hedged":
+            severity = self.hedged_severity
+        elif sc.of(self.serious) and self.serious_severity.rank > severity.rank:
+            severity = self.serious_severity
+        return self._finding(doc, sc, subject, effect, condition, context, status, severity)
+
+    def _context(self, claims: DocumentClaims, sc: SentenceClaims, paragraph: set[str]) -> Mention | None | bool:
+        """The evidence-context mention that makes this rule apply; False when the rule needs one
+        and there is none (or the claim sentence itself already states it)."""
+        if not self.context:
+            return None
+        if not self.context & paragraph:
+            return False
+        own = sc.of(self.context)
+        if own:
+            return own[0] if self.context_in_sentence else False
+        for other in claims.by_block.get(sc.sentence.block, []):
+            found = other.of(self.context)
+            if found:
+                return found[0]
+        return False
+
+    def _effects(self, sc: SentenceClaims) -> list[tuple[Mention, str]]:
+        """Effect mentions in reading order with their status, keeping only reported strengths."""
+        effects = sorted(sc.of(self.effects), key=lambda m: m.start)
+        if self.statistic:
+            effects = [m for m in effects if m.start >= sc.statistic[0]]
+        out = []
+        for m in effects:
+            if out and m.start < out[-1][0].end:
+                continue  # overlapping terms ("slow" inside "slow down")
+            status = effect_status(sc, m)
+            if self.statistic and status == "negated":
+                status = "direct"  # "80% showed no signs of progression" is the claim itself
+            if status in self.strengths:
+                out.append((m, status))
+        return out
+
+    def _effect(self, sc: SentenceClaims) -> tuple[Mention | None, str]:
+        found = self._effects(sc)
+        return found[0] if found else (None, "")
+
+    def _subject(self, doc: Document, claims: DocumentClaims, sc: SentenceClaims, effect: Mention) -> Mention | None:
+        if self.statistic and not self.subjects:
+            return Mention("statistic", sc.sentence.text[sc.statistic[0]:sc.statistic[1]], *sc.statistic)
+        subjects = sc.of(self.subjects)
+        excluded = sc.of(self.exclude)
+        if self.statistic and subjects:  # "80% of patients ... after the treatment"
+            return min(subjects, key=lambda m: (m.start < sc.statistic[0], m.start))
+        before = [m for m in subjects + excluded if m.end <= effect.start]
+        if before:
+            nearest = max(before, key=lambda m: (m.end, m.vocab in self.exclude))
+            return None if nearest.vocab in self.exclude else nearest
+        after = [m for m in subjects + excluded if m.start >= effect.end]
+        if after:
+            first = min(after, key=lambda m: (m.start, m.vocab not in self.exclude))
+            return None if first.vocab in self.exclude else first
+        block = doc.blocks[sc.sentence.block]
+        pools: list[list[SentenceClaims]] = []
+        if self.subject_scope == "paragraph":
+            pools.append(claims.by_block.get(block.index, []))
+        if block.kind == "list_item" and block.section >= 0:
+            pools.append(claims.by_block.get(block.section, []))
+        for pool in pools:
+            for other in pool:
+                found = [m for m in other.of(self.subjects)]
+                if found and not other.of(self.exclude):
+                    return Mention(found[0].vocab, found[0].text, -1, -1)
+        return None
+
+    def _finding(self, doc, sc, subject, effect, condition, context, status, severity) -> Finding:
+        s = sc.sentence
+        text = s.text
+        others = [m for m in self._effects(sc) if m[1] == status and m[0].start > effect.start]
+        parts = [m for m in (subject, effect, condition) if m is not None and m.start >= 0]
+        parts += [m for m, _ in others if clause_span(text, m.start)[0] <= clause_span(text, effect.start)[1] + 2]
+        start, end = min(m.start for m in parts), max(m.end for m in parts)
+        if self.statistic and sc.statistic is not None:
+            start = min(start, sc.statistic[0])
+        quoted = sc.quote_at(effect.start) is not None
+        src_start, src_end = doc.blocks[s.block].source_span(s.start + start, s.start + end)
+        targets = [condition.text if condition is not None else effect.text]
+        for m, _ in others:
+            if m.end <= end and m.text not in targets and not any(m.text in t for t in targets):
+                targets.append(m.text)
+        fields = {
+            "subject": subject.text, "effect": effect.text, "condition": targets[0],
+            "claim": f"{subject.text} -> {', '.join(targets)}",
+            "context": context.text if isinstance(context, Mention) else "",
+            "statistic": text[sc.statistic[0]:effect.end] if self.statistic and sc.statistic else "",
+            "strength": status,
+        }
+        finding = self.finding(doc, src_start, src_end, severity=severity, **fields)
+        if quoted:
+            finding.message = "Quoted claim: " + finding.message + " Quoting or attributing a claim still makes it."
+        return finding

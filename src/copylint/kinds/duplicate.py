@@ -1,0 +1,110 @@
+"""The `duplicate` kind: a block or run of blocks repeated within a page (reported once, at the
+second copy, naming every other copy) or shared with another file of the run (reported once, in
+the later file by path)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from copylint.analysis.context import Analysis
+from copylint.analysis.fingerprints import BlockPrint, ClusterStats, Run, block_prints, cluster, cross_repeats, self_repeats
+from copylint.kinds.base import RuleKind, RuleSpec, Settings, render
+from copylint.models import Document, Finding, Location
+from copylint.ruleset import validators as v
+
+
+@dataclass(frozen=True)
+class DocPrints:
+    """The per-document fingerprint kept for the cross-file pass."""
+
+    blocks: tuple[BlockPrint, ...]
+
+
+def _size(length: int) -> str:
+    return "block" if length == 1 else f"{length}-block section"
+
+
+def _lines(prints: Sequence[BlockPrint], start: int, length: int) -> str:
+    first, last = prints[start].line, prints[start + length - 1].end_line
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+class DuplicateKind(RuleKind):
+    name = "duplicate"
+    cross_file = True
+    options = {
+        "threshold": v.number(0.5, 1.0),  # shingle Jaccard for a near copy (default: settings)
+        "min_words": v.number(1, 10_000),  # shorter blocks count only inside a repeated run
+        "within_file": v.boolean,
+        "across_files": v.boolean,
+    }
+
+    def __init__(self, spec: RuleSpec, settings: Settings) -> None:
+        super().__init__(spec, settings)
+        opts = spec.options
+        self.threshold = float(opts.get("threshold", settings.duplicate_threshold))
+        self.min_words = int(opts.get("min_words", settings.duplicate_min_words))
+        self.within_file = opts.get("within_file", True)
+        self.across_files = opts.get("across_files", True)
+        self.stats = ClusterStats()
+
+    def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
+        if not self.within_file:
+            return
+        prints = ctx.get(block_prints)
+        ids = cluster(prints, self.threshold, self.min_words)
+        for run in self_repeats(ids, lambda i: prints[i].words >= self.min_words):
+            copies = [run.first] + run.others
+            _, start, length = run.others[0]
+            where = [c for c in copies if c[1] != start]
+            starts = [prints[s].line for _, s, _ in where]
+            label = "line" if len(starts) == 1 else "lines"
+            fields = {"size": _size(length), "where": f"at {label} {', '.join(map(str, starts))}",
+                      "copies": len(copies)}
+            related = [self._location(doc.path, prints, s, n) for _, s, n in where]
+            yield self._finding(doc.path, prints, start, length, fields, related)
+
+    def fingerprint(self, doc: Document, ctx: Analysis) -> DocPrints | None:
+        if not self.across_files:
+            return None
+        return DocPrints(ctx.get(block_prints))
+
+    def compare(self, collected: Sequence[tuple[str, DocPrints]]) -> list[Finding]:
+        self.stats = ClusterStats()
+        docs = sorted(collected, key=lambda item: item[0])
+        if len(docs) < 2:
+            return []
+        flat = [p for _, fp in docs for p in fp.blocks]
+        ids = cluster(flat, self.threshold, self.min_words, self.stats)
+        seqs, offset = [], 0
+        for _, fp in docs:
+            seqs.append(ids[offset:offset + len(fp.blocks)])
+            offset += len(fp.blocks)
+        findings = []
+        for run in cross_repeats(seqs, lambda d, i: docs[d][1].blocks[i].words >= self.min_words):
+            findings.append(self._cross_finding(docs, run))
+        return findings
+
+    def _cross_finding(self, docs: Sequence[tuple[str, DocPrints]], run: Run) -> Finding:
+        c, p, length = run.first
+        d, j, _ = run.others[0]
+        other_path, other = docs[c][0], docs[c][1].blocks
+        fields = {"size": _size(length), "where": f"in {other_path} at {_lines(other, p, length)}", "copies": 2}
+        related = [self._location(other_path, other, p, length)]
+        return self._finding(docs[d][0], docs[d][1].blocks, j, length, fields, related)
+
+    def _location(self, path: str, prints: Sequence[BlockPrint], start: int, length: int) -> Location:
+        a, b = prints[start], prints[start + length - 1]
+        return Location(path, a.line, a.column, b.end_line, b.end_column, a.start, b.end)
+
+    def _finding(self, path: str, prints: Sequence[BlockPrint], start: int, length: int,
+                 fields: dict, related: list[Location]) -> Finding:
+        excerpt = prints[start].excerpt
+        return Finding(
+            rule=self.spec.id, category=self.spec.category, severity=self.spec.severity,
+            message=render(self.spec.message, match=excerpt, **fields),
+            location=self._location(path, prints, start, length), excerpt=excerpt,
+            suggestion=render(self.spec.suggest, match=excerpt, **fields) if self.spec.suggest else None,
+            related=related,
+        )

@@ -1,0 +1,206 @@
+"""The `required` kind: a page that matches a trigger must carry a disclosure in one of the accepted
+forms; reports it missing, weak, buried after boilerplate, or contradicted by the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from copylint.analysis import cues
+from copylint.analysis.context import Analysis
+from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.kinds.phrase import build_pattern
+from copylint.models import Document, Finding, Location, Severity, locate
+from copylint.ruleset import validators as v
+
+# Text that is part of the page furniture rather than its content: cookie notices, newsletter and
+# contact forms, legal footers. A disclaimer that follows a long tail of it is buried.
+BOILERPLATE = [
+    r"cookies?", r"newsletter", r"subscri(?:be|bed|ption)", r"mailing\s+list", r"privacy\s+policy",
+    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)", r"all\s+rights\s+reserved", r"copyright|\u00a9",
+    r"information\s+packet", r"thanks?\s+(?:you\s+)?for\s+your\s+interest", r"sign\s+up", r"contact\s+us",
+    r"request\s+(?:an?\s+|your\s+)?(?:information|appointment|consultation|call\s*back|brochure)",
+    r"(?:fill\s+(?:out|in)|submit)\s+(?:the|this|our)\s+form", r"e-?mail\s+address", r"opt[- ]out",
+    r"follow\s+us", r"share\s+(?:this|on)", r"read\s+more", r"skip\s+to\s+(?:main\s+)?content",
+]
+
+CONTRADICTION = v.mapping({"denial": v.regex_list, "claims": v.regex_list}, required=("denial", "claims"))
+MESSAGES = v.mapping({"weak": v.string, "buried": v.string, "contradicted": v.string})
+DEFAULT_MESSAGES = {
+    "weak": "The only disclosure on this page, '{match}', is too weak for what the page says "
+            "('{trigger}', line {trigger_line}).",
+    "buried": "The disclaimer sits after {gap} blocks of unrelated boilerplate (cookie, newsletter or form "
+              "text), far from the claims it qualifies ('{trigger}', line {trigger_line}); place it next to them.",
+    "contradicted": "'{match}' contradicts the page's own disclaimer ('{denial}', line {denial_line}); "
+                    "a disclaimer cannot cure a claim that contradicts it.",
+}
+
+
+def contradictions(value) -> list[dict]:
+    if not isinstance(value, list) or not value:
+        raise ValueError("must be a list of {denial, claims} mappings")
+    return [CONTRADICTION(item) for item in value]
+
+
+def _alternation(patterns: list[str]) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    return v.compile_pattern("|".join(f"(?:{p})" for p in patterns), regex.I)
+
+
+def _wording(text: str) -> str:
+    """A house wording from config: a regex, or (when it does not compile) a literal phrase."""
+    try:
+        v.compile_pattern(text)
+        return text
+    except ValueError:
+        return regex.escape(text).replace(r"\ ", r"\s+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in block text: block index, block-text offsets and the matched text."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+class RequiredKind(RuleKind):
+    name = "required"
+    options = {
+        "triggers": v.regex_list,  # what makes the disclosure necessary (matched per sentence)
+        "trigger_terms": v.string_list,
+        "trigger_vocabularies": v.string_list,  # names of pack `vocabularies:` used as trigger terms
+        "only_if": v.regex_list,  # the page must also mention one of these anywhere
+        "accept": v.regex_list,  # accepted forms of the disclosure
+        "weak": v.regex_list,  # forms that do not suffice on their own
+        "contradictions": contradictions,
+        "buried_after": v.number(1, 1000),  # boilerplate blocks between claims and the disclaimer
+        "boilerplate": v.regex_list,  # extra patterns of page furniture
+        "messages": MESSAGES,
+    }
+    required = frozenset({"accept"})
+
+    def __init__(self, spec: RuleSpec, settings: Settings) -> None:
+        super().__init__(spec, settings)
+        opts = spec.options
+        terms = list(opts.get("trigger_terms", []))
+        for name in opts.get("trigger_vocabularies", []):
+            if name not in settings.vocabularies:
+                raise ValueError(f"unknown vocabulary {name!r} in trigger_vocabularies")
+            terms += settings.vocabularies[name]
+        if not terms and not opts.get("triggers"):
+            raise ValueError("a required rule needs 'triggers', 'trigger_terms' or 'trigger_vocabularies'")
+        self.trigger = build_pattern(terms, opts.get("triggers", []), case_sensitive=False, word_boundary=True)
+        wordings = [_wording(w) for w in settings.disclaimer_wordings.get(spec.id, [])]
+        self.accept = _alternation(opts["accept"] + wordings)
+        self.weak = _alternation(opts.get("weak", []))
+        self.only_if = _alternation(opts.get("only_if", []))
+        self.boilerplate = _alternation(BOILERPLATE + opts.get("boilerplate", []))
+        self.buried_after = int(opts.get("buried_after", 3))
+        self.contradictions = [
+            (_alternation(c["denial"]), _alternation(c["claims"])) for c in opts.get("contradictions", [])
+        ]
+        self.messages = {**DEFAULT_MESSAGES, **opts.get("messages", {})}
+
+    def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
+        if self.only_if is not None and not any(self.only_if.search(b.text) for b in doc.blocks):
+            return
+        accepted = _hits(doc, self.accept)
+        weak = _hits(doc, self.weak) if self.weak is not None else []
+        disclosures = accepted + weak
+        triggers = self._sentence_hits(doc, self.trigger, skip=disclosures)
+        if not triggers:
+            return
+        first = triggers[0]
+        fields = {"trigger": first.text, "trigger_line": self._loc(doc, first).line}
+        if not accepted:
+            if weak:
+                yield self._at(doc, weak[0], self.messages["weak"], fields, related=[self._loc(doc, first)])
+            else:
+                yield self._at(doc, first, None, fields, document_level=True)
+            return
+        yield from self._buried(doc, accepted, triggers)
+        yield from self._contradicted(doc, accepted)
+
+    def _buried(self, doc: Document, accepted: list[Hit], triggers: list[Hit]) -> Iterator[Finding]:
+        # The claims a disclaimer qualifies: trigger blocks that are neither page furniture nor
+        # disclaimer blocks themselves (a disclaimer naming the product is not a claim).
+        disclaimer_blocks = {h.block for h in accepted}
+        claims = sorted({t.block for t in triggers
+                         if t.block not in disclaimer_blocks and not self._is_boilerplate(doc, t.block)})
+        if not claims:
+            return
+        best: tuple[int, Hit, int] | None = None  # (boilerplate gap, disclaimer, nearest claim block)
+        for hit in accepted:
+            nearest = min(claims, key=lambda b: (abs(b - hit.block), b))
+            lo, hi = sorted((nearest, hit.block))
+            gap = sum(1 for b in range(lo + 1, hi) if self._is_boilerplate(doc, b))
+            if best is None or gap < best[0]:
+                best = (gap, hit, nearest)
+        gap, hit, nearest = best
+        if gap < self.buried_after:
+            return
+        claim = next(t for t in triggers if t.block == nearest)
+        fields = {"gap": gap, "trigger": claim.text, "trigger_line": self._loc(doc, claim).line}
+        yield self._at(doc, hit, self.messages["buried"], fields, severity=Severity.WARNING,
+                       related=[self._loc(doc, claim)])
+
+    def _contradicted(self, doc: Document, accepted: list[Hit]) -> Iterator[Finding]:
+        for denial, claims in self.contradictions:
+            denied = next((h for h in accepted if denial.search(doc.blocks[h.block].text)), None)
+            if denied is None:
+                continue
+            for hit in self._sentence_hits(doc, claims, skip=accepted):
+                if hit.block == denied.block:
+                    continue
+                fields = {"denial": denied.text, "denial_line": self._loc(doc, denied).line}
+                yield self._at(doc, hit, self.messages["contradicted"], fields, related=[self._loc(doc, denied)])
+                break
+
+    def _sentence_hits(self, doc: Document, pattern: regex.Pattern, skip: list[Hit]) -> list[Hit]:
+        """Matches within sentences, skipping negated ones ("there is no cure"), questions and
+        sentences that are themselves (part of) a disclosure in `skip`."""
+        hits = []
+        for s in doc.sentences:
+            if _overlaps(s.block, s.start, s.end, skip):
+                continue
+            text = doc.blocks[s.block].text
+            for m in pattern.finditer(text, s.start, s.end):
+                if m.end() == m.start():
+                    continue
+                rel = m.start() - s.start
+                if cues.negated_before(s.text, rel) or cues.is_question(s.text):
+                    continue
+                hits.append(Hit(s.block, m.start(), m.end(), m.group()))
+        return hits
+
+    def _is_boilerplate(self, doc: Document, block: int) -> bool:
+        return self.boilerplate.search(doc.blocks[block].text) is not None
+
+    def _loc(self, doc: Document, hit: Hit) -> Location:
+        start, end = doc.blocks[hit.block].source_span(hit.start, hit.end)
+        return locate(doc, start, end)
+
+    def _at(self, doc: Document, hit: Hit, message: str | None, fields: dict, *,
+            severity: Severity | None = None, related: list[Location] | None = None,
+            document_level: bool = False) -> Finding:
+        start, end = doc.blocks[hit.block].source_span(hit.start, hit.end)
+        finding = self.finding(doc, start, end, message, severity=severity, document_level=document_level, **fields)
+        finding.related = related or []
+        return finding
+
+
+def _hits(doc: Document, pattern: regex.Pattern | None) -> list[Hit]:
+    if pattern is None:
+        return []
+    return [Hit(b.index, m.start(), m.end(), m.group())
+            for b in doc.blocks for m in pattern.finditer(b.text) if m.end() > m.start()]
+
+
+def _overlaps(block: int, start: int, end: int, spans: list[Hit]) -> bool:
+    return any(s.block == block and s.start < end and start < s.end for s in spans)

@@ -1,0 +1,102 @@
+"""Inline suppressions in Markdown, HTML and plain text: ranges, next line, prefixes, several
+ids, all rules; bare, unused and malformed directives are reported (and can be switched off)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from copylint.filters.suppressions import parse_directive
+
+from workflow_helpers import invoke, write
+
+
+@pytest.fixture()
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def findings(path, *args):
+    result = invoke("check", "--format", "json", *args, path)
+    return [(f["line"], f["rule"]) for f in json.loads(result.stdout)["findings"]], result
+
+
+def test_next_line_markdown(folder):
+    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -- quoting the trial title -->\nIt cures arthritis.\n\nIt cures gout.\n")
+    found, _ = findings("a.md")
+    assert found == [(4, "claims.cure")]
+
+
+def test_next_line_skips_blank_and_stacked_directives(folder):
+    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -- ok -->\n<!-- copylint-disable-next-line hype -- ok -->\n\nA revolutionary cure.\n")
+    assert findings("a.md")[0] == []
+
+
+def test_range_with_prefix_and_several_ids(folder):
+    write(folder, "a.md", (
+        "Intro: it cures gout.\n\n"
+        "<!-- copylint-disable claims, hype.revolutionary -- legal review 2026-03 -->\n"
+        "A revolutionary therapy that cures gout and reverses ageing.\n\n"
+        "<!-- copylint-enable claims -->\n"
+        "It cures gout. A revolutionary idea.\n"
+    ))
+    found, _ = findings("a.md")
+    assert found == [(1, "claims.cure"), (7, "claims.cure")]  # hype stays disabled to the end
+
+
+def test_disable_all_rules_html(folder):
+    write(folder, "a.html", "<p>It cures gout.</p>\n<!-- copylint-disable -- archived page, kept for the record -->\n<p>A revolutionary cure.</p>\n")
+    assert findings("a.html")[0] == [(1, "claims.cure")]
+
+
+def test_plain_text_directive_lines(folder):
+    write(folder, "a.txt", "It cures gout.\n\ncopylint-disable-next-line claims.cure -- quoted\nIt cures gout.\n")
+    assert findings("a.txt")[0] == [(1, "claims.cure")]
+
+
+def test_missing_reason_is_reported_and_can_be_switched_off(folder):
+    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -->\nIt cures gout.\n")
+    found, result = findings("a.md")
+    assert found == [(1, "copylint.suppression-without-reason")]
+    assert result.exit_code == 1
+    write(folder, ".copylint.yaml", "severity:\n  copylint.suppression-without-reason: off\n")
+    assert findings("a.md")[0] == []
+
+
+def test_unused_and_unknown_ids(folder):
+    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -- ok -->\nTalk to your doctor.\n\n<!-- copylint-disable-next-line claims.cur -- typo -->\nIt cures gout.\n")
+    found, result = findings("a.md")
+    assert found == [(1, "copylint.unused-suppression"), (4, "copylint.unused-suppression"), (5, "claims.cure")]
+    messages = [f["message"] for f in json.loads(result.stdout)["findings"]]
+    assert "matches no rule" in messages[1]
+    assert findings("a.md", "--ignore", "copylint.unused-suppression")[0] == [(5, "claims.cure")]
+
+
+def test_suppression_of_a_rule_not_run_is_not_unused(folder):
+    write(folder, "a.md", "<!-- copylint-disable-next-line hype -- ok -->\nA calm page.\n")
+    assert findings("a.md", "--select", "claims,copylint")[0] == []
+
+
+def test_malformed_directive(folder):
+    write(folder, "a.md", "<!-- copylint-disabel claims.cure -- typo -->\nIt cures gout.\n")
+    assert findings("a.md")[0] == [(1, "copylint.invalid-suppression"), (2, "claims.cure")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("copylint-disable claims.cure -- legal ok", ("disable", ("claims.cure",), "legal ok", None)),
+    ("copylint-disable a.b,c -- why -- more", ("disable", ("a.b", "c"), "why -- more", None)),
+    ("copylint-disable -- all of it", ("disable", (), "all of it", None)),
+    ("copylint-enable", ("enable", (), None, None)),
+    ("copylint-disable-next-line x.y", ("disable-next-line", ("x.y",), None, None)),
+])
+def test_parse_directive(body, expected):
+    assert parse_directive(body) == expected
+
+
+def test_builtin_rules_are_listed_and_explained():
+    listed = invoke("rules").stdout
+    assert "copylint.unused-suppression" in listed and "copylint.suppression-without-reason" in listed
+    explained = invoke("rule", "copylint.suppression-without-reason")
+    assert explained.exit_code == 0 and "Why it matters:" in explained.stdout and "Source:" in explained.stdout

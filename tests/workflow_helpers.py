@@ -1,0 +1,36 @@
+"""Helpers for the workflow tests: invoke the CLI in a folder, write files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from copylint.cli import main
+
+CLAIM = "Our stem cells cure arthritis.\n"
+CLEAN = "Talk to your doctor about the evidence for any treatment.\n"
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# The rules these tests watch; other rules of the growing default pack are left out of the
+# comparisons so that a new rule does not break workflow tests.
+WATCHED = ("claims.cure", "hype.revolutionary", "regulatory.fda-approved", "brand.", "copylint.")
+
+
+def rules_of(result) -> list[str]:
+    """Watched rule ids in `--format json-lines` output."""
+    import json
+
+    rules = [json.loads(line)["rule"] for line in result.stdout.splitlines() if line.strip()]
+    return [r for r in rules if r in WATCHED or r.startswith(WATCHED[-2:])]

@@ -5,10 +5,11 @@
 from __future__ import annotations
 
 import regex
+from copylint.regexcache import rx
 
 from copylint.models import Document
 
-INLINE = regex.compile(
+INLINE = rx(
     r"\[\^?\d{1,3}\]"                                     # [1] or [^1]
     r"|\[\^[\w-]+\]"                                      # [^note]
     r"|\b\p{Lu}[\p{L}'\u2019-]+(?:\s+and\s+\p{Lu}[\p{L}-]+)?\s+et\s+al\.?"  # Deda et al.
@@ -17,11 +18,11 @@ INLINE = regex.compile(
     r"|\bhttps?://\S+|\bwww\.\S+\.\w+"                    # URL in the text
     r"|\bPMID:?\s*\d+",
 )
-REFERENCE_LINE = regex.compile(
+REFERENCE_LINE = rx(
     r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|study|studies)\s*[:\u2013\u2014-]\s*\S",
     regex.I,
 )
-REFERENCE_HEADING = regex.compile(r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|notes)\s*:?\s*$", regex.I)
+REFERENCE_HEADING = rx(r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|notes)\s*:?\s*$", regex.I)
 
 
 def has_inline_citation(text: str) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import regex
+from copylint.regexcache import rx
 
 __all__ = ["Strength", "ClaimStrength", "classify"]
 
@@ -393,7 +394,7 @@ def _verb_pattern() -> str:
 _PROMISE = (r"will\s+(?:\w+ly\s+)?(?:see|have|notice|experience|feel|look|get|enjoy|regain|grow)\b"
             r"(?!\s+(?:to|whether|if)\b)")
 
-_CUE_RE = regex.compile(
+_CUE_RE = rx(
     r"\b(?:"
     # purpose modifiers skip just their own verb: "interventions aimed at reducing X"
     r"(?P<skip>aim(?:s|ed|ing)?\s+(?:at|to)\s+\w+)\b"
@@ -407,12 +408,12 @@ _CUE_RE = regex.compile(
 )
 
 # Negation in the same clause, shortly before the cue.
-_NEG_RE = regex.compile(
+_NEG_RE = rx(
     r"\b(?:not|no|never|neither|nor|none|nothing|cannot|without|fail(?:s|ed)?\s+to|lack(?:s|ed)?(?:\s+of)?|"
     r"absence\s+of)\b|n't\b",
     regex.IGNORECASE,
 )
-_CLAUSE_BREAK_RE = regex.compile(r"(?r)[,;:]|\b(?:but|whereas|while|although|though|however|which|and)\b",
+_CLAUSE_BREAK_RE = rx(r"(?r)[,;:]|\b(?:but|whereas|while|although|though|however|which|and)\b",
                                  regex.IGNORECASE)
 _NEG_WINDOW = 45
 
@@ -463,7 +464,7 @@ _HEAD_STEMS = (
     "culprit", "driver", "trigger", "shown", "proven", "demonstrated", "cause", "contributor", "killer",
     "determinant", "will",
 )
-_TRIGGER_RE = regex.compile(
+_TRIGGER_RE = rx(
     r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),
     regex.IGNORECASE,
 )

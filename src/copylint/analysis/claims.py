@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Iterable
 
 import regex
+from copylint.regexcache import rx
 
 from copylint.analysis import cues
 from copylint.analysis.citations import cited_blocks
@@ -16,16 +17,16 @@ from copylint.analysis.vocab import Mention, compile_terms, find
 from copylint.models import Document, Sentence
 
 # "Reduces Inflammation – MSC stem cells ...": a short benefit label before a dash or colon.
-LABEL = regex.compile(r"^\s*(?P<label>(?:[\p{Lu}\d][\p{L}\d'\u2019/&-]*\s*){1,6}?)\s*(?:[\u2013\u2014:]|\s-\s|-\s)\s*")
-QUOTE = regex.compile(r"\u201c([^\u201d]{3,})\u201d|(?<![\w])\"([^\"]{3,})\"|(?<![\w])\u2018([^\u2019]{3,})\u2019(?![\w])")
-REPORTING = regex.compile(
+LABEL = rx(r"^\s*(?P<label>(?:[\p{Lu}\d][\p{L}\d'\u2019/&-]*\s*){1,6}?)\s*(?:[\u2013\u2014:]|\s-\s|-\s)\s*")
+QUOTE = rx(r"\u201c([^\u201d]{3,})\u201d|(?<![\w])\"([^\"]{3,})\"|(?<![\w])\u2018([^\u2019]{3,})\u2019(?![\w])")
+REPORTING = rx(
     r"\b(?:claim(?:s|ed|ing)?|advertis\w+|market(?:s|ed|ing)|promot\w+|promis\w+|sa(?:y|ys|id)|stat(?:es|ed)|"
     r"wr(?:ote|ites)|boast\w*|tout\w*|call(?:s|ed)|describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|"
     r"read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan)\b",
     regex.I,
 )
 # Research intent, purpose and needs: effects after these are not asserted.
-INTENT = regex.compile(
+INTENT = rx(
     r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|goals?|objectives?|purpose|"
     r"to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
     r"confirm|establish|understand|show)|whether|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
@@ -37,20 +38,20 @@ INTENT = regex.compile(
     r"potential\s+(?:of|for|to|in)|candidates?\s+for|would|should)\b",
     regex.I,
 )
-EXTRA_HEDGE = regex.compile(
+EXTRA_HEDGE = rx(
     r"\b(?:likely|unlikely|probabl[ey]|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|apparently|believed\s+to|"
     r"thought\s+to|expected\s+to|preliminary|promising|emerging|experimental|can\s+sometimes|in\s+some\s+(?:patients|cases|people))\b",
     regex.I,
 )
 # "trials of X to treat ALS", "approved to treat": a purpose infinitive, unless licensed by a verb
 # that states the result ("shown to reduce", "helps to regenerate", "the ability to repair").
-INFINITIVE = regex.compile(r"(?:^|[^\w'])(?P<head>[\w'\u2019-]+)\s+to\s+(?:\w+ly\s+)?$")
+INFINITIVE = rx(r"(?:^|[^\w'])(?P<head>[\w'\u2019-]+)\s+to\s+(?:\w+ly\s+)?$")
 LICENSED = frozenset(
     "shown proven demonstrated found known able ability abilities help helps helped capacity used "
     "works work continue continues continued".split()
 )
-PURPOSE = regex.compile(r"\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$", regex.I)
-STATISTIC = regex.compile(
+PURPOSE = rx(r"\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$", regex.I)
+STATISTIC = rx(
     r"(?:\b\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b|"
     r"\b(?:nine|eight|seven|six)\s+(?:out\s+)?of\s+(?:ten|10)\b)"
     r"(?=\s+(?:of\s+)?(?:the\s+|our\s+|all\s+|treated\s+|enrolled\s+)?(?:\w+\s+)?"

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Sequence
 
 import regex
+from copylint.regexcache import rx
 
-WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
+WORD = rx(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
 SHINGLE = 3  # words per shingle
 SKETCH = 32  # bottom-k sketch size: exact Jaccard for blocks of up to SKETCH + 2 words
 KEYS = 4  # index keys per block (its smallest shingle hashes)

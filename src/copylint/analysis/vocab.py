@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Iterable
 
 import regex
+from copylint.regexcache import rx
 
 _APOSTROPHE = "['\u2019]"
 _VOWELS = set("aeiou")
@@ -72,7 +73,7 @@ def compile_terms(terms: tuple[str, ...]) -> regex.Pattern | None:
         return None
     parts = [term_pattern(t) for t in sorted(set(terms), key=len, reverse=True)]
     body = "|".join(parts)
-    return regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.I | regex.V0)
+    return rx(rf"(?<![\w])(?:{body})(?![\w])", regex.I | regex.V0)
 
 
 def find(vocab: str, pattern: regex.Pattern | None, text: str) -> list[Mention]:

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from copylint.ruleset import yaml_lines
 from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 
@@ -99,6 +97,8 @@ def load_config(path: Path) -> Config:
 
 
 def _load_yaml(text: str, name: str) -> Any:
+    import yaml
+
     try:
         return yaml_lines.load(text)
     except yaml.YAMLError as exc:

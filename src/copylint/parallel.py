@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterator, Sequence
 
-MIN_FILES = 8  # fewer files are linted in-process: starting workers would cost more than it saves
+
 CHUNK = 16  # files per task: amortises inter-process traffic without starving a worker
 
 _state: dict[str, Any] = {}

@@ -16,6 +16,7 @@ from regex import _regex
 _saved: dict[tuple[str, int], tuple] | None = None
 _dirty = False
 _owner = 0  # pid that loaded the cache: only it writes the file back
+MAX_ENTRIES = 5000  # beyond this (many one-off user patterns) the cache starts over
 
 
 def _path():
@@ -78,6 +79,8 @@ def rx(pattern: str, flags: int = 0) -> regex.Pattern:
     finally:
         main._regex = _regex
     if spy.args is not None:
+        if len(saved) >= MAX_ENTRIES:
+            saved.clear()
         saved[key] = spy.args
         _dirty = True
     return compiled

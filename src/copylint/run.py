@@ -86,11 +86,12 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
 
 
 def _lint_all(candidates: list[Candidate], rules, settings, options) -> Iterable[DocumentResult]:
-    from copylint import parallel
+    if options.jobs != 1 and len(candidates) >= 8 and not any(c.path == "-" for c in candidates):
+        from copylint import parallel  # multiprocessing is only imported when it pays off
 
-    jobs = parallel.resolve_jobs(options.jobs)
-    if jobs > 1 and len(candidates) >= parallel.MIN_FILES and not any(c.path == "-" for c in candidates):
-        yield from parallel.lint_parallel(candidates, lint_candidate, rules, settings, options, jobs)
-        return
+        jobs = parallel.resolve_jobs(options.jobs)
+        if jobs > 1:
+            yield from parallel.lint_parallel(candidates, lint_candidate, rules, settings, options, jobs)
+            return
     for candidate in candidates:
         yield lint_candidate(candidate, rules, settings, options)

@@ -29,7 +29,7 @@ def inflections(word: str) -> list[str]:
     w = word.lower()
     forms = {w, w + "s", w + "es"}
     if len(w) <= 3:  # short words are mostly nouns ("rat", "MS"): plural only
-        return sorted(forms, key=len, reverse=True)
+        return sorted(forms, key=lambda f: (-len(f), f))
     forms |= {w + "ed", w + "ing"}
     if w.endswith("e"):
         forms |= {w + "d", w[:-1] + "ing", w + "s"}
@@ -37,7 +37,7 @@ def inflections(word: str) -> list[str]:
         forms |= {w[:-1] + "ies", w[:-1] + "ied"}
     if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
         forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
-    return sorted(forms, key=len, reverse=True)
+    return sorted(forms, key=lambda f: (-len(f), f))
 
 
 def _word_pattern(word: str, last: bool) -> str:
@@ -71,7 +71,7 @@ def compile_terms(terms: tuple[str, ...]) -> regex.Pattern | None:
     """One alternation of all terms (longest first), bounded by non-word characters."""
     if not terms:
         return None
-    parts = [term_pattern(t) for t in sorted(set(terms), key=len, reverse=True)]
+    parts = [term_pattern(t) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
     body = "|".join(parts)
     return rx(rf"(?<![\w])(?:{body})(?![\w])", regex.I | regex.V0)
 

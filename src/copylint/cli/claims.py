@@ -8,18 +8,19 @@ import sys
 
 import click
 
-from copylint.analysis.claim_strength import classify
 from copylint.cli.common import EXIT_ERROR, EXIT_OK
-from copylint.models import InputError
-from copylint.parsers import parse
-from copylint.run import RunOptions, read_candidate
-from copylint.sources.discover import discover
 
 WIDTH = 70
 
 
-def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[list[dict], list[InputError]]:
+def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[list[dict], list["InputError"]]:
     """One row per sentence of every file under `paths`: path, line, column, sentence, strength, negated."""
+    from copylint.analysis.claim_strength import classify
+    from copylint.models import InputError
+    from copylint.parsers import parse
+    from copylint.run import RunOptions, read_candidate
+    from copylint.sources.discover import discover
+
     rows: list[dict] = []
     errors: list[InputError] = []
     options = RunOptions(paths=paths, stdin_filename=stdin_filename, stdin=sys.stdin.buffer)

@@ -1,23 +1,39 @@
 """Rule kinds: one small module per kind, all behind `kinds.base.RuleKind`. A rule's `kind`
-field picks one from KINDS."""
+field picks one from KINDS (imported on first use, so importing `kinds.base` stays cheap)."""
 
 from __future__ import annotations
 
-from copylint.kinds.base import RuleKind
-from copylint.kinds.claim import ClaimKind
-from copylint.kinds.consistency import ConsistencyKind
-from copylint.kinds.dates import DateKind
-from copylint.kinds.duplicate import DuplicateKind
-from copylint.kinds.phrase import PhraseKind
-from copylint.kinds.readability import ReadabilityKind
-from copylint.kinds.required import RequiredKind
+from typing import TYPE_CHECKING, Any
 
-KINDS: dict[str, type[RuleKind]] = {
-    PhraseKind.name: PhraseKind,
-    ClaimKind.name: ClaimKind,
-    RequiredKind.name: RequiredKind,
-    DuplicateKind.name: DuplicateKind,
-    DateKind.name: DateKind,
-    ConsistencyKind.name: ConsistencyKind,
-    ReadabilityKind.name: ReadabilityKind,
+if TYPE_CHECKING:
+    from copylint.kinds.base import RuleKind
+
+_MODULES = {
+    "phrase": ("copylint.kinds.phrase", "PhraseKind"),
+    "claim": ("copylint.kinds.claim", "ClaimKind"),
+    "required": ("copylint.kinds.required", "RequiredKind"),
+    "duplicate": ("copylint.kinds.duplicate", "DuplicateKind"),
+    "date": ("copylint.kinds.dates", "DateKind"),
+    "consistency": ("copylint.kinds.consistency", "ConsistencyKind"),
+    "readability": ("copylint.kinds.readability", "ReadabilityKind"),
 }
+_kinds: dict[str, type[RuleKind]] | None = None
+
+
+def _load() -> dict[str, type[RuleKind]]:
+    global _kinds
+    if _kinds is None:
+        import importlib
+
+        loaded = {}
+        for name, (module, cls) in _MODULES.items():
+            kind = getattr(importlib.import_module(module), cls)
+            loaded[kind.name] = kind
+        _kinds = loaded
+    return _kinds
+
+
+def __getattr__(name: str) -> Any:
+    if name == "KINDS":
+        return _load()
+    raise AttributeError(name)

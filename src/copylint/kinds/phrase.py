@@ -27,7 +27,7 @@ DEFAULT_UNLESS = {"negated": True, "hedged": False, "question": True, "phrases":
 
 def pattern_source(terms: Iterable[str], patterns: Iterable[str], *, word_boundary: bool) -> str:
     """One alternation of all literal terms (longest first) and regexes."""
-    parts = [regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True)]
+    parts = [regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=lambda t: (-len(t), t))]
     parts += [f"(?:{p})" for p in patterns]
     body = "|".join(parts)
     if word_boundary:

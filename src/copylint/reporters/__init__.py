@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from copylint.kinds.base import RuleSpec
-from copylint.models import Finding, InputError
+if TYPE_CHECKING:
+    from copylint.kinds.base import RuleSpec
+    from copylint.models import Finding, InputError
 
 
 @dataclass

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
-
-import yaml
 
 
 class LinedDict(dict):
@@ -19,40 +18,45 @@ class LinedList(list):
     item_lines: list[int]
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: ~10x faster
-    pass
+@functools.lru_cache(maxsize=1)
+def _loader() -> type:
+    """The line-keeping loader class; PyYAML is imported on first use only."""
+    import yaml
 
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: ~10x faster
+        pass
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LinedDict:
-    loader.flatten_mapping(node)
-    result = LinedDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[str(key)] = key_node.start_mark.line + 1
-    return result
+    def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LinedDict:
+        loader.flatten_mapping(node)
+        result = LinedDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_lines[str(key)] = key_node.start_mark.line + 1
+        return result
 
+    def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LinedList:
+        result = LinedList(loader.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LinedList:
-    result = LinedList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return _Loader
 
 
 def load(text: str) -> Any:
     """Parse YAML text; raises yaml.YAMLError (with problem_mark) on syntax errors."""
-    return yaml.load(text, Loader=_Loader)
+    import yaml
+
+    return yaml.load(text, Loader=_loader())
 
 
 def line_of(container: Any, key: str | int | None = None) -> int:

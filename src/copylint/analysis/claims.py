@@ -90,8 +90,13 @@ class DocumentClaims:
     sentences: list[SentenceClaims] = field(default_factory=list)
     by_block: dict[int, list[SentenceClaims]] = field(default_factory=dict)
 
+    _vocabs: dict[int, set[str]] = field(default_factory=dict)  # memo: linear in long paragraphs
+
     def block_vocabs(self, block: int) -> set[str]:
-        return {m.vocab for s in self.by_block.get(block, []) for m in s.mentions}
+        found = self._vocabs.get(block)
+        if found is None:
+            found = self._vocabs[block] = {m.vocab for s in self.by_block.get(block, []) for m in s.mentions}
+        return found
 
 
 def clause_span(text: str, pos: int) -> tuple[int, int]:

@@ -42,6 +42,10 @@ def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings |
                 fp = rule.fingerprint(doc, ctx)
                 if fp is not None:
                     result.fingerprints[rule.id] = fp
+        except TimeoutError:  # a pathological regex: report it, keep every other rule's findings
+            limit = getattr(rule.settings, "regex_timeout", None) or 0
+            result.errors.append(InputError(doc.path, f"rule {rule.id} timed out (its regular expression ran over "
+                                                      f"{limit:g} s on one block); its findings for this file are incomplete"))
         except Exception as exc:  # a broken rule must not lose the other findings
             result.errors.append(InputError(doc.path, f"rule {rule.id} failed: {type(exc).__name__}: {exc}"))
     result.findings.sort(key=Finding.sort_key)

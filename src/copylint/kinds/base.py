@@ -48,7 +48,17 @@ class Settings:
     disclaimer_wordings: dict[str, list[str]] = field(default_factory=dict)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `vocabularies:`
     extra: dict[str, Any] = field(default_factory=dict)
-    regex_timeout: float | None = 5.0  # seconds one rule's regex may run on one block
+    # Seconds one rule's regex may run on one block before the rule is reported as timed out.
+    regex_timeout: float | None = field(default_factory=lambda: _env_float("COPYLINT_REGEX_TIMEOUT", 5.0))
+
+
+def _env_float(name: str, default: float) -> float:
+    import os
+
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
 
 
 class RuleKind:

@@ -74,9 +74,31 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: b
             yield Candidate(raw, format_for(raw))
 
 
+def walk_dirs(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
+    """`os.walk(top, followlinks=True)` without recursion (any depth; same top-down order, and
+    the caller may prune `dirnames` in place); unreadable folders are skipped."""
+    stack = [top]
+    while stack:
+        dirpath = stack.pop()
+        dirnames: list[str] = []
+        filenames: list[str] = []
+        try:
+            with os.scandir(dirpath) as entries:
+                for entry in entries:
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    (dirnames if is_dir else filenames).append(entry.name)
+        except OSError:
+            continue
+        yield dirpath, dirnames, filenames
+        stack.extend(os.path.join(dirpath, d) for d in reversed(dirnames))
+
+
 def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None) -> Iterator[Candidate]:
     visited_dirs: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
+    for dirpath, dirnames, filenames in walk_dirs(top):
         try:
             st = os.stat(dirpath)
         except OSError:

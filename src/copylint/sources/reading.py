@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import BinaryIO
 
@@ -46,6 +47,15 @@ def decode(path: str, data: bytes, fmt: str) -> Source | InputError:
     return Source(path, text, fmt, had_bom=had_bom)
 
 
+def max_file_bytes() -> int:
+    """Files larger than this are skipped with an error (memory stays bounded); the default
+    10 MB is far above any web page and can be changed with COPYLINT_MAX_FILE_MB."""
+    try:
+        return int(float(os.environ.get("COPYLINT_MAX_FILE_MB", 10)) * 1024 * 1024)
+    except ValueError:
+        return 10 * 1024 * 1024
+
+
 def read_source(path: str, fmt: str, stdin: BinaryIO | None = None, display_path: str | None = None) -> Source | InputError:
     """Read `path` ("-" for standard input) without ever writing to it."""
     shown = display_path or path
@@ -54,7 +64,13 @@ def read_source(path: str, fmt: str, stdin: BinaryIO | None = None, display_path
             data = (stdin or sys.stdin.buffer).read()
         else:
             with open(path, "rb") as handle:
-                data = handle.read()
+                size, limit = os.fstat(handle.fileno()).st_size, max_file_bytes()
+                if size > limit:
+                    return InputError(shown, f"file too large ({size / 1048576:.1f} MB, limit {limit / 1048576:g} MB; "
+                                             "set COPYLINT_MAX_FILE_MB to raise it); skipped")
+                data = handle.read(limit + 1)
+                if len(data) > limit:  # grew while we read it
+                    return InputError(shown, f"file too large (over {limit / 1048576:g} MB); skipped")
     except FileNotFoundError:
         return InputError(shown, "no such file or directory")
     except IsADirectoryError:

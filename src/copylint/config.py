@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from copylint.errors import FileLineError
 from copylint.ruleset import yaml_lines
 from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 
@@ -26,16 +27,8 @@ KEYS = (
 DUPLICATE_KEYS = ("threshold", "min-words")
 
 
-@dataclass
-class ConfigError(Exception):
+class ConfigError(FileLineError):
     """A problem in a configuration file (or flag), reported as `file:line: message`."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
 @dataclass

@@ -3,7 +3,6 @@ by the kind's own validators. Every error names the file and line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import regex

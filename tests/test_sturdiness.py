@@ -78,8 +78,19 @@ def test_deep_directory_tree(tmp_path, compiled):
         os.mkdir(folder)
     with open(os.path.join(folder, "deep.md"), "w", encoding="utf-8") as handle:
         handle.write(CLAIM)
-    result = lint([tmp_path], compiled)
-    assert not result.errors and ("deep.md", "claims.cure") in rules_of(result)
+    try:
+        result = lint([tmp_path], compiled)
+        assert not result.errors and ("deep.md", "claims.cure") in rules_of(result)
+    finally:  # shutil.rmtree (pytest's clean-up) recurses: remove the tree bottom-up ourselves
+        remove_deep_tree(str(tmp_path / "d"), os.path.join(folder, "deep.md"))
+
+
+def remove_deep_tree(top: str, leaf_file: str) -> None:
+    os.unlink(leaf_file)
+    folder = os.path.dirname(leaf_file)
+    while len(folder) >= len(top):
+        os.rmdir(folder)
+        folder = os.path.dirname(folder)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")

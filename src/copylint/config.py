@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
+from copylint.errors import FileLineError
 from copylint.ruleset import yaml_lines
 from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 
@@ -24,16 +25,8 @@ KEYS = (
 DUPLICATE_KEYS = ("threshold", "min-words")
 
 
-@dataclass
-class ConfigError(Exception):
+class ConfigError(FileLineError):
     """A problem in a configuration file (or flag), reported as `file:line: message`."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
 @dataclass

@@ -63,7 +63,9 @@ class DuplicateKind(RuleKind):
             fields = {"size": _size(length), "where": f"at {label} {', '.join(map(str, starts))}",
                       "copies": len(copies)}
             related = [self._location(doc.path, prints, s, n) for _, s, n in where]
-            yield self._finding(doc.path, prints, start, length, fields, related)
+            finding = self._finding(doc.path, prints, start, length, fields, related)
+            finding.excerpt = doc.source.text[finding.location.start_offset:finding.location.end_offset]
+            yield finding
 
     def fingerprint(self, doc: Document, ctx: Analysis) -> DocPrints | None:
         if not self.across_files:

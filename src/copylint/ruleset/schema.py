@@ -3,11 +3,11 @@ by the kind's own validators. Every error names the file and line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from copylint.errors import FileLineError
 from copylint.kinds.base import Examples, RuleKind, RuleSpec
 from copylint.models import CATEGORIES, Severity
 from copylint.ruleset.yaml_lines import line_of
@@ -19,16 +19,8 @@ RULE_ID = rx(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
 FILE_KEYS = ("rules", "vocabularies")
 
 
-@dataclass
-class RuleError(Exception):
+class RuleError(FileLineError):
     """A problem in a rule file, reported as `file:line: message`."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
 def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: int) -> RuleSpec:

@@ -170,7 +170,7 @@ class Comment:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a run over 10,000 files holds hundreds of thousands of these
 class Location:
     """A span in a file, with 1-based line/column; end is exclusive."""
 
@@ -183,7 +183,7 @@ class Location:
     end_offset: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     category: str

@@ -3,7 +3,6 @@ files -> findings in a stable order. I/O happens here, not in the analysis."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Sequence
 
@@ -81,26 +80,9 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
         if result.comments:
             run_result.directives[result.path] = result.comments
         kept.append(result)
-    run_result.findings.extend(_exact_excerpts(compare_across(kept, rules)))
+    run_result.findings.extend(compare_across(kept, rules))
     run_result.findings.sort(key=Finding.sort_key)
     return run_result
-
-
-def _exact_excerpts(findings: list[Finding]) -> list[Finding]:
-    """Cross-file findings carry a short excerpt from their fingerprint (only fingerprints are kept
-    across files); re-read the few files they point at so the excerpt is the text at the span."""
-    by_path: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    for path, group in by_path.items():
-        source = read_source(path, format_for(path)) if path != "-" and os.path.isfile(path) else None
-        if not isinstance(source, Source):
-            continue
-        for f in group:
-            start, end = f.location.start_offset, f.location.end_offset
-            if 0 <= start <= end <= len(source.text):
-                f.excerpt = source.text[start:end]
-    return findings
 
 
 def _lint_all(candidates: list[Candidate], rules, settings, options) -> Iterable[DocumentResult]:

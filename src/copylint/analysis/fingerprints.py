@@ -7,6 +7,7 @@ import hashlib
 import heapq
 import unicodedata
 import zlib
+from array import array
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Sequence
 
@@ -31,15 +32,17 @@ def exact_hash(words: Sequence[str]) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def sketch(words: Sequence[str], k: int = SKETCH) -> tuple[int, ...]:
-    """Bottom-k sketch of the block's word 3-shingles (stable crc32 hashes, sorted)."""
+def sketch(words: Sequence[str], k: int = SKETCH) -> Sequence[int]:
+    """Bottom-k sketch of the block's word 3-shingles (stable crc32 hashes, sorted), as a packed
+    array of 32-bit ints: ~150 bytes a block instead of ~1.3 KB of int objects, so the sketches
+    of 10,000 files fit in a few tens of MB."""
     n = len(words)
     if n < SHINGLE:
         grams = {" ".join(words)} if words else set()
     else:
         grams = {" ".join(words[i:i + SHINGLE]) for i in range(n - SHINGLE + 1)}
     hashes = {zlib.crc32(g.encode("utf-8")) for g in grams}
-    return tuple(heapq.nsmallest(k, hashes))
+    return array("I", heapq.nsmallest(k, hashes))
 
 
 def jaccard(a: Sequence[int], b: Sequence[int], k: int = SKETCH) -> float:
@@ -64,7 +67,7 @@ class BlockPrint(NamedTuple):
     end: int
     words: int
     exact: int
-    sketch: tuple[int, ...]
+    sketch: Sequence[int]  # array("I")
     excerpt: str
 
 
@@ -224,7 +227,7 @@ def block_prints(doc) -> tuple[BlockPrint, ...]:
 
     lines = doc.lines or LineIndex(doc.source.text)
     prints = []
-    shared: dict[int, tuple[tuple[int, ...], str]] = {}  # repeated blocks share one sketch (pickled once)
+    shared: dict[int, tuple[Sequence[int], str]] = {}  # repeated blocks share one sketch (pickled once)
     for block in doc.blocks:
         if block.kind not in COUNTED_KINDS:
             continue

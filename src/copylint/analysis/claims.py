@@ -13,7 +13,7 @@ from copylint.regexcache import rx
 from copylint.analysis import cues
 from copylint.analysis.citations import cited_blocks
 from copylint.analysis.claim_strength import ClaimStrength, Strength, classify
-from copylint.analysis.vocab import Mention, compile_terms, find
+from copylint.analysis.vocab import Mention, VocabScanner
 from copylint.models import Document, Sentence
 
 # "Reduces Inflammation – MSC stem cells ...": a short benefit label before a dash or colon.
@@ -140,7 +140,7 @@ class ClaimAnalyzer:
 
     def __init__(self, vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         self.key = vocabularies
-        self.patterns = [(name, compile_terms(terms)) for name, terms in vocabularies]
+        self.scanner = VocabScanner(vocabularies)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ClaimAnalyzer) and other.key == self.key
@@ -151,15 +151,30 @@ class ClaimAnalyzer:
     def __call__(self, doc: Document) -> DocumentClaims:
         cited = cited_blocks(doc)
         out = DocumentClaims()
+        by_block: dict[int, list[Sentence]] = {}
         for s in doc.sentences:
-            sc = self.sentence(s, s.block in cited)
-            out.sentences.append(sc)
-            out.by_block.setdefault(s.block, []).append(sc)
+            by_block.setdefault(s.block, []).append(s)
+        for block_index, sentences in by_block.items():
+            # Each vocabulary is scanned once per block, not once per sentence.
+            found = self.block_mentions(doc.blocks[block_index].text)
+            for s in sentences:
+                mentions = tuple(
+                    Mention(m.vocab, m.text, m.start - s.start, m.end - s.start)
+                    for m in found if s.start <= m.start and m.end <= s.end
+                )
+                sc = self.sentence(s, block_index in cited, mentions)
+                out.sentences.append(sc)
+                out.by_block.setdefault(block_index, []).append(sc)
         return out
 
-    def sentence(self, s: Sentence, cited: bool = False) -> SentenceClaims:
+    def block_mentions(self, text: str) -> list[Mention]:
+        """Vocabulary mentions in a block's text, grouped by vocabulary, in reading order."""
+        return self.scanner.scan(text)
+
+    def sentence(self, s: Sentence, cited: bool = False, mentions: tuple[Mention, ...] | None = None) -> SentenceClaims:
         text = s.text
-        mentions = tuple(m for name, pat in self.patterns for m in find(name, pat, text))
+        if mentions is None:
+            mentions = tuple(self.block_mentions(text))
         label = LABEL.match(text)
         body_start = label.end() if label and label.end() < len(text) and len(label.group("label").split()) <= 6 else 0
         quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)

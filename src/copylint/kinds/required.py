@@ -10,6 +10,7 @@ import regex
 
 from copylint.analysis import cues
 from copylint.analysis.context import Analysis
+from copylint.analysis.sentence_index import sentence_index
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import build_pattern
 from copylint.models import Document, Finding, Location, Severity, locate
@@ -113,10 +114,10 @@ class RequiredKind(RuleKind):
         accepted = _hits(doc, self.accept)
         weak = _hits(doc, self.weak) if self.weak is not None else []
         disclosures = accepted + weak
-        triggers = self._sentence_hits(doc, self.trigger, skip=disclosures)
-        if not triggers:
+        hits = self._sentence_hits(doc, ctx, self.trigger, skip=disclosures)
+        first = next(hits, None)
+        if first is None:
             return
-        first = triggers[0]
         fields = {"trigger": first.text, "trigger_line": self._loc(doc, first).line}
         if not accepted:
             if weak:
@@ -124,22 +125,24 @@ class RequiredKind(RuleKind):
             else:
                 yield self._at(doc, first, None, fields, document_level=True)
             return
-        yield from self._buried(doc, accepted, triggers)
-        yield from self._contradicted(doc, accepted)
+        triggers = [first, *hits]
+        boilerplate: dict[int, bool] = {}
+        yield from self._buried(doc, accepted, triggers, boilerplate)
+        yield from self._contradicted(doc, ctx, accepted)
 
-    def _buried(self, doc: Document, accepted: list[Hit], triggers: list[Hit]) -> Iterator[Finding]:
+    def _buried(self, doc: Document, accepted: list[Hit], triggers: list[Hit], cache: dict[int, bool]) -> Iterator[Finding]:
         # The claims a disclaimer qualifies: trigger blocks that are neither page furniture nor
         # disclaimer blocks themselves (a disclaimer naming the product is not a claim).
         disclaimer_blocks = {h.block for h in accepted}
         claims = sorted({t.block for t in triggers
-                         if t.block not in disclaimer_blocks and not self._is_boilerplate(doc, t.block)})
+                         if t.block not in disclaimer_blocks and not self._is_boilerplate(doc, t.block, cache)})
         if not claims:
             return
         best: tuple[int, Hit, int] | None = None  # (boilerplate gap, disclaimer, nearest claim block)
         for hit in accepted:
             nearest = min(claims, key=lambda b: (abs(b - hit.block), b))
             lo, hi = sorted((nearest, hit.block))
-            gap = sum(1 for b in range(lo + 1, hi) if self._is_boilerplate(doc, b))
+            gap = sum(1 for b in range(lo + 1, hi) if self._is_boilerplate(doc, b, cache))
             if best is None or gap < best[0]:
                 best = (gap, hit, nearest)
         gap, hit, nearest = best
@@ -150,37 +153,38 @@ class RequiredKind(RuleKind):
         yield self._at(doc, hit, self.messages["buried"], fields, severity=Severity.WARNING,
                        related=[self._loc(doc, claim)])
 
-    def _contradicted(self, doc: Document, accepted: list[Hit]) -> Iterator[Finding]:
+    def _contradicted(self, doc: Document, ctx: Analysis, accepted: list[Hit]) -> Iterator[Finding]:
         for denial, claims in self.contradictions:
             denied = next((h for h in accepted if denial.search(doc.blocks[h.block].text)), None)
             if denied is None:
                 continue
-            for hit in self._sentence_hits(doc, claims, skip=accepted):
+            for hit in self._sentence_hits(doc, ctx, claims, skip=accepted):
                 if hit.block == denied.block:
                     continue
                 fields = {"denial": denied.text, "denial_line": self._loc(doc, denied).line}
                 yield self._at(doc, hit, self.messages["contradicted"], fields, related=[self._loc(doc, denied)])
                 break
 
-    def _sentence_hits(self, doc: Document, pattern: regex.Pattern, skip: list[Hit]) -> list[Hit]:
-        """Matches within sentences, skipping negated ones ("there is no cure"), questions and
-        sentences that are themselves (part of) a disclosure in `skip`."""
-        hits = []
-        for s in doc.sentences:
-            if _overlaps(s.block, s.start, s.end, skip):
-                continue
-            text = doc.blocks[s.block].text
-            for m in pattern.finditer(text, s.start, s.end):
+    def _sentence_hits(self, doc: Document, ctx: Analysis, pattern: regex.Pattern, skip: list[Hit]) -> Iterator[Hit]:
+        """Matches within sentences, in reading order, skipping negated ones ("there is no
+        cure"), questions and sentences that are themselves (part of) a disclosure in `skip`.
+        Each block is scanned once; a match is then placed in its sentence."""
+        index = ctx.get(sentence_index)
+        for block in doc.blocks:
+            for m in pattern.finditer(block.text):
                 if m.end() == m.start():
                     continue
-                rel = m.start() - s.start
-                if cues.negated_before(s.text, rel) or cues.is_question(s.text):
+                s = index.at(block.index, m.start())
+                if s is None or m.end() > s.end or _overlaps(s.block, s.start, s.end, skip):
                     continue
-                hits.append(Hit(s.block, m.start(), m.end(), m.group()))
-        return hits
+                if cues.negated_before(s.text, m.start() - s.start) or cues.is_question(s.text):
+                    continue
+                yield Hit(s.block, m.start(), m.end(), m.group())
 
-    def _is_boilerplate(self, doc: Document, block: int) -> bool:
-        return self.boilerplate.search(doc.blocks[block].text) is not None
+    def _is_boilerplate(self, doc: Document, block: int, cache: dict[int, bool]) -> bool:
+        if block not in cache:
+            cache[block] = self.boilerplate.search(doc.blocks[block].text) is not None
+        return cache[block]
 
     def _loc(self, doc: Document, hit: Hit) -> Location:
         start, end = doc.blocks[hit.block].source_span(hit.start, hit.end)

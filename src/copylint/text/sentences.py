@@ -18,7 +18,7 @@ _NEXT_START = rx(r"\s*([\"'\u201c\u2018(\[]*)(\p{Lu}|\p{N}|\p{Lo})")
 
 
 def _word_before(text: str, dot: int) -> str | None:
-    """The run of letters and dots just before the '.' at `dot` (what `([\p{L}.]+)\.$` would
+    r"""The run of letters and dots just before the '.' at `dot` (what `([\p{L}.]+)\.$` would
     capture in text[:dot + 1]), found by scanning back: linear even in a 1 MB paragraph."""
     i = dot
     while i > 0 and (text[i - 1] == "." or text[i - 1].isalpha()):

@@ -61,7 +61,7 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_path, no
     """
     from copylint.cli import pipeline
     from copylint.cli.progress import Progress
-    from copylint.reporters import Report, render
+    from copylint.reporters import Report, render_chunks
     from copylint.reporters import statistics as stats
 
     flags = pipeline.CheckFlags(
@@ -84,7 +84,7 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_path, no
         findings=outcome.findings, errors=outcome.errors, files=outcome.files, paths=outcome.paths,
         rules={s.id: s for s in pack.specs}, color=_use_color(output_file), quiet=quiet, root=pipeline.report_root(fmt),
     )
-    pipeline.emit(stats.render(report, fmt) if statistics else render(fmt, report), output_file)
+    pipeline.emit(stats.render(report, fmt) if statistics else render_chunks(fmt, report), output_file)
     sys.exit(pipeline.exit_code(outcome, config.fail_on or "warning", exit_zero))
 
 

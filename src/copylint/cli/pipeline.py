@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from copylint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_rules
 from copylint.config import Config, ConfigError, check_selectors, find_config, load_config, split_ids, with_flags
@@ -184,14 +184,17 @@ def report_root(fmt: str) -> str:
         return "."
 
 
-def emit(text: str, output_file: str | None) -> None:
+def emit(text: str | Iterable[str], output_file: str | None) -> None:
+    """Write the report (a string, or pieces written as they are made) to a file or stdout."""
+    pieces = [text] if isinstance(text, str) else text
     if output_file:
         try:
-            Path(output_file).write_text(text, encoding="utf-8")
+            with open(output_file, "w", encoding="utf-8") as handle:
+                handle.writelines(pieces)
         except OSError as exc:
             fail(f"cannot write {output_file}: {exc.strerror or exc}")
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
 
 
 def exit_code(outcome: Outcome, fail_on: str, exit_zero: bool) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from copylint.kinds.base import RuleSpec
@@ -57,3 +57,13 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 
 def render(fmt: str, report: Report) -> str:
     return FORMATS[fmt](report)
+
+
+def render_chunks(fmt: str, report: Report) -> Iterable[str]:
+    """The report as pieces to write one after another: formats that can (text) stream a
+    finding at a time; the others come as one piece."""
+    if fmt == "text":
+        from copylint.reporters import text
+
+        return text.chunks(report)
+    return [render(fmt, report)]

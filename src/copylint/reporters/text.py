@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterator
 
 from copylint.reporters import Report
 
@@ -14,23 +15,27 @@ def _paint(text: str, style: str, on: bool) -> str:
 
 
 def render(report: Report) -> str:
-    out: list[str] = []
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The report a finding at a time, so a large run is written without building one string."""
     on = report.color
     for f in report.findings:
         loc = f.location
         head = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "bold", on)
         sev = _paint(f.severity.value, f.severity.value, on)
-        out.append(f"{head} {sev} {f.rule} {f.message}")
+        lines = [f"{head} {sev} {f.rule} {f.message}"]
         if report.show_source and f.excerpt:
             excerpt = " ".join(f.excerpt.split())
             if len(excerpt) > 100:
                 excerpt = excerpt[:97] + "..."
-            out.append(_paint(f"    | {excerpt}", "dim", on))
+            lines.append(_paint(f"    | {excerpt}", "dim", on))
         if f.suggestion:
-            out.append(f"    = suggestion: {f.suggestion}")
+            lines.append(f"    = suggestion: {f.suggestion}")
+        yield "\n".join(lines) + "\n"
     if not report.quiet:
-        out.append(summary(report))
-    return "\n".join(out) + "\n" if out else ""
+        yield summary(report) + "\n"
 
 
 def summary(report: Report) -> str:

@@ -68,3 +68,13 @@ def test_duplicate_id_of_the_default_pack(tmp_path):
     result, path = run_with_rules(tmp_path, GOOD.replace("team.buzzword", "claims.cure"))
     assert result.exit_code == 2
     assert "duplicate rule id 'claims.cure'" in result.stderr and "efficacy.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("vocabularies, line, problem", [
+    ("vocabularies: [a, b]\n", 1, "'vocabularies' must map names to lists of terms"),
+    ("vocabularies:\n  things: 3\n", 2, "vocabulary 'things' must be a list of strings"),
+])
+def test_bad_vocabularies_name_file_and_line(tmp_path, vocabularies, line, problem):
+    result, path = run_with_rules(tmp_path, vocabularies + GOOD)
+    assert result.exit_code == 2, result.output
+    assert f"{path}:{line}: {problem}" in result.stderr

@@ -107,6 +107,8 @@ def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, see
 
 
 def _load_vocabularies(name: str, vocab: Any, data: Any, pack: RulePack) -> None:
+    from copylint.ruleset import yaml_lines  # only imported when a rule file is actually parsed
+
     if vocab is None:
         return
     if not isinstance(vocab, dict):

@@ -18,10 +18,14 @@ INLINE = rx(
     r"|\bhttps?://\S+|\bwww\.\S+\.\w+"                    # URL in the text
     r"|\bPMID:?\s*\d+",
 )
+# A reference line: "Reference: ...", "Source - ...", "Further reading: ..." (one labelled line).
 REFERENCE_LINE = rx(
-    r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|study|studies)\s*[:\u2013\u2014-]\s*\S",
+    r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|further\s+reading|cited|study|studies)"
+    r"\s*[:.\u2013\u2014-]\s*\S",
     regex.I,
 )
+# A bare citation line: "Smith, J. et al. (2010). Title."
+CITATION_LINE = rx(r"^\s*\p{Lu}[\p{L}'\u2019-]+,?\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}+).{0,120}?\((?:19|20)\d\d\)")
 REFERENCE_HEADING = rx(r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|notes)\s*:?\s*$", regex.I)
 
 
@@ -30,7 +34,13 @@ def has_inline_citation(text: str) -> bool:
 
 
 def is_reference_block(text: str) -> bool:
+    """A labelled reference line ("Reference: ...")."""
     return REFERENCE_LINE.match(text) is not None
+
+
+def is_citation_block(text: str) -> bool:
+    """A reference line, or a line that is only a citation ("Smith, J. (2010). ...")."""
+    return is_reference_block(text) or CITATION_LINE.match(text) is not None
 
 
 def cited_blocks(doc: Document) -> frozenset[int]:

@@ -9,17 +9,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from copylint.analysis.citations import is_citation_block
 from copylint.analysis.datetext import DateExpr, find_dates, parse_date_value
 from copylint.models import Block, Document
 from copylint.regexcache import rx
 
 ROLES = ("page", "citation", "future", "conclusion", "study", "other")
 
-REFERENCE_RE = rx(
-    r"^\s*(?:references?|sources?|citations?|bibliography|further reading|cited)\s*[:.\-\u2013]", regex.I
-)
-# "Smith, J. et al. (2010). Title." as a line of its own.
-CITATION_LINE_RE = rx(r"^\s*\p{Lu}[\p{L}'\u2019-]+,?\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}+).{0,120}?\((?:19|20)\d\d\)")
 PAGE_DATE_RE = rx(
     r"^\W{0,3}(?P<label>last\s+(?:updated|reviewed|modified|revised)|(?:medically\s+)?reviewed|updated"
     r"|(?:post(?:ed)?\s+)?published|posted|date(?:\s+published)?|revised)\b(?P<rest>.{0,80})",
@@ -115,7 +111,7 @@ class DateModel:
 
 
 def is_reference_block(block: Block) -> bool:
-    return bool(REFERENCE_RE.match(block.text) or CITATION_LINE_RE.match(block.text))
+    return is_citation_block(block.text)
 
 
 def _sections(doc: Document) -> list[int]:

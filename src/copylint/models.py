@@ -152,9 +152,6 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
-    def block_sentences(self, block_index: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.block == block_index]
-
     def sentence_span(self, sentence: Sentence) -> tuple[int, int]:
         block = self.blocks[sentence.block]
         return block.source_span(sentence.start, sentence.end)

@@ -68,13 +68,6 @@ def negated_before(text: str, pos: int) -> bool:
     return any(LIST_TAIL.fullmatch(text, m.end(), pos) for m in NEGATION.finditer(text, wide_start, pos))
 
 
-def negation_cue(text: str, pos: int) -> str | None:
-    """The negation word that governs `pos`, if any (for messages and tests)."""
-    start = clause_start(text, pos)
-    found = [m.group() for m in NEGATION.finditer(text, start, pos)]
-    return found[-1] if found else None
-
-
 def hedged(text: str) -> bool:
     return HEDGE.search(text) is not None
 

@@ -178,8 +178,8 @@ def _event_key(doc: Document, m: DateMention) -> tuple[str, str] | None:
     offset = doc.sentences[m.sentence].start if m.sentence >= 0 else 0
     pos = m.start - offset
     best = None
-    for name, rx in EVENT_CLASSES:
-        for e in rx.finditer(text):
+    for name, pattern in EVENT_CLASSES:
+        for e in pattern.finditer(text):
             dist = abs(e.start() - pos)
             if best is None or dist < best[0]:
                 best = (dist, name)

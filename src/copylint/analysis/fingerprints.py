@@ -11,7 +11,6 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Sequence
 
-import regex
 from copylint.regexcache import rx
 
 WORD = rx(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
 
 from copylint.analysis.dates import is_reference_block
 from copylint.models import Document

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
 
 from copylint.models import Document
 from copylint.regexcache import rx

@@ -3,6 +3,8 @@ direct) and whether it is negated, as a table or JSON. Works on Markdown, HTML a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import sys
 
@@ -10,10 +12,13 @@ import click
 
 from copylint.cli.common import EXIT_ERROR, EXIT_OK
 
+if TYPE_CHECKING:
+    from copylint.models import InputError
+
 WIDTH = 70
 
 
-def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[list[dict], list["InputError"]]:
+def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[list[dict], list[InputError]]:
     """One row per sentence of every file under `paths`: path, line, column, sentence, strength, negated."""
     from copylint.analysis.claim_strength import classify
     from copylint.models import InputError

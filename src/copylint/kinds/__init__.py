@@ -26,7 +26,7 @@ def _load() -> dict[str, type[RuleKind]]:
         import importlib
 
         loaded = {}
-        for name, (module, cls) in _MODULES.items():
+        for module, cls in _MODULES.values():
             kind = getattr(importlib.import_module(module), cls)
             loaded[kind.name] = kind
         _kinds = loaded

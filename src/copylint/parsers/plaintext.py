@@ -3,7 +3,6 @@ lines (headings) delimit blocks; hard-wrapped lines join their paragraph."""
 
 from __future__ import annotations
 
-import regex
 
 from copylint.models import Block, Comment, LineIndex
 from copylint.text.blocks import BlockBuilder

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
 
 from copylint.errors import FileLineError
 from copylint.kinds.base import Examples, RuleKind, RuleSpec

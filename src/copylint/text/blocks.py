@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import regex
 
 from copylint.models import Block, Segment
 from copylint.regexcache import rx
@@ -107,10 +106,3 @@ class BlockBuilder:
             text = stripped
             self._truncate(len(text))
         return Block(kind=kind, text=text, segments=list(self.segments), level=level, links=list(self.links))
-
-
-def block_from_span(kind: str, source: str, start: int, end: int, level: int = 0) -> Block | None:
-    """A block whose text is source[start:end] with whitespace collapsed."""
-    builder = BlockBuilder()
-    builder.add(source[start:end], start)
-    return builder.build(kind, level)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import regex
 
 from copylint.models import Block, Sentence
 from copylint.regexcache import rx

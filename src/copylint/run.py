@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Sequence
 
-from copylint.engine import DocumentResult, RunResult, compare_across, lint_source
+from copylint.engine import DocumentResult, RunResult, compare_across, lint_document
 from copylint.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind, Settings
 from copylint.models import Finding, InputError, Source
+from copylint.parsers import parse
 from copylint.sources.discover import Candidate, discover, format_for
 from copylint.sources.reading import read_source
 
@@ -52,9 +53,10 @@ def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Se
         source = read_candidate(candidate, options)
         if isinstance(source, InputError):
             return DocumentResult(source.path, errors=[source])
-        result = lint_source(source, rules, settings)
+        doc = parse(source)
+        result = lint_document(doc, rules, settings)
         # The comments are replaced by the located copylint directives among them (usually none).
-        result.comments = parse_directives(result.comments, source.text, result.path)
+        result.comments = parse_directives(result.comments, source.text, result.path, doc.lines)
         return result
     except Exception as exc:  # noqa: BLE001 - reported as an input error, the run goes on
         return DocumentResult(candidate.path, errors=[InputError(candidate.path, f"internal error: {type(exc).__name__}: {exc}")])

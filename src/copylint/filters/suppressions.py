@@ -51,12 +51,13 @@ def parse_directive(body: str) -> tuple[str, tuple[str, ...], str | None, str | 
     return m.group("action"), ids, reason, None
 
 
-def parse_directives(comments: Sequence[Comment], text: str, path: str) -> list[Directive]:
-    """Locate every `copylint-` comment of a document (pure; cheap when there are none)."""
+def parse_directives(comments: Sequence[Comment], text: str, path: str, lines: LineIndex | None = None) -> list[Directive]:
+    """Locate every `copylint-` comment of a document (pure; cheap when there are none).
+    `lines` is the document's own line index, when the caller has it."""
     relevant = [c for c in comments if c.text.lstrip().startswith("copylint-")]
     if not relevant:
         return []
-    lines = LineIndex(text)
+    lines = lines or LineIndex(text)
     own_lines = _directive_lines(relevant, text, lines)
     out = []
     for c in sorted(relevant, key=lambda c: c.start):

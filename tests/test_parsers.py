@@ -98,3 +98,9 @@ def test_heading_and_list_item_without_punctuation_are_sentences():
     assert [s.text for s in doc.sentences] == [
         "Why stem cells work", "Reduces Inflammation", "Second item.", "With two.",
     ]
+
+
+def test_html_links_are_recorded_on_their_block():
+    doc = parse_text('<p>See <a href="https://example.org/trial">the trial</a> and <a href=\'/x\'>more</a>.</p>', "html")
+    assert doc.blocks[0].text == "See the trial and more."
+    assert doc.blocks[0].links == ["https://example.org/trial", "/x"]

@@ -53,8 +53,7 @@ def cited_blocks(doc: Document) -> frozenset[int]:
             if REFERENCE_HEADING.match(block.text):
                 cited.add(block.index)
             continue
-        raw = doc.source.text[block.source_offset(0):block.source_offset(len(block.text), end=True)]
-        if block.links or has_inline_citation(block.text) or has_inline_citation(raw):
+        if block.links or has_inline_citation(block.text):
             cited.add(block.index)
         if is_reference_block(block.text):
             cited.update(range(run_start, block.index + 1))

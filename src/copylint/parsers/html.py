@@ -18,6 +18,7 @@ _TOKEN = rx(
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)",
     regex.S,
 )
+_HREF = rx(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", regex.I)
 _ALT = rx(r"""\balt\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s"'>]+))""", regex.I)
 SKIP_CONTENT = frozenset({"script", "style", "pre", "code", "noscript", "template", "svg", "math", "textarea", "kbd", "samp"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "title": 1}
@@ -96,6 +97,11 @@ def _handle_tag(st: _State, text: str, m: regex.Match) -> None:
         return
     if name == "img" and not closing:
         _alt_block(st, text, m)
+        return
+    if name == "a" and not closing:
+        href = _HREF.search(m.group("attrs"))
+        if href:
+            st.builder.links.append(next(g for g in href.groups() if g is not None))
         return
     if name in BLOCK_TAGS:
         st.flush()

@@ -20,7 +20,6 @@ class DocumentResult:
     errors: list[InputError] = field(default_factory=list)
     size: int = 0
     comments: list = field(default_factory=list)  # markup comments, for suppression filters
-    line_count: int = 0
 
 
 @dataclass
@@ -33,8 +32,7 @@ class RunResult:
 
 def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings | None = None) -> DocumentResult:
     ctx = Analysis(doc, settings)
-    result = DocumentResult(doc.path, size=len(doc.source.text), comments=list(doc.comments),
-                            line_count=doc.lines.line_count if doc.lines else 0)
+    result = DocumentResult(doc.path, size=len(doc.source.text), comments=list(doc.comments))
     for rule in rules:
         try:
             result.findings.extend(rule.check(doc, ctx))

@@ -93,10 +93,6 @@ class BlockBuilder:
             kept.append(seg)
         self.segments = kept
 
-    @property
-    def empty(self) -> bool:
-        return self.length == 0
-
     def build(self, kind: str, level: int = 0) -> Block | None:
         text = "".join(self.parts)
         if not text.strip():

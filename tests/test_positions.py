@@ -45,13 +45,23 @@ def test_text_positions_with_crlf_and_bom(tmp_path, newline, bom):
     assert f["excerpt"] == "FDA-approved"
 
 
-def test_markdown_positions_skip_markup(tmp_path):
-    text = (
+MARKUP_CASES = {
+    "a.md": (  # front matter, emphasis, a link URL and a quote marker before the match
         "---\ntitle: Our clinic\n---\n\n# Knee care\n\n"
         "Some **bold** words and a [link](https://example.com/a) then\n"
         "> the *FDA-approved* serum.\n"
-    )
-    data = check_json(tmp_path, "a.md", text.encode())
+    ),
+    "a.html": (  # entities, inline tags, a style element and CRLF before the match
+        "<html><head><title>Clinic</title><style>p{}</style></head>\r\n<body>\r\n"
+        "<p>Caf&eacute; news: our <b>stem</b> cells\r\n   are FDA-approved &amp; more.</p>\r\n</body></html>"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MARKUP_CASES))
+def test_markup_never_shifts_positions(tmp_path, name):
+    text = MARKUP_CASES[name]
+    data = check_json(tmp_path, name, text.encode())
     f = only(data["findings"], "regulatory.fda-approved")
     assert (f["line"], f["column"]) == expected_position(text, "FDA-approved")
     assert f["excerpt"] == "FDA-approved"
@@ -64,17 +74,6 @@ def test_markdown_list_and_table_positions(tmp_path):
     assert (f["line"], f["column"]) == expected_position(text, "risk-free")
     cell = [g for g in data["findings"] if g["excerpt"] == "completely safe"]
     assert cell and (cell[0]["line"], cell[0]["column"]) == expected_position(text, "completely safe")
-
-
-def test_html_positions_with_entities_and_tags(tmp_path):
-    text = (
-        "<html><head><title>Clinic</title><style>p{}</style></head>\r\n<body>\r\n"
-        "<p>Caf&eacute; news: our <b>stem</b> cells\r\n   are FDA-approved &amp; more.</p>\r\n</body></html>"
-    )
-    data = check_json(tmp_path, "a.html", text.encode())
-    f = only(data["findings"], "regulatory.fda-approved")
-    assert (f["line"], f["column"]) == expected_position(text, "FDA-approved")
-    assert f["excerpt"] == "FDA-approved"
 
 
 def test_match_spanning_a_line_break(tmp_path):

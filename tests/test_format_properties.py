@@ -5,6 +5,7 @@ at its offsets; the anchor prefilter never changes what a rule reports."""
 from __future__ import annotations
 
 import regex
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from copylint.analysis.anchors import pattern_cover, rule_anchors
@@ -42,22 +43,11 @@ def check_findings(text: str, fmt: str, compiled) -> None:
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
 @SETTINGS
-@given(documents("markdown"))
-def test_markdown_never_crashes_and_spans_are_exact(compiled, text):
-    check_findings(text, "markdown", compiled)
-
-
-@SETTINGS
-@given(documents("html"))
-def test_html_never_crashes_and_spans_are_exact(compiled, text):
-    check_findings(text, "html", compiled)
-
-
-@SETTINGS
-@given(documents("text"))
-def test_text_never_crashes_and_spans_are_exact(compiled, text):
-    check_findings(text, "text", compiled)
+@given(data=st.data())
+def test_never_crashes_and_spans_are_exact(compiled, fmt, data):
+    check_findings(data.draw(documents(fmt)), fmt, compiled)
 
 
 @SETTINGS

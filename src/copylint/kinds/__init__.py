@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 _MODULES = {
     "phrase": ("copylint.kinds.phrase", "PhraseKind"),
     "claim": ("copylint.kinds.claim", "ClaimKind"),
+    "health-claim": ("copylint.kinds.health_claim", "HealthClaimKind"),
     "required": ("copylint.kinds.required", "RequiredKind"),
     "duplicate": ("copylint.kinds.duplicate", "DuplicateKind"),
     "date": ("copylint.kinds.dates", "DateKind"),

@@ -10,6 +10,7 @@ import regex
 from copylint.analysis import cues
 from copylint.analysis.anchors import folded_text, rule_anchors
 from copylint.analysis.context import Analysis
+from copylint.analysis.speaker import Speaker
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.analysis.sentence_index import sentence_index
 from copylint.models import Document, Finding, Sentence
@@ -49,6 +50,10 @@ class PhraseKind(RuleKind):
         "word_boundary": v.boolean,
         "scope": v.one_of("sentence", "heading", "block", "document"),
         "unless": UNLESS,
+        # promoted: report only where the sentence speaks for what the page promotes; unwarned:
+        # anywhere but in a warning about claims or a sentence about approved care or research;
+        # any (default): wherever the phrase occurs.
+        "voice": v.one_of("any", "unwarned", "promoted"),
     }
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
@@ -67,6 +72,8 @@ class PhraseKind(RuleKind):
         before = self.unless["preceded_by"]
         self._preceded_by = r"(?:" + "|".join(before) + r")\W*$" if before else None
         self._compiled: tuple | None = None
+        self.voice = opts.get("voice", "any")
+        self.speaker = Speaker.for_settings(settings, strict=False) if self.voice != "any" else None
 
     @classmethod
     def prepare(cls, spec: RuleSpec) -> dict:
@@ -118,10 +125,20 @@ class PhraseKind(RuleKind):
                     continue  # a sentence-scoped match never spans two sentences
                 if self._excused(block.text, sentence, m.start()):
                     continue
+                if self.speaker is not None and sentence is not None and not self._speaks(ctx, sentence, m.start()):
+                    continue
                 src_start, src_end = block.source_span(m.start(), m.end())
                 yield self.finding(doc, src_start, src_end)
                 if self.scope == "document":
                     return
+
+    def _speaks(self, ctx: Analysis, sentence: Sentence, start: int) -> bool:
+        claims, page = self.speaker.analyses(ctx)
+        sc, voice = claims.sentences[sentence.index], page.sentences[sentence.index]
+        pos = start - sentence.start
+        if self.voice == "unwarned":
+            return not self.speaker.honest(sc, voice, pos)
+        return self.speaker.verdict(sc, voice, page, pos) is not None
 
     def _excused(self, block_text: str, sentence: Sentence | None, start: int) -> bool:
         text = sentence.text if sentence else block_text

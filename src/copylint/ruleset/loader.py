@@ -26,6 +26,11 @@ class RulePack:
 
     specs: list[RuleSpec] = field(default_factory=list)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)
+    patterns: dict[str, list[str]] = field(default_factory=dict)  # named regex lists (`patterns:`)
+
+
+# Sub-folders of a pack that hold shared data (vocabularies by family, the claim lexicon).
+DATA_FOLDERS = ("vocabularies", "language")
 
 
 def rule_files(directories: Iterable[Path]) -> list[Path]:
@@ -37,7 +42,9 @@ def rule_files(directories: Iterable[Path]) -> list[Path]:
             continue
         if not directory.is_dir():
             raise RuleError(str(directory), 0, "rule directory not found")
-        files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
+        for folder in (directory, *(directory / name for name in DATA_FOLDERS)):
+            if folder.is_dir():
+                files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")))
     return files
 
 
@@ -93,7 +100,8 @@ def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, see
     for key in data:
         if key not in FILE_KEYS:
             raise RuleError(name, yaml_lines.line_of(data, key), f"unknown top-level key {key!r} (allowed: {', '.join(FILE_KEYS)})")
-    _load_vocabularies(name, data.get("vocabularies"), data, pack)
+    _load_named_lists(name, "vocabularies", data, pack.vocabularies, _check_term)
+    _load_named_lists(name, "patterns", data, pack.patterns, _check_pattern)
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         raise RuleError(name, yaml_lines.line_of(data, "rules"), "'rules' must be a list")
@@ -106,17 +114,45 @@ def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, see
         pack.specs.append(spec)
 
 
-def _load_vocabularies(name: str, vocab: Any, data: Any, pack: RulePack) -> None:
+def _check_term(term: Any) -> str | None:
+    return None if isinstance(term, str) and term.strip() else "must be a non-empty string"
+
+
+def _check_pattern(pattern: Any) -> str | None:
+    from copylint.ruleset import validators as v
+
+    if not isinstance(pattern, str):
+        return "must be a string"
+    try:
+        v.compile_pattern(pattern, 0)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+SINGULAR = {"vocabularies": ("vocabulary", "terms"), "patterns": ("pattern list", "patterns")}
+
+
+def _load_named_lists(name: str, key: str, data: Any, into: dict[str, list[str]], check) -> None:
+    """A top-level mapping of names to lists (`vocabularies:` of terms, `patterns:` of regexes),
+    merged into `into`; every bad entry is reported as file:line."""
     from copylint.ruleset import yaml_lines  # only imported when a rule file is actually parsed
 
-    if vocab is None:
+    section = data.get(key)
+    if section is None:
         return
-    if not isinstance(vocab, dict):
-        raise RuleError(name, yaml_lines.line_of(data, "vocabularies"), "'vocabularies' must map names to lists of terms")
-    for key, terms in vocab.items():
-        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-            raise RuleError(name, yaml_lines.line_of(vocab, key), f"vocabulary {key!r} must be a list of strings")
-        pack.vocabularies.setdefault(str(key), []).extend(terms)
+    singular, items_noun = SINGULAR[key]
+    if not isinstance(section, dict):
+        raise RuleError(name, yaml_lines.line_of(data, key), f"{key!r} must map names to lists of {items_noun}")
+    for list_name, items in section.items():
+        line = yaml_lines.line_of(section, list_name)
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise RuleError(name, line, f"{singular} {list_name!r} must be a list of strings")
+        for i, item in enumerate(items):
+            problem = check(item)
+            if problem:
+                raise RuleError(name, yaml_lines.line_of(items, i) or line, f"{singular} {list_name!r}, entry {i + 1}: {problem}")
+        into.setdefault(str(list_name), []).extend(items)
 
 
 def compile_rules(pack: RulePack, settings: Settings | None = None, kinds: dict[str, type[RuleKind]] | None = None) -> list[RuleKind]:
@@ -126,6 +162,7 @@ def compile_rules(pack: RulePack, settings: Settings | None = None, kinds: dict[
     merged = dict(pack.vocabularies)
     merged.update(settings.vocabularies)
     settings.vocabularies = merged
+    settings.patterns = {**pack.patterns, **settings.patterns}
     compiled = []
     for spec in pack.specs:
         try:

@@ -15,7 +15,7 @@ from copylint.regexcache import rx
 COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest")
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
 RULE_ID = rx(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
-FILE_KEYS = ("rules", "vocabularies")
+FILE_KEYS = ("rules", "vocabularies", "patterns")
 
 
 class RuleError(FileLineError):

@@ -1,0 +1,179 @@
+"""Measure the claim checks across the field: recall on what regulators cited, false alarms on
+honest patient-information sentences, each split by source URL into a tuning and a held-out half.
+
+Usage:  PYTHONPATH=src python bench/claims_field.py [--datasets DIR] [--split all|tune|heldout]
+        [--misses N] [--show-hits] [--rules DIR]
+
+DIR holds regulatory/ (default: ../shared/datasets beside the repository). Each `context` (the
+sentence or bullet around a cited claim) and each honest sentence is linted on its own, as one
+plain-text paragraph, with the whole default pack. Document-level kinds (required disclaimers,
+readability, duplication) are left out: a single sentence has no page around it.
+
+A regulator claim counts as flagged when a finding overlaps the quoted claim inside its context
+(or, when the claim is paraphrased and cannot be located, when any finding is in the context).
+An honest sentence with any finding is a false alarm. Rows are split by URL (a stable hash of the
+URL decides the half), so sentences of one enforcement document or one patient page stay together.
+Copyrighted text is printed to the terminal only; never commit the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from copylint.engine import lint_document
+from copylint.kinds.base import Settings
+from copylint.parsers import parse_text
+from copylint.ruleset.loader import compile_rules, load_pack
+
+DEFAULT_DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+PAGE_KINDS = {"required", "readability", "duplicate"}
+SPACES = regex.compile(r"\s+")
+
+
+@dataclass
+class Row:
+    text: str
+    url: str
+    claim: str = ""
+    regulator: str = ""
+    product: str = ""
+
+
+def half(url: str) -> str:
+    """'tune' or 'heldout', stable for a URL."""
+    return "tune" if hashlib.sha1(url.encode()).digest()[0] % 2 == 0 else "heldout"
+
+
+def read_rows(path: Path) -> list[Row]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        recs = list(csv.DictReader(fh, delimiter="\t"))
+    if recs and "context" in recs[0]:
+        return [Row(r["context"], r["url"], r["claim"], r["regulator"], r["product"]) for r in recs]
+    return [Row(r["sentence"], r["url"]) for r in recs]
+
+
+def normalise(text: str) -> str:
+    return SPACES.sub(" ", text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")).lower()
+
+
+def claim_span(row: Row) -> tuple[int, int] | None:
+    """Where the quoted claim sits in its context (character offsets), if it can be found."""
+    context, claim = normalise(row.text), normalise(row.claim).strip(" .\u2026\"")
+    for probe in (claim, claim[:60], claim[-60:]):
+        if len(probe) >= 12:
+            i = context.find(probe)
+            if i >= 0:
+                start = i if probe is not claim[-60:] else i + len(probe) - len(claim)
+                return max(0, start), max(0, start) + len(claim)
+    return None
+
+
+class Linter:
+    def __init__(self, rules_dirs: list[Path] | None) -> None:
+        pack = load_pack(rules_dirs) if rules_dirs else load_pack()
+        self.rules = [r for r in compile_rules(pack, Settings()) if r.spec.kind not in PAGE_KINDS]
+
+    def findings(self, text: str):
+        doc = parse_text(text, "text", "row.txt")
+        return doc, lint_document(doc, self.rules).findings
+
+
+def flagged(linter: Linter, row: Row) -> tuple[bool, list]:
+    doc, found = linter.findings(row.text)
+    if not found:
+        return False, found
+    span = claim_span(row)
+    if span is None:
+        return True, found
+    norm_map = _norm_index(row.text)
+    for f in found:
+        s, e = f.location.start_offset, f.location.end_offset
+        s, e = norm_map[min(s, len(norm_map) - 1)], norm_map[min(e, len(norm_map) - 1)]
+        if s < span[1] and span[0] < max(e, s + 1):
+            return True, found
+    return False, found
+
+
+def _norm_index(text: str) -> list[int]:
+    """Original offset -> offset in normalise(text)."""
+    out, j, prev_space = [], 0, False
+    for ch in text:
+        out.append(j)
+        space = ch.isspace()
+        if not (space and prev_space):
+            j += 1
+        prev_space = space
+    out.append(j)
+    return out
+
+
+def by(rows: list[Row], hits: list[bool], key: str) -> str:
+    total, got = Counter(), Counter()
+    for row, hit in zip(rows, hits):
+        total[getattr(row, key)] += 1
+        got[getattr(row, key)] += hit
+    return ", ".join(f"{k} {got[k]}/{total[k]}" for k, _ in total.most_common())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    ap.add_argument("--split", choices=("all", "tune", "heldout"), default="all")
+    ap.add_argument("--misses", type=int, default=10, help="how many misses and false alarms to print")
+    ap.add_argument("--rules", type=Path, action="append", help="rule folder (default: the shipped pack)")
+    args = ap.parse_args(argv)
+    folder = args.datasets / "regulatory"
+    if not folder.is_dir():
+        print(f"claims_field: no datasets at {folder}", file=sys.stderr)
+        return 2
+    claims = read_rows(folder / "regulator_claims.tsv")
+    honest = read_rows(folder / "honest_sentences.tsv")
+    t0 = time.perf_counter()
+    linter = Linter(args.rules)
+    claim_hits = [flagged(linter, r) for r in claims]
+    honest_found = [linter.findings(r.text)[1] for r in honest]
+    elapsed = time.perf_counter() - t0
+
+    halves = ("tune", "heldout") if args.split == "all" else (args.split,)
+    print(f"claims_field: {len(claims)} regulator claims, {len(honest)} honest sentences, {elapsed:.1f} s")
+    for part in ("all",) + halves:
+        keep = [i for i, r in enumerate(claims) if part == "all" or half(r.url) == part]
+        hits = [claim_hits[i][0] for i in keep]
+        hkeep = [i for i, r in enumerate(honest) if part == "all" or half(r.url) == part]
+        alarms = sum(1 for i in hkeep if honest_found[i])
+        print(f"[{part}] recall {sum(hits)}/{len(keep)} = {sum(hits) / max(len(keep), 1):.3f}; "
+              f"false alarms {alarms}/{len(hkeep)} = {1000 * alarms / max(len(hkeep), 1):.1f} per 1,000")
+        if part == "all":
+            rows = [claims[i] for i in keep]
+            print("  by regulator: " + by(rows, hits, "regulator"))
+            print("  by product:   " + by(rows, hits, "product"))
+    keep = [i for i, r in enumerate(claims) if args.split == "all" or half(r.url) == args.split]
+    misses = [claims[i] for i in keep if not claim_hits[i][0]]
+    print(f"\nmisses ({len(misses)}), first {args.misses}:")
+    for r in misses[: args.misses]:
+        print(f"  - [{r.product}] {r.claim[:140]}")
+    rules = Counter()
+    alarms_list = []
+    for i, r in enumerate(honest):
+        if (args.split == "all" or half(r.url) == args.split) and honest_found[i]:
+            alarms_list.append((r, honest_found[i]))
+            rules.update({f.rule for f in honest_found[i]})
+    print(f"\nfalse alarms ({len(alarms_list)}) by rule: " + ", ".join(f"{k} {v}" for k, v in rules.most_common()))
+    for r, found in alarms_list[: args.misses]:
+        print(f"  - {','.join(sorted({f.rule for f in found}))}: {r.text[:140]}")
+    fired = Counter(f.rule for hit, found in claim_hits if hit for f in found)
+    print("\nrules firing on regulator claims: " + ", ".join(f"{k} {v}" for k, v in fired.most_common()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

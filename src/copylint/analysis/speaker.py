@@ -1,0 +1,122 @@
+"""Who a claim speaks for. A benefit, cure or safety phrase is a claim when the sentence speaks for
+what the page promotes: a product family, a named product, the seller ("our", "we"), or a
+subjectless headline, bullet or imperative; not when its subject is approved care or research,
+or the sentence warns about claims. Shared by the health-claim kind and voice-aware phrase rules."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer
+from copylint.analysis.context import Analysis
+from copylint.analysis.vocab import freeze
+from copylint.analysis.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
+
+# Words that may stand before a subjectless benefit ("Naturally lowers ...", "Can help reduce ...").
+LEAD_WORDS = frozenset(
+    "naturally safely quickly gently effectively dramatically significantly visibly instantly "
+    "clinically scientifically medically proven shown can may will could might also helps help "
+    "to and or it they this these that which who".split()
+)
+PRONOUNS = frozenset("it they this these that which who".split())
+WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
+# The default lexicon names (rules/language/claims.yaml, rules/vocabularies/products.yaml).
+DEFAULT_SUBJECTS = ("product_*",)
+DEFAULT_EXCLUDE = ("standard_subjects", "research_subjects")
+DEFAULT_MARKETING = ("marketing_cues",)
+PROMOTED = frozenset({"product", "first", "named"})
+
+
+def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict: bool = True) -> frozenset[str]:
+    """Vocabulary names matching each reference (`product_*` globs allowed)."""
+    names: set[str] = set()
+    for ref in refs:
+        found = fnmatch.filter(vocabs, ref)
+        if not found and strict:
+            raise ValueError(f"{key}: unknown vocabulary {ref!r} (known: {', '.join(sorted(vocabs)) or 'none'})")
+        names.update(found)
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A lexicon bound to a pack: which vocabularies name promoted subjects, standard care and
+    research, and selling words; plus the shared per-document analyses it reads."""
+
+    subjects: frozenset[str]
+    exclude: frozenset[str]
+    research: frozenset[str]
+    marketing: frozenset[str]
+    claims: object  # ClaimAnalyzer
+    voice: VoiceAnalyzer
+
+    @classmethod
+    def for_settings(cls, settings, subjects=DEFAULT_SUBJECTS, exclude=DEFAULT_EXCLUDE,
+                     marketing=DEFAULT_MARKETING, strict: bool = True) -> "Speaker":
+        vocabs, patterns = settings.vocabularies, settings.patterns
+        return cls(
+            subjects=expand(subjects, vocabs, "subjects", strict),
+            exclude=expand(exclude, vocabs, "exclude_subjects", strict),
+            research=frozenset(n for n in vocabs if n.startswith("research")),
+            marketing=expand(marketing, vocabs, "marketing", strict),
+            claims=analyzer(freeze(vocabs)),
+            voice=VoiceAnalyzer(freeze_patterns(patterns), tuple(sorted(patterns)), settings.regex_timeout),
+        )
+
+    def analyses(self, ctx: Analysis) -> tuple[DocumentClaims, PageVoice]:
+        return ctx.get(self.claims), ctx.get(self.voice)
+
+    def subject(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> str:
+        """'product', 'first' (we/our), 'named', 'standard', 'research', 'pronoun', 'generic',
+        or 'none' (a subjectless headline or imperative) for a claim at `pos`."""
+        lo = sc.body_start if pos >= sc.body_start else 0
+        candidates: list[tuple[int, str]] = []
+        for m in sc.mentions:
+            if m.end <= pos and m.start >= lo:
+                if m.vocab in self.exclude:
+                    candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
+                elif m.vocab in self.subjects:
+                    candidates.append((m.end, "product"))
+        candidates += [(e, "first") for _, e in voice.before("first_person", pos, lo)]
+        candidates += [(e, "named") for _, e in voice.before("named_product", pos, lo)]
+        if candidates:
+            return max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]
+        words = [w.lower() for w in WORD.findall(sc.sentence.text[lo:pos])]
+        if all(w in LEAD_WORDS for w in words):
+            return "pronoun" if any(w in PRONOUNS for w in words) else "none"
+        return "generic"
+
+    def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
+        return bool(sc.of(self.marketing)) or "!" in sc.sentence.text or (subject == "none" and voice.has("second_person"))
+
+    def honest(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> bool:
+        """True when the sentence warns about claims (outside a quote) or the claim at `pos` is
+        about approved care or research."""
+        if voice.has("warning_voice") and sc.quote_at(pos) is None:
+            return True
+        return self.subject(sc, voice, pos) in ("standard", "research")
+
+    def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int) -> tuple[str, bool] | None:
+        """(subject, marketing) when the sentence makes a claim at `pos` for what the page
+        promotes; None when it warns, describes approved care or research, or speaks for no one."""
+        quoted = sc.quote_at(pos) is not None
+        if voice.has("warning_voice") and not quoted:
+            return None
+        if sc.question and not voice.has("rhetorical_question"):
+            return None
+        subject = self.subject(sc, voice, pos)
+        if subject in ("standard", "research"):
+            return None
+        marketing = self.marketing_voice(sc, voice, subject)
+        if subject in PROMOTED:
+            return subject, marketing
+        if subject == "none":
+            first = next((ch for ch in sc.sentence.text if ch.isalpha()), "")
+            return (subject, marketing) if first.isupper() or page.promotional or quoted else None
+        if marketing and (page.promotional or quoted or subject == "pronoun"):
+            return subject, marketing
+        return None

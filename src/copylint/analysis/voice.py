@@ -1,0 +1,87 @@
+"""The voice of a page and of each sentence, for the field-wide claim rules: who speaks (seller,
+reader, a named product), whether the sentence warns about claims or reports them, and whether
+the page as a whole promotes something. Patterns come from the pack's `patterns:` lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from copylint.models import Document
+
+# Pattern lists of the lexicon this module reads (rules/language/claims.yaml).
+VOICE_LISTS = ("first_person", "second_person", "named_product", "warning_voice", "reporting_voice",
+               "rhetorical_question")
+# What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
+SELLING = regex.compile(
+    r"(?:[$\u00a3\u20ac]\s?\d|\b(?:buy|order|shop|add\s+to\s+(?:cart|basket)|checkout|subscribe|"
+    r"book\s+(?:now|a|an|your|online)|call\s+(?:us|now|today)|free\s+(?:consultation|trial|shipping|delivery)|"
+    r"discount|%\s*off|money[- ]back|limited\s+time|our\s+(?:clinic|product|formula|team|treatment|customers|patients))\b|"
+    r"[\u2122\u00ae]|!)",
+    regex.I,
+)
+PROMOTIONAL_SIGNALS = 2  # selling signals a page needs before pronouns and bullets speak for it
+
+
+def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
+    """One alternation per named pattern list (None when the pack has no such list)."""
+    from copylint.ruleset.validators import compile_pattern
+
+    out: dict[str, regex.Pattern | None] = {}
+    for name in names:
+        items = patterns.get(name) or []
+        out[name] = compile_pattern("|".join(f"(?:{p})" for p in items), regex.I) if items else None
+    return out
+
+
+@dataclass(frozen=True)
+class SentenceVoice:
+    """Pattern facts of one sentence; spans are offsets into the sentence text."""
+
+    spans: dict[str, tuple[tuple[int, int], ...]]
+
+    def has(self, name: str) -> bool:
+        return bool(self.spans.get(name))
+
+    def before(self, name: str, pos: int, start: int = 0) -> list[tuple[int, int]]:
+        return [s for s in self.spans.get(name, ()) if start <= s[0] and s[1] <= pos]
+
+
+@dataclass
+class PageVoice:
+    promotional: bool
+    sentences: list[SentenceVoice] = field(default_factory=list)  # by Sentence.index
+
+
+class VoiceAnalyzer:
+    """A document analysis bound to a pack's pattern lists (equal lists give equal analyzers, so
+    every rule shares one computation per document)."""
+
+    def __init__(self, patterns: tuple[tuple[str, tuple[str, ...]], ...], names: tuple[str, ...],
+                 timeout: float | None = None) -> None:
+        self.key = (patterns, names, timeout)
+        self.timeout = timeout
+        self.compiled = compile_lists({k: list(v) for k, v in patterns}, names)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, VoiceAnalyzer) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __call__(self, doc: Document) -> PageVoice:
+        sentences = [self.sentence(s.text) for s in doc.sentences]
+        signals = len(SELLING.findall(doc.source.text, timeout=self.timeout))
+        return PageVoice(promotional=signals >= PROMOTIONAL_SIGNALS, sentences=sentences)
+
+    def sentence(self, text: str) -> SentenceVoice:
+        spans = {}
+        for name, pattern in self.compiled.items():
+            if pattern is not None:
+                spans[name] = tuple(m.span() for m in pattern.finditer(text, timeout=self.timeout) if m.end() > m.start())
+        return SentenceVoice(spans)
+
+
+def freeze_patterns(patterns: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((name, tuple(items)) for name, items in patterns.items()))

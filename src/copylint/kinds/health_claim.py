@@ -1,0 +1,142 @@
+"""The `health-claim` kind: field-wide claims that a promoted product (a product family, a named
+product, "our ...", or a subjectless headline, bullet or imperative on a selling page) has an
+effect on a condition. Vocabularies and patterns come from the pack (rules/vocabularies/,
+rules/language/); the kind only knows the roles: benefit, target, subject and voice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from copylint.analysis.claims import SentenceClaims, effect_status
+from copylint.analysis.context import Analysis
+from copylint.analysis.speaker import Speaker, expand
+from copylint.analysis.vocab import Mention
+from copylint.analysis.voice import PageVoice, SentenceVoice
+from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.models import Document, Finding, Severity
+from copylint.ruleset import validators as v
+
+HARD_BREAK = regex.compile(r"[.;:!?()\[\]\u2014\u2013]|\s-\s|\b(?:but|however|although|though|whereas|while|unlike)\b", regex.I)
+WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
+NOUN_LINK = regex.compile(r"^\s*(?:for|of|from|against|to|in)\s+", regex.I)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A benefit tied to its target: "lowers ... blood sugar", "a remedy for colds"."""
+
+    benefit: Mention
+    target: Mention
+    start: int
+    end: int
+
+
+class HealthClaimKind(RuleKind):
+    name = "health-claim"
+    options = {
+        "benefits": v.string_list,         # vocabularies of benefit verbs (treat, lower, boost ...)
+        "nouns": v.string_list,            # vocabularies of treatment nouns (remedy, cure, relief ...)
+        "targets": v.string_list,          # vocabularies of conditions (globs: condition_*)
+        "target_shapes": v.string_list,    # pattern lists that also name conditions (condition_shapes)
+        "subjects": v.string_list,         # promoted product families (globs: product_*)
+        "exclude_subjects": v.string_list,  # standard care and research as the subject
+        "serious": v.string_list,          # conditions that raise the severity to serious_severity
+        "serious_severity": v.one_of("info", "warning", "error"),
+        "marketing": v.string_list,        # vocabularies of selling words
+        "window": v.number(1, 20),        # most words between benefit and target
+        "criterion": v.string,             # what makes it a claim, for the message
+        "excused_by_citation": v.boolean,  # a citation in the paragraph makes it a research report
+    }
+    required = frozenset({"benefits", "targets", "subjects"})
+
+    def __init__(self, spec: RuleSpec, settings: Settings) -> None:
+        super().__init__(spec, settings)
+        o = spec.options
+        vocabs, patterns = settings.vocabularies, settings.patterns
+        self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
+        self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
+        self.targets = expand(o.get("targets", []), vocabs, "targets")
+        self.serious = expand(o.get("serious", []), vocabs, "serious")
+        self.speaker = Speaker.for_settings(settings, o["subjects"], o.get("exclude_subjects", []), o.get("marketing", []))
+        self.shapes = tuple(o.get("target_shapes", []))
+        for name in self.shapes:
+            if name not in patterns:
+                raise ValueError(f"target_shapes: unknown pattern list {name!r} (known: {', '.join(sorted(patterns)) or 'none'})")
+        self.serious_severity = Severity(o.get("serious_severity", "error"))
+        self.window = int(o.get("window", 6))
+        self.criterion = o.get("criterion", "")
+        self.excused_by_citation = o.get("excused_by_citation", True)
+
+    def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
+        claims, page = self.speaker.analyses(ctx)
+        for sc in claims.sentences:
+            found = self._claim(doc, sc, page.sentences[sc.sentence.index], page)
+            if found is not None:
+                yield found
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def _claim(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Finding | None:
+        if self.excused_by_citation and sc.cited:
+            return None
+        for link in self._links(sc, voice):
+            status = effect_status(sc, link.benefit)
+            if status in ("negated", "intent"):
+                continue
+            verdict = self.speaker.verdict(sc, voice, page, link.benefit.start)
+            if verdict is None:
+                continue
+            subject, marketing = verdict
+            if status == "hedged" and not marketing:
+                continue
+            return self._finding(doc, sc, link, subject, sc.quote_at(link.benefit.start) is not None)
+        return None
+
+    def _links(self, sc: SentenceClaims, voice: SentenceVoice) -> Iterator[Link]:
+        """Benefit -> target pairs in reading order: a verb then its target within `window` words
+        of the same clause ("lowers your blood sugar"), or a treatment noun and its target
+        ("a remedy for colds", "rosacea treatment")."""
+        text = sc.sentence.text
+        targets = sorted(sc.of(self.targets) + self._shape_mentions(voice, text), key=lambda m: m.start)
+        if not targets:
+            return
+        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            target = next((t for t in targets if t.start >= verb.end and self._near(text, verb.end, t.start)), None)
+            if target is not None:
+                yield Link(verb, target, verb.start, target.end)
+        for noun in sorted(sc.of(self.nouns), key=lambda m: m.start):
+            after = NOUN_LINK.match(text[noun.end:])
+            if after:
+                pos = noun.end + after.end()
+                target = next((t for t in targets if t.start >= pos and self._near(text, pos, t.start, 4)), None)
+                if target is not None:
+                    yield Link(noun, target, noun.start, target.end)
+                    continue
+            target = next((t for t in reversed(targets) if t.end <= noun.start and self._near(text, t.end, noun.start, 1)), None)
+            if target is not None:
+                yield Link(noun, target, target.start, noun.end)
+
+    def _shape_mentions(self, voice: SentenceVoice, text: str) -> list[Mention]:
+        return [Mention("condition_shape", text[s:e], s, e) for name in self.shapes for s, e in voice.spans.get(name, ())]
+
+    def _near(self, text: str, start: int, end: int, window: int | None = None) -> bool:
+        gap = text[start:end]
+        return len(WORD.findall(gap)) <= (self.window if window is None else window) and not HARD_BREAK.search(gap)
+
+    def _finding(self, doc: Document, sc: SentenceClaims, link: Link, subject: str, quoted: bool) -> Finding:
+        s = sc.sentence
+        src_start, src_end = doc.blocks[s.block].source_span(s.start + link.start, s.start + link.end)
+        serious = link.target.vocab in self.serious or any(m.vocab in self.serious for m in sc.mentions
+                                                             if link.start <= m.start and m.end <= link.end)
+        severity = self.serious_severity if serious and self.serious_severity.rank > self.spec.severity.rank else self.spec.severity
+        finding = self.finding(
+            doc, src_start, src_end, severity=severity,
+            benefit=link.benefit.text, condition=link.target.text, criterion=self.criterion,
+            subject={"none": "a subjectless headline", "first": "the seller", "named": "a named product",
+                     "product": "the product", "pronoun": "the product", "generic": "the product"}[subject],
+        )
+        if quoted:
+            finding.message = "Quoted claim: " + finding.message + " Quoting or attributing a claim still makes it."
+        return finding

@@ -3,6 +3,8 @@ label/body split, quotes, outcome statistics, hedges, intent guards and citation
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -48,7 +50,7 @@ EXTRA_HEDGE = rx(
 INFINITIVE = rx(r"(?:^|[^\w'])(?P<head>[\w'\u2019-]+)\s+to\s+(?:\w+ly\s+)?$")
 LICENSED = frozenset(
     "shown proven demonstrated found known able ability abilities help helps helped capacity used "
-    "works work continue continues continued".split()
+    "works work continue continues continued way ways designed formulated available effective".split()
 )
 PURPOSE = rx(r"\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$", regex.I)
 STATISTIC = rx(
@@ -156,11 +158,13 @@ class ClaimAnalyzer:
             by_block.setdefault(s.block, []).append(s)
         for block_index, sentences in by_block.items():
             # Each vocabulary is scanned once per block, not once per sentence.
-            found = self.block_mentions(doc.blocks[block_index].text)
+            found = sorted(self.block_mentions(doc.blocks[block_index].text), key=lambda m: m.start)
+            starts = [m.start for m in found]
             for s in sentences:
+                lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
                 mentions = tuple(
                     Mention(m.vocab, m.text, m.start - s.start, m.end - s.start)
-                    for m in found if s.start <= m.start and m.end <= s.end
+                    for m in found[lo:hi] if m.end <= s.end
                 )
                 sc = self.sentence(s, block_index in cited, mentions)
                 out.sentences.append(sc)

@@ -11,6 +11,7 @@ from typing import Iterable
 
 import regex
 
+from copylint.analysis import cues
 from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer
 from copylint.analysis.context import Analysis
 from copylint.analysis.vocab import freeze
@@ -29,6 +30,9 @@ DEFAULT_SUBJECTS = ("product_*",)
 DEFAULT_EXCLUDE = ("standard_subjects", "research_subjects")
 DEFAULT_MARKETING = ("marketing_cues",)
 PROMOTED = frozenset({"product", "first", "named"})
+REACH = 400  # characters around a claim searched for its subject
+# A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
+BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 
 
 def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict: bool = True) -> frozenset[str]:
@@ -73,8 +77,10 @@ class Speaker:
     def subject(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> str:
         """'product', 'first' (we/our), 'named', 'standard', 'research', 'pronoun', 'generic',
         or 'none' (a subjectless headline or imperative) for a claim at `pos`."""
-        lo = sc.body_start if pos >= sc.body_start else 0
+        text = sc.sentence.text
+        lo = 0  # a benefit label's words can name the subject ("Elderberry gummies: the remedy for ...")
         candidates: list[tuple[int, str]] = []
+        lo = max(lo, pos - REACH)  # a subject stands within a few hundred characters of its claim
         for m in sc.mentions:
             if m.end <= pos and m.start >= lo:
                 if m.vocab in self.exclude:
@@ -82,13 +88,39 @@ class Speaker:
                 elif m.vocab in self.subjects:
                     candidates.append((m.end, "product"))
         candidates += [(e, "first") for _, e in voice.before("first_person", pos, lo)]
-        candidates += [(e, "named") for _, e in voice.before("named_product", pos, lo)]
+        standard_ends = [end for end, kind in candidates if kind == "standard"]
+        candidates += [(e, "named") for s, e in voice.before("named_product", pos, lo)
+                       if not any(BRAND_AFTER.fullmatch(text, end, s) for end in standard_ends if end <= s)]
         if candidates:
-            return max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]
-        words = [w.lower() for w in WORD.findall(sc.sentence.text[lo:pos])]
+            nearest = max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]
+            if nearest == "research" and any(kind in PROMOTED for _, kind in candidates):
+                return next(kind for _, kind in sorted(candidates, reverse=True) if kind in PROMOTED)
+            return nearest
+        words = [w.lower() for w in WORD.findall(text[lo:pos])]
+        found = "generic"
         if all(w in LEAD_WORDS for w in words):
-            return "pronoun" if any(w in PRONOUNS for w in words) else "none"
-        return "generic"
+            found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
+        return self._agent_after(sc, voice, pos) or found
+
+    @staticmethod
+    def _seller_before(sc: SentenceClaims, page: PageVoice) -> bool:
+        """The sentence before speaks for the seller or a named product: "Our therapy cures
+        arthritis. It cures gout too." (the pronoun's antecedent)."""
+        index = sc.sentence.index
+        if index == 0:
+            return False
+        before = page.sentences[index - 1]
+        return before.has("first_person") or before.has("named_product")
+
+    def _agent_after(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> str | None:
+        """A promoted agent later in the clause: "cured at our clinic", "with our drops"."""
+        text = sc.sentence.text
+        end = cues.CLAUSE_BREAK.search(text, pos, min(len(text), pos + REACH))
+        stop = end.start() if end else min(len(text), pos + REACH)
+        after = [(m.start, "product") for m in sc.mentions if m.vocab in self.subjects and pos <= m.start < stop]
+        after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
+                  for s, _ in voice.spans.get(name, ()) if pos <= s < stop]
+        return min(after)[1] if after else None
 
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
         return bool(sc.of(self.marketing)) or "!" in sc.sentence.text or (subject == "none" and voice.has("second_person"))
@@ -117,6 +149,8 @@ class Speaker:
         if subject == "none":
             first = next((ch for ch in sc.sentence.text if ch.isalpha()), "")
             return (subject, marketing) if first.isupper() or page.promotional or quoted else None
-        if marketing and (page.promotional or quoted or subject == "pronoun"):
+        if marketing:
+            return subject, marketing
+        if subject == "pronoun" and (page.promotional or self._seller_before(sc, page)):
             return subject, marketing
         return None

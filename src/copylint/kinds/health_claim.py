@@ -5,6 +5,8 @@ rules/language/); the kind only knows the roles: benefit, target, subject and vo
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -12,7 +14,7 @@ import regex
 
 from copylint.analysis.claims import SentenceClaims, effect_status
 from copylint.analysis.context import Analysis
-from copylint.analysis.speaker import Speaker, expand
+from copylint.analysis.speaker import PROMOTED, Speaker, expand
 from copylint.analysis.vocab import Mention
 from copylint.analysis.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
@@ -21,7 +23,7 @@ from copylint.ruleset import validators as v
 
 HARD_BREAK = regex.compile(r"[.;:!?()\[\]\u2014\u2013]|\s-\s|\b(?:but|however|although|though|whereas|while|unlike)\b", regex.I)
 WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
-NOUN_LINK = regex.compile(r"^\s*(?:for|of|from|against|to|in)\s+", regex.I)
+NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,10 @@ class Link:
     """A benefit tied to its target: "lowers ... blood sugar", "a remedy for colds"."""
 
     benefit: Mention
-    target: Mention
+    target: Mention | None
     start: int
     end: int
+    form: str = "verb"  # verb ("lowers blood sugar"), noun ("a remedy for colds"), class ("antiviral")
 
 
 class HealthClaimKind(RuleKind):
@@ -41,6 +44,7 @@ class HealthClaimKind(RuleKind):
         "nouns": v.string_list,            # vocabularies of treatment nouns (remedy, cure, relief ...)
         "targets": v.string_list,          # vocabularies of conditions (globs: condition_*)
         "target_shapes": v.string_list,    # pattern lists that also name conditions (condition_shapes)
+        "claim_shapes": v.string_list,     # pattern lists that are claims by themselves ("antiviral")
         "subjects": v.string_list,         # promoted product families (globs: product_*)
         "exclude_subjects": v.string_list,  # standard care and research as the subject
         "serious": v.string_list,          # conditions that raise the severity to serious_severity
@@ -50,7 +54,7 @@ class HealthClaimKind(RuleKind):
         "criterion": v.string,             # what makes it a claim, for the message
         "excused_by_citation": v.boolean,  # a citation in the paragraph makes it a research report
     }
-    required = frozenset({"benefits", "targets", "subjects"})
+    required = frozenset({"subjects"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         super().__init__(spec, settings)
@@ -61,14 +65,21 @@ class HealthClaimKind(RuleKind):
         self.targets = expand(o.get("targets", []), vocabs, "targets")
         self.serious = expand(o.get("serious", []), vocabs, "serious")
         self.speaker = Speaker.for_settings(settings, o["subjects"], o.get("exclude_subjects", []), o.get("marketing", []))
-        self.shapes = tuple(o.get("target_shapes", []))
-        for name in self.shapes:
-            if name not in patterns:
-                raise ValueError(f"target_shapes: unknown pattern list {name!r} (known: {', '.join(sorted(patterns)) or 'none'})")
+        self.shapes = self._pattern_lists("target_shapes", patterns)
+        self.claim_shapes = self._pattern_lists("claim_shapes", patterns)
+        if not self.claim_shapes and not (self.benefits and self.targets):
+            raise ValueError("a health-claim rule needs 'benefits' and 'targets', or 'claim_shapes'")
         self.serious_severity = Severity(o.get("serious_severity", "error"))
-        self.window = int(o.get("window", 6))
+        self.window = int(o.get("window", 8))
         self.criterion = o.get("criterion", "")
         self.excused_by_citation = o.get("excused_by_citation", True)
+
+    def _pattern_lists(self, key: str, patterns: dict) -> tuple[str, ...]:
+        names = tuple(self.spec.options.get(key, []))
+        for name in names:
+            if name not in patterns:
+                raise ValueError(f"{key}: unknown pattern list {name!r} (known: {', '.join(sorted(patterns)) or 'none'})")
+        return names
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
@@ -89,7 +100,10 @@ class HealthClaimKind(RuleKind):
             if verdict is None:
                 continue
             subject, marketing = verdict
-            if status == "hedged" and not marketing:
+            if link.form == "noun" and (status == "hedged" or not (marketing or subject in ("first", "named"))):
+                continue  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
+            serious = self._serious(sc, link)
+            if status == "hedged" and not (marketing or (serious and subject in PROMOTED)):
                 continue
             return self._finding(doc, sc, link, subject, sc.quote_at(link.benefit.start) is not None)
         return None
@@ -99,41 +113,54 @@ class HealthClaimKind(RuleKind):
         of the same clause ("lowers your blood sugar"), or a treatment noun and its target
         ("a remedy for colds", "rosacea treatment")."""
         text = sc.sentence.text
+        for name in self.claim_shapes:
+            for s, e in voice.spans.get(name, ()):
+                yield Link(Mention(name, text[s:e], s, e), None, s, e, "class")
         targets = sorted(sc.of(self.targets) + self._shape_mentions(voice, text), key=lambda m: m.start)
         if not targets:
             return
+        excluded = sc.of(self.speaker.exclude)
+        starts = [t.start for t in targets]
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
-            target = next((t for t in targets if t.start >= verb.end and self._near(text, verb.end, t.start)), None)
-            if target is not None:
-                yield Link(verb, target, verb.start, target.end)
+            i = bisect.bisect_left(starts, verb.end)
+            if i < len(targets) and self._near(text, verb.end, targets[i].start):
+                yield Link(verb, targets[i], verb.start, targets[i].end)
         for noun in sorted(sc.of(self.nouns), key=lambda m: m.start):
-            after = NOUN_LINK.match(text[noun.end:])
-            if after:
-                pos = noun.end + after.end()
-                target = next((t for t in targets if t.start >= pos and self._near(text, pos, t.start, 4)), None)
-                if target is not None:
-                    yield Link(noun, target, noun.start, target.end)
+            if any(x.start <= noun.start and noun.end <= x.end for x in excluded):
+                continue  # "medicine for diabetes", "cancer treatments": approved care
+            after = NOUN_LINK.match(text, noun.end)
+            if after and not HARD_BREAK.search(text, noun.end, after.end()):
+                i = bisect.bisect_left(starts, after.end())
+                if i < len(targets) and self._near(text, after.end(), targets[i].start, 4):
+                    yield Link(noun, targets[i], noun.start, targets[i].end, "noun")
                     continue
-            target = next((t for t in reversed(targets) if t.end <= noun.start and self._near(text, t.end, noun.start, 1)), None)
-            if target is not None:
-                yield Link(noun, target, target.start, noun.end)
+            i = bisect.bisect_left(starts, noun.start) - 1
+            if i >= 0 and targets[i].end <= noun.start and self._near(text, targets[i].end, noun.start, 1):
+                yield Link(noun, targets[i], targets[i].start, noun.end, "noun")
+
+    def _serious(self, sc: SentenceClaims, link: Link) -> bool:
+        if link.target is not None and link.target.vocab in self.serious:
+            return True
+        return any(m.vocab in self.serious for m in sc.mentions if link.start <= m.start and m.end <= link.end)
 
     def _shape_mentions(self, voice: SentenceVoice, text: str) -> list[Mention]:
         return [Mention("condition_shape", text[s:e], s, e) for name in self.shapes for s, e in voice.spans.get(name, ())]
 
     def _near(self, text: str, start: int, end: int, window: int | None = None) -> bool:
+        if end - start > 40 * (self.window if window is None else window):
+            return False  # far more characters than the word window allows
         gap = text[start:end]
         return len(WORD.findall(gap)) <= (self.window if window is None else window) and not HARD_BREAK.search(gap)
 
     def _finding(self, doc: Document, sc: SentenceClaims, link: Link, subject: str, quoted: bool) -> Finding:
         s = sc.sentence
         src_start, src_end = doc.blocks[s.block].source_span(s.start + link.start, s.start + link.end)
-        serious = link.target.vocab in self.serious or any(m.vocab in self.serious for m in sc.mentions
-                                                             if link.start <= m.start and m.end <= link.end)
+        serious = self._serious(sc, link)
         severity = self.serious_severity if serious and self.serious_severity.rank > self.spec.severity.rank else self.spec.severity
         finding = self.finding(
             doc, src_start, src_end, severity=severity,
-            benefit=link.benefit.text, condition=link.target.text, criterion=self.criterion,
+            benefit=link.benefit.text, condition=link.target.text if link.target else link.benefit.text,
+            criterion=self.criterion,
             subject={"none": "a subjectless headline", "first": "the seller", "named": "a named product",
                      "product": "the product", "pronoun": "the product", "generic": "the product"}[subject],
         )

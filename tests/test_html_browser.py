@@ -33,7 +33,7 @@ MARKS = """(() => {
   const out = [];
   for (const section of document.querySelectorAll('section.file')) {
     for (const head of section.querySelectorAll('mark[tabindex]')) {
-      const parts = [...section.querySelectorAll(`mark[data-finding="${head.dataset.finding}"]`)];
+      const parts = [head, ...section.querySelectorAll(`mark[data-finding="${head.id}"]`)];
       const [line, column] = head.dataset.loc.split(':').map(Number);
       out.push({path: section.dataset.path, rule: head.dataset.rule, line, column,
                 text: parts.map(p => p.textContent).join(''),
@@ -48,8 +48,8 @@ STATE = """(() => ({
   marks: [...document.querySelectorAll('mark[tabindex]')].filter(m => !m.hasAttribute('data-off')).length,
   warningsHighlighted: [...document.querySelectorAll('mark[data-severity="warning"]')]
       .filter(m => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)').length,
-  listed: [...document.querySelectorAll('li.fi')].filter(li => li.offsetParent !== null).length,
-  listedWarnings: [...document.querySelectorAll('li.fi[data-severity="warning"]')].filter(li => li.offsetParent !== null).length,
+  listed: [...document.querySelectorAll('aside li')].filter(li => li.offsetParent !== null).length,
+  listedWarnings: [...document.querySelectorAll('aside li[data-severity="warning"]')].filter(li => li.offsetParent !== null).length,
   count: document.getElementById('visible-count').textContent,
   toolbar: document.getElementById('toolbar').offsetParent !== null,
 }))()"""
@@ -151,8 +151,8 @@ def test_filters_hide_and_show_findings(run, browser):
 def test_keyboard_moves_from_finding_to_finding(run, browser):
     page, _ = run
     browser.open(page)
-    focused = "document.activeElement.dataset.finding || null"
-    order = browser.eval("[...document.querySelectorAll('mark[tabindex]')].map(m => m.dataset.finding)")
+    focused = "document.activeElement.id || null"
+    order = browser.eval("[...document.querySelectorAll('mark[tabindex]')].map(m => m.id)")
     browser.press("j")
     assert browser.eval(focused) == order[0]
     browser.press("j")
@@ -170,7 +170,7 @@ def test_without_javascript_everything_is_shown_and_filters_are_hidden(run, brow
     state = browser.eval("""(() => ({
       toolbar: document.getElementById('toolbar').offsetParent !== null,
       marks: [...document.querySelectorAll('mark[tabindex]')].filter(m => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)').length,
-      listed: [...document.querySelectorAll('li.fi')].filter(li => li.offsetParent !== null).length}))()""")
+      listed: [...document.querySelectorAll('aside li')].filter(li => li.offsetParent !== null).length}))()""")
     assert state == {"toolbar": False, "marks": sum(bool(f["excerpt"]) for f in data["findings"]),
                      "listed": len(data["findings"])}
 

@@ -64,7 +64,7 @@ class Page(HTMLParser):
             self.scripts.append(data)
         if self.stack and self.stack[-1][0] == "style":
             self.styles.append(data)
-        for fid in {a["data-finding"] for t, a in self.stack if t == "mark"}:
+        for fid in {a.get("data-finding") or a["id"] for t, a in self.stack if t == "mark"}:
             self.mark_text[fid] += data
 
     def marks(self) -> list[dict]:
@@ -100,7 +100,7 @@ def by_location(page: Page) -> dict[tuple[str, int, int, str], str]:
             current = a["data-path"]
         if tag == "mark" and "tabindex" in a:
             line, column = map(int, a["data-loc"].split(":"))
-            paths[(current, line, column, a["data-rule"])] = page.mark_text[a["data-finding"]]
+            paths[(current, line, column, a["data-rule"])] = page.mark_text[a["id"]]
     return paths
 
 
@@ -188,7 +188,7 @@ def test_overlapping_and_nested_findings_each_keep_their_exact_text():
     assert not page.errors
     for n, f in enumerate(findings, 1):
         assert page.mark_text[f"f{n}"] == f.excerpt
-    fragments = Counter(a["data-finding"] for t, a in page.elements if t == "mark")
+    fragments = Counter(a.get("data-finding") or a["id"] for t, a in page.elements if t == "mark")
     # b.crossing is split where a.outer ends; d.two-lines where b.crossing ends, and at the line end
     assert fragments["f2"] == 2 and fragments["f4"] == 3
     assert fragments["f1"] == 1 and fragments["f3"] == 1

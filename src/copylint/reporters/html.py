@@ -28,6 +28,9 @@ SEVERITIES = ("error", "warning", "info")
 LIST_MARKER = rx(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
 COLLAPSE_UNLINTED = 3  # longer runs of unlinted lines (markup, code, comments) fold away
 EXCERPT_CHARS = 160
+BANNER_CHARS = 120  # the side list has the whole message
+SIGN_OFF = ('<div class="signoff" aria-label="Review record"><span>Reviewed by</span><span>Role</span><span>Date</span>'
+            '<span>Decision: approved / approved with changes / not approved</span></div>')
 
 
 def esc(text: str) -> str:
@@ -193,33 +196,35 @@ def _nested(inner: tuple[int, int] | None, outer: tuple[int, int] | None) -> boo
 
 
 def mark_open(mark: Mark, first: bool) -> str:
+    """A mark's opening tag: the first fragment of a finding carries its id, rule, position and
+    tab stop; later fragments (where it crosses another finding or a line end) only what
+    colours them. The side list entry holds the rest (the filters read it)."""
     f = mark.finding
-    common = (f' data-finding="{mark.fid}" data-rule="{attr(f.rule)}" data-severity="{f.severity.value}"'
-              f' data-category="{attr(f.category)}"')
     if not first:
-        return f"<mark{common}>"
+        return f'<mark data-finding="{mark.fid}" data-severity="{f.severity.value}">'
     loc = f.location
-    title = f"{f.severity.value} {f.rule}: {f.message}"
     pin = ' class="pin"' if mark.start == mark.end else ""
-    return (f'<mark id="{mark.fid}"{pin}{common} data-loc="{loc.line}:{loc.column}" tabindex="0"'
-            f' title="{attr(title)}">')
+    return (f'<mark id="{mark.fid}"{pin} data-rule="{attr(f.rule)}" '
+            f'data-severity="{f.severity.value}" data-loc="{loc.line}:{loc.column}" tabindex="0">')
 
 
 class RowWriter:
     """Writes rows as HTML, reopening the marks that continue from one row to the next."""
 
-    def __init__(self, doc: Document, file_id: str) -> None:
+    def __init__(self, doc: Document, file_id: str, targets: set[int]) -> None:
         self.doc = doc
         self.text = doc.source.text
         self.file_id = file_id
         self.opened: set[str] = set()
-        self.anchored: set[int] = set()
+        self.targets = set(targets)  # lines that other findings link to (each anchored once)
 
     def row(self, row: Row, kind: str) -> tuple[str, bool]:
         """(html, whether it showed a list marker)."""
+        if kind == "blank" and not any(p.marks for p in row.pieces) and row.line not in self.targets:
+            return esc(self.text[row.pieces[0].start:row.pieces[-1].end]) if row.pieces else "", False
         anchor = ""
-        if row.line not in self.anchored:
-            self.anchored.add(row.line)
+        if row.line in self.targets:
+            self.targets.discard(row.line)
             anchor = f' id="{self.file_id}-L{row.line}"'
         out = [f'<div class="r{" b" if kind == "blank" else ""}" data-ln="{row.line}"{anchor}>']
         stack: list[Mark] = []
@@ -279,10 +284,10 @@ def row_kind(doc: Document, row: Row) -> str:
     return "unlinted" if any(text[p.start:p.end].strip() for p in row.pieces) else "blank"
 
 
-def document_body(doc: Document, marks: Sequence[Mark], file_id: str) -> Iterator[str]:
+def document_body(doc: Document, marks: Sequence[Mark], file_id: str, targets: set[int]) -> Iterator[str]:
     """The document as grouped rows: a block's rows in one element styled by its kind; runs of
     unlinted lines shown dimmed, long ones folded (open when they hold a finding)."""
-    writer = RowWriter(doc, file_id)
+    writer = RowWriter(doc, file_id, targets)
     group: list[Row] = []
     for row in rows(doc, marks):
         if group and not _same_group(group[0], row):
@@ -311,12 +316,16 @@ def _group(doc: Document, writer: RowWriter, group: list[Row]) -> str:
         classes += f" h{min(max(block.level, 1), 6)}"
     if block.kind == "list_item" and not marker:
         classes += " nb"
+    if len(html_rows) == 1:  # one line: the block is its row (smaller page)
+        return html_rows[0].replace('<div class="r', f'<div class="{classes} r', 1)
     return f'<div class="{classes}">{"".join(html_rows)}</div>'
 
 
 def _unlinted(doc: Document, writer: RowWriter, group: list[Row]) -> str:
     body = "".join(writer.row(row, row_kind(doc, row))[0] for row in group)
     shown = [row for row in group if row_kind(doc, row) == "unlinted"]
+    if "<" not in body:  # blank lines only
+        return body
     if len(shown) <= COLLAPSE_UNLINTED:
         return f'<div class="ul">{body}</div>'
     has_mark = any(p.marks for row in group for p in row.pieces)
@@ -410,7 +419,7 @@ def summary(report: Report, files: Sequence[PageFile]) -> str:
     return (f'<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
             f'<div class="tiles">{tile_html}</div><div class="charts"><figure><figcaption>Findings by category'
             f'</figcaption>{bar_chart([(c, by_cat[c]) for c in cats])}</figure>'
-            f'{top_rules(report)}</div>{input_errors(report)}{file_index(files)}</section>')
+            f'{top_rules(report)}</div>{input_errors(report)}{file_index(files)}{SIGN_OFF}</section>')
 
 
 def top_rules(report: Report, limit: int = 10) -> str:
@@ -469,30 +478,35 @@ def toolbar(report: Report) -> str:
             f' \u00b7 <kbd>j</kbd>/<kbd>k</kbd> next/previous finding \u00b7 <kbd>Esc</kbd> close</p></div>')
 
 
-def finding_item(fid: str, f: Finding, placed: bool, ids_by_path: dict[str, str], overlaps: Sequence[tuple[str, Finding]]) -> str:
+def finding_item(fid: str, f: Finding, placed: bool, ids_by_path: dict[str, str], overlaps: Sequence[tuple[str, Finding]],
+                 rule_category: str | None = None) -> str:
+    """The side list entry of a finding: its position, rule and message, then what helps (kept
+    small: a run over 1,000 files lists tens of thousands). Its severity badge is drawn by CSS
+    from data-severity; its category is its rule's, in the list of rules."""
     loc = f.location
-    excerpt = " ".join(f.excerpt.split())
-    if len(excerpt) > EXCERPT_CHARS:
-        excerpt = excerpt[:EXCERPT_CHARS - 1] + "\u2026"
-    where = f'<a class="loc" href="#{fid}">line {loc.line}:{loc.column}</a>' if placed else \
-        f'<span class="loc">line {loc.line}:{loc.column}</span>'
-    parts = [f'<li class="fi" id="d-{fid}" data-finding="{fid}" data-rule="{attr(f.rule)}" data-severity="{f.severity.value}"'
-             f' data-category="{attr(f.category)}">{badge(f.severity.value)} {where} <a class="rule" href="#rule-{attr(f.rule)}">'
-             f'<code>{esc(f.rule)}</code></a><p class="msg">{esc(f.message)}</p>']
-    if excerpt:
-        parts.append(f'<blockquote class="ex">{esc(excerpt)}</blockquote>')
+    where = f"{loc.line}:{loc.column}"
+    where = f'<a href="#{fid}">{where}</a>' if placed else where
+    own = f' data-category="{attr(f.category)}"' if f.category != rule_category else ""
+    parts = [f'<li id="d-{fid}" data-rule="{attr(f.rule)}" data-severity="{f.severity.value}"{own}>{where} '
+             f'<a href="#rule-{attr(f.rule)}">{esc(f.rule)}</a><p>{esc(f.message)}</p>']
+    excerpt = short(f.excerpt, EXCERPT_CHARS)
+    if excerpt and excerpt not in f.message:
+        parts.append(f'<q>{esc(excerpt)}</q>')
     if f.suggestion:
-        parts.append(f'<p class="sug"><b>Suggestion:</b> {esc(f.suggestion)}</p>')
+        parts.append(f'<p class="sug">{esc(f.suggestion)}</p>')
     if f.related:
-        links = ", ".join(_related_link(r, ids_by_path) for r in f.related)
-        parts.append(f'<p class="rel">Also at {links}</p>')
+        parts.append(f'<p class="rel">Also at {", ".join(_related_link(r, ids_by_path) for r in f.related)}</p>')
     if overlaps:
-        links = ", ".join(f'<a href="#d-{oid}"><code>{esc(o.rule)}</code></a>' for oid, o in overlaps)
-        parts.append(f'<p class="ov">Overlaps {links}</p>')
+        parts.append(f'<p class="ov">Overlaps {esc(", ".join(dict.fromkeys(o.rule for _, o in overlaps)))}</p>')
     if not placed:
         parts.append('<p class="note">Not highlighted: the text at this position differs from what was linted.</p>')
     parts.append("</li>")
     return "".join(parts)
+
+
+def short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
 def _related_link(loc, ids_by_path: dict[str, str]) -> str:
@@ -521,17 +535,25 @@ def is_document_level(f: Finding) -> bool:
 
 
 def banner(file: PageFile, placed: set[str]) -> str:
-    items = [(fid, f) for fid, f in file.findings if is_document_level(f)]
-    if not items:
+    """Findings about the whole document, one line per rule (its first message, then a link to
+    each occurrence), above the text."""
+    by_rule: dict[str, list[tuple[str, Finding]]] = defaultdict(list)
+    for fid, f in file.findings:
+        if is_document_level(f):
+            by_rule[f.rule].append((fid, f))
+    if not by_rule:
         return ""
-    lis = "".join(
-        f'<li data-finding="{fid}" data-rule="{attr(f.rule)}" data-severity="{f.severity.value}" data-category="{attr(f.category)}">'
-        f'{badge(f.severity.value)} <a href="#{fid if fid in placed else "d-" + fid}">{esc(f.message)}</a></li>'
-        for fid, f in items)
-    return f'<div class="banner" role="note"><h3>About the whole document</h3><ul>{lis}</ul></div>'
+    lis = []
+    for items in by_rule.values():
+        links = [f'<a href="#{fid if fid in placed else "d-" + fid}">line {f.location.line}</a>' for fid, f in items]
+        first = items[0][1]
+        more = f" ({plural(len(items), 'occurrence')}: {', '.join(links)})" if len(items) > 1 else f" ({links[0]})"
+        lis.append(f'<li data-finding="{" ".join(fid for fid, _ in items)}" data-severity="{first.severity.value}">'
+                   f'{esc(short(first.message, BANNER_CHARS))}{more}</li>')
+    return f'<div class="banner" role="note"><h3>About the whole document</h3><ul>{"".join(lis)}</ul></div>'
 
 
-def file_section(file: PageFile, ids_by_path: dict[str, str]) -> str:
+def file_section(file: PageFile, ids_by_path: dict[str, str], targets: set[int], categories: dict[str, str]) -> str:
     marks: list[Mark] = []
     doc = file.doc
     if doc is not None:
@@ -548,11 +570,12 @@ def file_section(file: PageFile, ids_by_path: dict[str, str]) -> str:
     head = (f'<section class="file" id="{file.file_id}" data-path="{attr(file.path)}"><header><h2>{esc(file.path)}{fmt}</h2>'
             f'<p class="tally">{tally}</p></header>{banner(file, placed)}')
     if doc is not None:
-        text = "".join(document_body(doc, marks, file.file_id))
+        text = "".join(document_body(doc, marks, file.file_id, targets))
         body = f'<article class="doc" aria-label="Text of {attr(file.path)}">{text}</article>'
     else:
         body = f'<p class="note">The text of this file is not shown: {esc(file.problem)}. Its findings are listed.</p>'
-    items = "".join(finding_item(fid, f, fid in placed, ids_by_path, overlaps.get(fid, ())) for fid, f in file.findings)
+    items = "".join(finding_item(fid, f, fid in placed, ids_by_path, overlaps.get(fid, ()), categories.get(f.rule))
+                    for fid, f in file.findings)
     side = (f'<aside class="side" aria-label="Findings in {attr(file.path)}"><h3>Findings ({len(file.findings)})</h3>'
             f'<ol>{items}</ol></aside>' if file.findings else "")
     return f'{head}<div class="cols">{body}{side}</div></section>'
@@ -569,7 +592,8 @@ def glossary(report: Report) -> str:
         src = f'<p class="src"><b>Source:</b> {esc(spec.source)}</p>' if spec and spec.source else ""
         sev = badge(spec.severity.value) if spec else ""
         cat = esc(spec.category) if spec else ""
-        entries.append(f'<dt id="rule-{attr(rule)}"><code>{esc(rule)}</code> {sev} <span class="cat">{cat}</span></dt>'
+        category = f' data-category="{attr(spec.category)}"' if spec else ""
+        entries.append(f'<dt id="rule-{attr(rule)}"{category}><code>{esc(rule)}</code> {sev} <span class="cat">{cat}</span></dt>'
                        f'<dd>{why}{src}</dd>')
     return f'<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">Rules that fired: why and source</h2><dl>{"".join(entries)}</dl></section>'
 
@@ -593,11 +617,16 @@ def chunks(report: Report) -> Iterator[str]:
     css, js = asset("report.css"), asset("report.js")
     files = page_files(report)
     ids_by_path = {f.path: f.file_id for f in files}
+    targets: dict[str, set[int]] = defaultdict(set)  # lines that "also at" links point to
+    for f in report.findings:
+        for loc in f.related:
+            targets[loc.path].add(loc.line)
+    categories = {rule: spec.category for rule, spec in report.rules.items()}
     yield page_head(report, css, js)
     yield toolbar(report) + "<main>" + summary(report, files)
     for file in files:
         load(file, report)
-        yield file_section(file, ids_by_path)
+        yield file_section(file, ids_by_path, targets.get(file.path, set()), categories)
         file.doc = None
     yield f"{glossary(report)}</main><div id=\"card\" role=\"tooltip\" hidden></div><script>{js}</script></body></html>\n"
 

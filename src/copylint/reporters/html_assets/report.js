@@ -5,16 +5,19 @@
   var toolbar = document.getElementById("toolbar");
   var card = document.getElementById("card");
   if (!toolbar || !card) { return; }
-  var items = Array.prototype.slice.call(document.querySelectorAll("[data-finding]"));
+  // Finding ids: a mark's first fragment has id "f12", its other fragments data-finding="f12",
+  // its side list entry id "d-f12" (which holds its rule, severity and category).
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-finding], mark[tabindex], .side li"));
   var heads = Array.prototype.slice.call(document.querySelectorAll("mark[tabindex]"));
+  var entries = {};
+  function fidOf(el) { return el.dataset.finding || (el.tagName === "LI" ? el.id.slice(2) : el.id); }
+  document.querySelectorAll(".side li").forEach(function (li) {
+    var term = document.getElementById("rule-" + li.dataset.rule);
+    entries[fidOf(li)] = { severity: li.dataset.severity, rule: li.dataset.rule, category: li.dataset.category || (term ? term.dataset.category : "") };
+  });
   var visibleCount = document.getElementById("visible-count");
   var ruleSelect = document.getElementById("rule-filter");
   var current = -1;
-
-  heads.forEach(function (mark) {  // the card replaces the native tooltip
-    mark.setAttribute("data-title", mark.getAttribute("title") || "");
-    mark.removeAttribute("title");
-  });
 
   function checked(kind) {
     var on = {};
@@ -25,10 +28,14 @@
   function apply() {
     var severity = checked("severity"), category = checked("category"), rule = ruleSelect.value;
     var shown = {};
-    items.forEach(function (el) {
-      var d = el.dataset;
-      var on = severity[d.severity] !== false && category[d.category] !== false && (!rule || rule === d.rule);
-      if (on) { el.removeAttribute("data-off"); shown[d.finding] = true; } else { el.setAttribute("data-off", ""); }
+    function on(id) {
+      var d = entries[id];
+      return !d || (severity[d.severity] !== false && category[d.category] !== false && (!rule || rule === d.rule));
+    }
+    items.forEach(function (el) {  // a banner line stands for several findings: shown if any is
+      var ids = fidOf(el).split(" ");
+      if (ids.some(on)) { el.removeAttribute("data-off"); } else { el.setAttribute("data-off", ""); }
+      ids.forEach(function (id) { if (on(id)) { shown[id] = true; } });
     });
     heads.forEach(function (mark) { mark.tabIndex = mark.hasAttribute("data-off") ? -1 : 0; });
     visibleCount.textContent = String(Object.keys(shown).length);
@@ -41,12 +48,19 @@
     var entry = document.createElement("div");
     entry.className = "entry";
     if (!source) { return entry; }
-    ["sev", "msg", "sug"].forEach(function (cls) {
-      var part = source.querySelector("." + cls);
+    var badge = document.createElement("span");
+    badge.className = "sev";
+    badge.dataset.severity = source.dataset.severity;
+    badge.textContent = source.dataset.severity;
+    var rule = document.createElement("code");
+    rule.textContent = " " + source.dataset.rule;
+    entry.append(badge, rule);
+    ["p:not([class])", "p.sug"].forEach(function (selector) {
+      var part = source.querySelector(selector);
       if (part) { entry.appendChild(part.cloneNode(true)); }
     });
-    var rule = document.getElementById("rule-" + source.dataset.rule);
-    var dd = rule && rule.nextElementSibling;
+    var term = document.getElementById("rule-" + source.dataset.rule);
+    var dd = term && term.nextElementSibling;
     if (dd) {
       Array.prototype.forEach.call(dd.children, function (p) { entry.appendChild(p.cloneNode(true)); });
     }
@@ -56,7 +70,7 @@
   function show(target) {
     var ids = [], el = target;
     while (el && el.tagName === "MARK") {  // every finding covering this point, innermost first
-      if (!el.hasAttribute("data-off") && ids.indexOf(el.dataset.finding) < 0) { ids.push(el.dataset.finding); }
+      if (!el.hasAttribute("data-off") && ids.indexOf(fidOf(el)) < 0) { ids.push(fidOf(el)); }
       el = el.parentElement;
     }
     if (!ids.length) { return; }
@@ -75,8 +89,8 @@
 
   function highlight(mark) {
     document.querySelectorAll(".current").forEach(function (el) { el.classList.remove("current"); });
-    var id = mark.dataset.finding;
-    document.querySelectorAll('mark[data-finding="' + id + '"]').forEach(function (el) { el.classList.add("current"); });
+    var id = fidOf(mark);
+    document.querySelectorAll('#' + id + ', mark[data-finding="' + id + '"]').forEach(function (el) { el.classList.add("current"); });
     var item = document.getElementById("d-" + id);
     if (item) { item.classList.add("current"); item.scrollIntoView({ block: "nearest" }); }
   }

@@ -141,6 +141,10 @@ def test_filters_hide_and_show_findings(run, browser):
     assert hidden["warningsHighlighted"] == 0 and hidden["listedWarnings"] == 0
     browser.eval("""document.querySelector('#toolbar input[data-filter="severity"][value="warning"]').click()""")
     assert browser.eval(STATE) == before
+    browser.eval("""document.querySelector('#toolbar input[data-filter="category"][value="pressure"]').click()""")
+    pressure = sum(f["category"] == "pressure" for f in data["findings"])
+    assert pressure and browser.eval(STATE)["marks"] == total - pressure
+    browser.eval("""document.querySelector('#toolbar input[data-filter="category"][value="pressure"]').click()""")
     rule = data["findings"][0]["rule"]
     browser.eval(f"""(() => {{ const s = document.getElementById('rule-filter'); s.value = {json.dumps(rule)};
                    s.dispatchEvent(new Event('change', {{bubbles: true}})); }})()""")
@@ -189,13 +193,12 @@ def test_prints_without_the_controls(run, browser):
 
 
 @pytest.mark.skipif(not os.environ.get("COPYLINT_SCREENSHOT"), reason="set COPYLINT_SCREENSHOT=docs/report.png to write it")
-def test_screenshot(tmp_path, browser):
+def test_screenshot(tmp_path, browser, monkeypatch):
     """The README's screenshot: seed-style drafts, first screen of the report."""
     out = tmp_path / "seed.html"
-    paths = [str(FIXTURES / "drafts" / "msc-als-clinic.md"), str(FIXTURES / "drafts" / "joint-supplement.txt"),
-             str(FIXTURES / "disclaimers" / "seed004.txt")]
+    monkeypatch.chdir(ROOT)
+    paths = ["fixtures/drafts/msc-als-clinic.md", "fixtures/drafts/joint-supplement.txt", "fixtures/disclaimers/seed004.txt"]
     CliRunner().invoke(main, ["check", "--no-config", "-j1", "--format", "html", "-o", str(out), *paths])
     browser.open(out)
-    top = browser.eval("document.querySelector('section.file').getBoundingClientRect().top + window.scrollY")
-    browser.screenshot(ROOT / os.environ["COPYLINT_SCREENSHOT"], height=int(os.environ.get("COPYLINT_SCREENSHOT_HEIGHT", 1100)),
-                       top=int(os.environ.get("COPYLINT_SCREENSHOT_TOP", top - 8)))
+    browser.screenshot(ROOT / os.environ["COPYLINT_SCREENSHOT"], height=int(os.environ.get("COPYLINT_SCREENSHOT_HEIGHT", 1700)),
+                       top=int(os.environ.get("COPYLINT_SCREENSHOT_TOP", 0)))

@@ -243,3 +243,32 @@ def test_page_is_written_a_file_at_a_time(tmp_path):
                                             load_document=lambda p: parse_text(Path(p).read_text(), "markdown", p))))
     sections = [p for p in pieces if p.startswith('<section class="file"')]
     assert len(sections) == 3 and all(p.count('<section class="file"') == 1 for p in sections)
+
+
+def test_any_format_that_parses_to_a_document_renders(tmp_path):
+    """The report knows no format: a Document from a parser it has never seen (here a format
+    name that falls back to the plain-text parser, as a Word draft's paragraphs would read)
+    renders with its marks exact."""
+    from copylint.models import Source
+    from copylint.parsers import parse
+
+    text = "Joint Renewal Formula\nOur supplement has no side effects.\nIt works for everyone.\n"
+    doc = parse(Source("draft.docx", text, "docx"))
+    spans = [(text.index("no side"), text.index(".\nIt"), "safety.no-side-effects", "error"),
+             (text.index("works"), len(text) - 2, "claims.hundred-percent", "error")]
+    findings = [Finding(rule, "safety", Severity(sev), "m", locate(doc, a, b), text[a:b]) for a, b, rule, sev in spans]
+    page = Page(html_report.render(Report(findings=findings, files=1, paths=["draft.docx"], load_document=lambda p: doc)))
+    assert [page.mark_text["f1"], page.mark_text["f2"]] == ["no side effects", "works for everyone"]
+    assert not page.errors
+
+
+def test_banner_has_one_line_per_document_level_rule():
+    text = "# Page\n\n" + "".join(f"Paragraph {i} repeats here.\n\n" for i in range(3))
+    starts = [text.index(f"Paragraph {i}") for i in range(3)]
+    report, findings = report_for(text, "markdown", [(s, s + 11, "duplication.repeated-section", "warning") for s in starts])
+    for f in findings:
+        f.category = "duplication"
+    raw = html_report.render(report)
+    banner = re.search(r'<div class="banner".*?</div>', raw).group(0)
+    assert banner.count("<li") == 1 and 'data-finding="f1 f2 f3"' in banner and "3 occurrences" in banner
+    assert all(f'href="#f{n}"' in banner for n in (1, 2, 3))

@@ -17,6 +17,7 @@ import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import PurePath
 from typing import Iterator, Sequence
 
 from copylint import __version__
@@ -28,6 +29,7 @@ SEVERITIES = ("error", "warning", "info")
 LIST_MARKER = rx(r"[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
 COLLAPSE_UNLINTED = 3  # longer runs of unlinted lines (markup, code, comments) fold away
 EXCERPT_CHARS = 160
+QUOTE_CHARS = 80  # longer excerpts of highlighted findings are not quoted again in the list
 BANNER_CHARS = 120  # the side list has the whole message
 SIGN_OFF = ('<div class="signoff" aria-label="Review record"><span>Reviewed by</span><span>Role</span><span>Date</span>'
             '<span>Decision: approved / approved with changes / not approved</span></div>')
@@ -167,7 +169,8 @@ def pieces(doc: Document, marks: Sequence[Mark]) -> Iterator[Piece]:
 
 def rows(doc: Document, marks: Sequence[Mark]) -> list[Row]:
     """Pieces grouped into rows: a new row at each line, and where a new block starts on a line
-    that already holds another block's text (minified HTML), unless nested in it (alt text)."""
+    that already holds another block's text (minified HTML), unless nested in it (alt text) or
+    the next cell of a table row."""
     lines = doc.lines or LineIndex(doc.source.text)
     extents = block_extents(doc)
     out: list[Row] = [Row(1)]
@@ -180,11 +183,17 @@ def rows(doc: Document, marks: Sequence[Mark]) -> list[Row]:
         if piece.block >= 0 and piece.block != row.block:
             if row.block < 0:
                 row.block = piece.block
-            elif not _nested(extents.get(piece.block), extents.get(row.block)):
+            elif not (_nested(extents.get(piece.block), extents.get(row.block))
+                      or _same_table_row(doc, piece.block, row.block)):
                 row = Row(line, piece.block)
                 out.append(row)
         row.pieces.append(piece)
     return out
+
+
+def _same_table_row(doc: Document, block: int, row_block: int) -> bool:
+    """Cells of one table row on one line stay on one row, side by side."""
+    return doc.blocks[block].kind == doc.blocks[row_block].kind == "table_cell"
 
 
 def _nested(inner: tuple[int, int] | None, outer: tuple[int, int] | None) -> bool:
@@ -490,12 +499,12 @@ def finding_item(fid: str, f: Finding, placed: bool, ids_by_path: dict[str, str]
     parts = [f'<li id="d-{fid}" data-rule="{attr(f.rule)}" data-severity="{f.severity.value}"{own}>{where} '
              f'<a href="#rule-{attr(f.rule)}">{esc(f.rule)}</a><p>{esc(f.message)}</p>']
     excerpt = short(f.excerpt, EXCERPT_CHARS)
-    if excerpt and excerpt not in f.message:
-        parts.append(f'<q>{esc(excerpt)}</q>')
+    if excerpt and excerpt not in f.message and (len(excerpt) <= QUOTE_CHARS or not placed):
+        parts.append(f'<q>{esc(excerpt)}</q>')  # a long one is read where it is highlighted
     if f.suggestion:
         parts.append(f'<p class="sug">{esc(f.suggestion)}</p>')
     if f.related:
-        parts.append(f'<p class="rel">Also at {", ".join(_related_link(r, ids_by_path) for r in f.related)}</p>')
+        parts.append(f'<p class="rel">Also at {", ".join(_related_link(r, f.path, ids_by_path) for r in f.related)}</p>')
     if overlaps:
         parts.append(f'<p class="ov">Overlaps {esc(", ".join(dict.fromkeys(o.rule for _, o in overlaps)))}</p>')
     if not placed:
@@ -509,8 +518,10 @@ def short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
-def _related_link(loc, ids_by_path: dict[str, str]) -> str:
-    label = f"{esc(loc.path)}:{loc.line}"
+def _related_link(loc, path: str, ids_by_path: dict[str, str]) -> str:
+    """A link to a related place: "line 9" in the same file, "name.md:9" in another (the
+    message names its path)."""
+    label = f"line {loc.line}" if loc.path == path else f"{esc(PurePath(loc.path).name)}:{loc.line}"
     file_id = ids_by_path.get(loc.path)
     return f'<a href="#{file_id}-L{loc.line}">{label}</a>' if file_id else label
 

@@ -272,3 +272,22 @@ def test_banner_has_one_line_per_document_level_rule():
     banner = re.search(r'<div class="banner".*?</div>', raw).group(0)
     assert banner.count("<li") == 1 and 'data-finding="f1 f2 f3"' in banner and "3 occurrences" in banner
     assert all(f'href="#f{n}"' in banner for n in (1, 2, 3))
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PIECES = ["Our ", "miracle cure", " works", ".\n", "\r\n", "\n\n", "# ", "- ", "**", "<b>", "</b>", "&amp;",
+          "&eacute;", "<p>", "</p>", "<!-- note -->", "| a | b |\n", "\t", "   ", "é", "<script>x</script>"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(parts=st.lists(st.sampled_from(PIECES), min_size=1, max_size=25), fmt=st.sampled_from(["markdown", "html", "text"]),
+       cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=6))
+def test_any_spans_on_any_page_keep_their_exact_text(parts, fmt, cuts):
+    text = "".join(parts)
+    spans = [(min(a, len(text)), min(a + n, len(text)), f"r.{i}", "warning") for i, (a, n) in enumerate(cuts)]
+    report, findings = report_for(text, fmt, spans)
+    page = Page(html_report.render(report))
+    assert not page.errors
+    for n, f in enumerate(findings, 1):
+        assert page.mark_text.get(f"f{n}", "") == f.excerpt

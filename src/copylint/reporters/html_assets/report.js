@@ -75,15 +75,23 @@
     }
     if (!ids.length) { return; }
     card.replaceChildren.apply(card, ids.map(entryFor));
-    var box = target.getBoundingClientRect();
     card.hidden = false;
+    anchor = target;
+    place();
+  }
+
+  var anchor = null;  // the mark the card belongs to; the card follows it when the page scrolls
+  function place() {
+    if (!anchor || card.hidden) { return; }
+    var box = anchor.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) { hide(); return; }
     var top = box.bottom + 6;
     if (top + card.offsetHeight > window.innerHeight) { top = Math.max(4, box.top - card.offsetHeight - 6); }
     card.style.top = top + "px";
     card.style.left = Math.max(4, Math.min(box.left, window.innerWidth - card.offsetWidth - 8)) + "px";
   }
 
-  function hide() { card.hidden = true; }
+  function hide() { card.hidden = true; anchor = null; }
 
   function markOf(el) { while (el && el.tagName !== "MARK") { el = el.parentElement; } return el; }
 
@@ -132,7 +140,7 @@
     else if (event.key === "k" || event.key === "p") { step(-1); event.preventDefault(); }
     else if (event.key === "Escape") { hide(); }
   });
-  window.addEventListener("scroll", hide, { passive: true });
+  window.addEventListener("scroll", place, { passive: true });
   toolbar.hidden = false;
   apply();
 })();

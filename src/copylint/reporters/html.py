@@ -435,12 +435,15 @@ def top_rules(report: Report, limit: int = 10) -> str:
     tally = Counter(f.rule for f in report.findings)
     if not tally:
         return ""
-    first = {f.rule: f for f in reversed(report.findings)}
+    category = {f.rule: f.category for f in report.findings}
+    severities: dict[str, set[str]] = defaultdict(set)  # a rule may report at several severities
+    for f in report.findings:
+        severities[f.rule].add(f.severity.value)
     rows_ = []
     for rule, n in sorted(tally.items(), key=lambda item: (-item[1], item[0]))[:limit]:
-        f = first[rule]
+        badges = " ".join(badge(s) for s in SEVERITIES if s in severities[rule])
         rows_.append(f'<tr data-rule="{attr(rule)}"><td><a href="#rule-{attr(rule)}"><code>{esc(rule)}</code></a></td>'
-                     f'<td>{esc(f.category)}</td><td>{badge(f.severity.value)}</td><td class="n" data-count="{n}">{n}</td></tr>')
+                     f'<td>{esc(category[rule])}</td><td>{badges}</td><td class="n" data-count="{n}">{n}</td></tr>')
     more = f'<p class="more">{plural(len(tally) - limit, "more rule")} in the list of rules below.</p>' if len(tally) > limit else ""
     return (f'<figure><figcaption>Rules that fired most</figcaption><table class="rules"><thead><tr><th>Rule</th>'
             f'<th>Category</th><th>Severity</th><th class="n">Findings</th></tr></thead><tbody>{"".join(rows_)}'

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from copylint.cli import main
+from copylint.cli import main, pipeline
 from copylint.models import Finding, Severity, locate
 from copylint.parsers import parse_text
-from copylint.reporters import Report, html as html_report
+from copylint.reporters import Report, html as html_report, render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -75,12 +75,21 @@ def check(*args: str, cwd: Path | None = None, input: str | None = None):
     return CliRunner().invoke(main, ["check", "--no-config", "-j1", *args], input=input)
 
 
+def html_and_json_text(*paths: str) -> tuple[str, dict]:
+    """One lint run over `paths` (no configuration), reported as HTML and as JSON."""
+    flags = pipeline.CheckFlags(paths=list(paths), no_config=True, jobs=1)
+    config = pipeline.resolve_config(flags)
+    pack, rules, settings, selection = pipeline.load(config, flags)
+    outcome = pipeline.lint(flags, config, rules, settings, selection, pack)
+    report = Report(findings=outcome.findings, errors=outcome.errors, files=outcome.files, paths=outcome.paths,
+                    rules={s.id: s for s in pack.specs}, load_document=outcome.load_document)
+    return render("html", report), json.loads(render("json", report))
+
+
 def html_and_json(tmp_path: Path, *paths: str) -> tuple[Page, dict]:
-    out = tmp_path / "report.html"
-    result = check("--format", "html", "-o", str(out), *paths)
-    assert result.exit_code in (0, 1), result.output
-    data = json.loads(check("--format", "json", *paths).stdout)
-    return Page(out.read_text(encoding="utf-8")), data
+    text, data = html_and_json_text(*paths)
+    (tmp_path / "report.html").write_text(text, encoding="utf-8")
+    return Page(text), data
 
 
 def source_slice(finding: dict) -> str:

@@ -238,19 +238,21 @@ class RowWriter:
         out = [f'<div class="r{" b" if kind == "blank" else ""}" data-ln="{row.line}"{anchor}>']
         stack: list[Mark] = []
         marker = False
-        leading = True
-        for piece in row.pieces:
+        owned = [i for i, p in enumerate(row.pieces) if p.block >= 0]
+        first, last = (owned[0], owned[-1]) if owned else (len(row.pieces), -1)
+        for i, piece in enumerate(row.pieces):
             stack = self._remark(out, stack, piece.marks)
             if piece.start == piece.end:
                 continue
             chunk = self.text[piece.start:piece.end]
             if piece.block >= 0:
-                leading = False
                 out.append(self._owned(piece, chunk, row.block))
-            elif leading and kind == "list_item" and LIST_MARKER.match(chunk):
+            elif i < first and kind == "list_item" and LIST_MARKER.match(chunk):
                 found = LIST_MARKER.match(chunk)
                 marker = True
                 out.append(f'<span class="lm">{esc(chunk[:found.end()])}</span>{self._markup(chunk[found.end():], kind)}')
+            elif first < i < last and kind == "table_cell" and not stack:  # between two cells of a row
+                out.append(f'<span class="cs">{self._markup(chunk, kind)}</span>')
             else:
                 out.append(self._markup(chunk, kind))
         out.append("</mark>" * len(stack) + "</div>")

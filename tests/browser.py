@@ -55,7 +55,7 @@ class Browser:
         args = [self.executable, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
-                "--hide-scrollbars", "--mute-audio", f"--window-size={self.width},{self.height}",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio", f"--window-size={self.width},{self.height}",
                 f"--user-data-dir={self.profile}", "about:blank"]
         self.process = subprocess.Popen(args, pass_fds=(3, 4), preexec_fn=wire, stdin=subprocess.DEVNULL,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -9,7 +9,7 @@ from typing import BinaryIO, Callable, Iterable, Sequence
 from copylint.engine import DocumentResult, RunResult, compare_across, lint_document
 from copylint.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind, Settings
-from copylint.models import Finding, InputError, Source
+from copylint.models import Document, Finding, InputError, Source
 from copylint.parsers import parse
 from copylint.sources.discover import Candidate, discover, format_for
 from copylint.sources.reading import read_source
@@ -26,6 +26,7 @@ class RunOptions:
     force_exclude: bool = True
     exclude_root: str | None = None  # exclude globs are relative to this folder (the config's)
     on_start: Callable[[int], None] | None = None  # called with the number of files to lint
+    stdin_source: Source | None = None  # standard input as read, kept for reporters that show the text
 
 
 @dataclass
@@ -42,21 +43,42 @@ def read_candidate(candidate: Candidate, options: RunOptions) -> Source | InputE
         return InputError(candidate.path, "no such file or directory")
     if candidate.path == "-":
         name = options.stdin_filename or "-"
-        return read_source("-", format_for(name), stdin=options.stdin, display_path=name)
+        source = read_source("-", format_for(name), stdin=options.stdin, display_path=name)
+        if isinstance(source, Source):
+            options.stdin_source = source
+        return source
     return read_source(candidate.path, candidate.format)
+
+
+def load_document(candidate: Candidate, options: RunOptions) -> Document | InputError:
+    """Read and parse one file: the Document every rule (and the html reporter) works from."""
+    source = read_candidate(candidate, options)
+    return source if isinstance(source, InputError) else parse(source)
+
+
+def document_loader(options: RunOptions) -> Callable[[str], Document | InputError]:
+    """Re-read a linted file by its reported path (standard input from the copy kept when it
+    was read), for reporters that render the documents themselves."""
+
+    def load(path: str) -> Document | InputError:
+        kept = options.stdin_source
+        if kept is not None and path == kept.path:
+            return parse(kept)
+        return load_document(Candidate(path, format_for(path)), options)
+
+    return load
 
 
 def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> DocumentResult:
     """Read and lint one file; read errors (and any internal failure) come back inside the
     result, never raised, so one bad file never stops the run."""
     try:
-        source = read_candidate(candidate, options)
-        if isinstance(source, InputError):
-            return DocumentResult(source.path, errors=[source])
-        doc = parse(source)
+        doc = load_document(candidate, options)
+        if isinstance(doc, InputError):
+            return DocumentResult(doc.path, errors=[doc])
         result = lint_document(doc, rules, settings)
         # The comments are replaced by the located copylint directives among them (usually none).
-        result.comments = parse_directives(result.comments, source.text, result.path, doc.lines)
+        result.comments = parse_directives(result.comments, doc.source.text, result.path, doc.lines)
         return result
     except Exception as exc:  # noqa: BLE001 - reported as an input error, the run goes on
         return DocumentResult(candidate.path, errors=[InputError(candidate.path, f"internal error: {type(exc).__name__}: {exc}")])

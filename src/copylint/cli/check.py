@@ -57,6 +57,7 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_path, no
       copylint check drafts/
       copylint check --diff origin/main --format github
       copylint check . --format sarif -o copylint.sarif
+      copylint check drafts/ --format html -o report.html
       copylint check . --write-baseline .copylint-baseline.json
     """
     from copylint.cli import pipeline
@@ -83,6 +84,7 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_path, no
     report = Report(
         findings=outcome.findings, errors=outcome.errors, files=outcome.files, paths=outcome.paths,
         rules={s.id: s for s in pack.specs}, color=_use_color(output_file), quiet=quiet, root=pipeline.report_root(fmt),
+        load_document=outcome.load_document,
     )
     pipeline.emit(stats.render(report, fmt) if statistics else render_chunks(fmt, report), output_file)
     sys.exit(pipeline.exit_code(outcome, config.fail_on or "warning", exit_zero))

@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from copylint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_rules
 from copylint.config import Config, ConfigError, check_selectors, find_config, load_config, split_ids, with_flags
@@ -54,6 +54,7 @@ class Outcome:
     errors: list = field(default_factory=list)
     files: int = 0
     paths: list[str] = field(default_factory=list)
+    load_document: Callable | None = None  # path -> Document | InputError, for the html report
 
 
 def resolve_config(flags: CheckFlags) -> Config:
@@ -130,7 +131,7 @@ def paths_to_lint(flags: CheckFlags, changed: dict | None) -> list[str]:
 
 def lint(flags: CheckFlags, config: Config, rules, settings, selection: Selection, pack, progress=None) -> Outcome:
     """Run the rules and every filter; returns the findings to report."""
-    from copylint.run import RunOptions, run
+    from copylint.run import RunOptions, document_loader, run
 
     changed = changed_files(flags)
     paths = paths_to_lint(flags, changed)
@@ -154,7 +155,7 @@ def lint(flags: CheckFlags, config: Config, rules, settings, selection: Selectio
         findings = known.filter(findings, baseline_filter.root_of(Path(flags.baseline)))
     if changed is not None:
         findings = keep_changed(findings, changed)
-    return Outcome(findings, result.errors, result.files, result.paths)
+    return Outcome(findings, result.errors, result.files, result.paths, document_loader(options))
 
 
 def filter_findings(findings, directives, rules, selection: Selection, all_ids: Sequence[str]) -> list[Finding]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from copylint.kinds.base import RuleSpec
-    from copylint.models import Finding, InputError
+    from copylint.models import Document, Finding, InputError
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Report:
     root: str = "."  # repository root: github and sarif paths are relative to it
     paths: list[str] = field(default_factory=list)  # every file linted (junit lists clean ones)
     quiet: bool = False  # findings only: no summary line
+    load_document: Callable[[str], Document | InputError] | None = None  # html: each linted file's text
 
     def relpath(self, path: str) -> str:
         """`path` relative to `root`, POSIX style (as given when outside root, or stdin)."""
@@ -52,6 +53,7 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "github": _load("github"),
     "sarif": _load("sarif"),
     "junit": _load("junit"),
+    "html": _load("html"),
 }
 
 
@@ -60,10 +62,10 @@ def render(fmt: str, report: Report) -> str:
 
 
 def render_chunks(fmt: str, report: Report) -> Iterable[str]:
-    """The report as pieces to write one after another: formats that can (text) stream a
-    finding at a time; the others come as one piece."""
-    if fmt == "text":
-        from copylint.reporters import text
+    """The report as pieces to write one after another: formats that can stream (text a finding
+    at a time, html a file at a time); the others come as one piece."""
+    if fmt in ("text", "html"):
+        import importlib
 
-        return text.chunks(report)
+        return importlib.import_module(f"copylint.reporters.{fmt}").chunks(report)
     return [render(fmt, report)]

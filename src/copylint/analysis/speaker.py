@@ -78,7 +78,10 @@ class Speaker:
         """'product', 'first' (we/our), 'named', 'standard', 'research', 'pronoun', 'generic',
         or 'none' (a subjectless headline or imperative) for a claim at `pos`."""
         text = sc.sentence.text
-        lo = 0  # a benefit label's words can name the subject ("Elderberry gummies: the remedy for ...")
+        # Inside a quote the seller's own words start at the quote; otherwise a benefit label's
+        # words can name the subject ("Elderberry gummies: the remedy for ...").
+        quote = sc.quote_at(pos)
+        lo = quote[0] if quote else 0
         candidates: list[tuple[int, str]] = []
         lo = max(lo, pos - REACH)  # a subject stands within a few hundred characters of its claim
         for m in sc.mentions:

@@ -21,7 +21,7 @@ from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, Severity
 from copylint.ruleset import validators as v
 
-HARD_BREAK = regex.compile(r"[.;:!?()\[\]\u2014\u2013]|\s-\s|\b(?:but|however|although|though|whereas|while|unlike)\b", regex.I)
+HARD_BREAK = regex.compile(r"[.;:!?()\[\]\u2014\u2013\u201c\u201d]|\s-\s|\b(?:but|however|although|though|whereas|while|unlike)\b", regex.I)
 WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
@@ -84,29 +84,36 @@ class HealthClaimKind(RuleKind):
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
         for sc in claims.sentences:
-            found = self._claim(doc, sc, page.sentences[sc.sentence.index], page)
-            if found is not None:
-                yield found
+            yield from self._claims(doc, sc, page.sentences[sc.sentence.index], page)
 
     # -- one sentence ---------------------------------------------------------------------------
-    def _claim(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Finding | None:
+    def _claims(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[Finding]:
+        """One finding per distinct claim of the sentence (links that overlap a reported one
+        are the same claim)."""
         if self.excused_by_citation and sc.cited:
-            return None
-        for link in self._links(sc, voice):
-            status = effect_status(sc, link.benefit)
-            if status in ("negated", "intent"):
+            return
+        reported_end = -1
+        for link in sorted(self._links(sc, voice), key=lambda k: (k.start, -k.end)):
+            if link.start < reported_end:
                 continue
-            verdict = self.speaker.verdict(sc, voice, page, link.benefit.start)
-            if verdict is None:
-                continue
-            subject, marketing = verdict
-            if link.form == "noun" and (status == "hedged" or not (marketing or subject in ("first", "named"))):
-                continue  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
-            serious = self._serious(sc, link)
-            if status == "hedged" and not (marketing or (serious and subject in PROMOTED)):
-                continue
-            return self._finding(doc, sc, link, subject, sc.quote_at(link.benefit.start) is not None)
-        return None
+            if self._reportable(sc, voice, page, link):
+                reported_end = link.end
+                subject = self.speaker.subject(sc, voice, link.benefit.start)
+                yield self._finding(doc, sc, link, subject, sc.quote_at(link.benefit.start) is not None)
+
+    def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link) -> bool:
+        status = effect_status(sc, link.benefit)
+        if status in ("negated", "intent"):
+            return False
+        verdict = self.speaker.verdict(sc, voice, page, link.benefit.start)
+        if verdict is None:
+            return False
+        subject, marketing = verdict
+        if link.form == "noun" and (status == "hedged" or not (marketing or subject in ("first", "named"))):
+            return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
+        if status == "hedged" and not (marketing or (self._serious(sc, link) and subject in PROMOTED)):
+            return False
+        return True
 
     def _links(self, sc: SentenceClaims, voice: SentenceVoice) -> Iterator[Link]:
         """Benefit -> target pairs in reading order: a verb then its target within `window` words

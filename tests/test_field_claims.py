@@ -1,0 +1,39 @@
+"""Field-wide claims (issue: claims across the field): product pages written for fixtures/field
+report their disease claims; an NHS-style patient page about the same conditions reports none."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_string, FIXTURES
+
+CLAIM_CATEGORIES = {"efficacy", "safety", "regulatory", "evidence", "hype", "testimonial"}
+
+
+def claims_in(name: str, compiled):
+    text = (FIXTURES / "field" / name).read_text(encoding="utf-8")
+    return [f for f in lint_string(text, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("supplement.md", {"blood sugar", "insulin resistance", "diabetes"}),
+    ("device.md", {"sciatica", "fibromyalgia"}),
+    ("homeopathy.md", {"hay fever", "flu"}),
+    ("weight-loss.md", {"belly fat"}),
+])
+def test_selling_pages_report_their_claims(compiled, name, expected):
+    found = claims_in(name, compiled)
+    excerpts = " ".join(f.excerpt.lower() for f in found)
+    missing = {word for word in expected if word not in excerpts}
+    assert not missing, f"{name}: no finding covers {missing}; got {[(f.rule, f.excerpt) for f in found]}"
+
+
+def test_disease_claims_are_errors_for_serious_conditions(compiled):
+    found = [f for f in claims_in("supplement.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert any(f.severity.value == "error" and "diabetes" in f.excerpt.lower() for f in found)
+    assert all("21 CFR 101.93" in f.message for f in found)
+
+
+def test_patient_page_about_the_same_conditions_reports_no_claim(compiled):
+    found = claims_in("nhs-style.md", compiled)
+    assert found == [], [(f.rule, f.excerpt) for f in found]

@@ -12,7 +12,7 @@ from typing import Iterable
 import regex
 
 from copylint.analysis import cues
-from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer
+from copylint.analysis.claims import INTENT, DocumentClaims, SentenceClaims, analyzer
 from copylint.analysis.context import Analysis
 from copylint.analysis.vocab import freeze
 from copylint.analysis.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
@@ -74,7 +74,7 @@ class Speaker:
     def analyses(self, ctx: Analysis) -> tuple[DocumentClaims, PageVoice]:
         return ctx.get(self.claims), ctx.get(self.voice)
 
-    def subject(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> str:
+    def subject(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, end: int | None = None) -> str:
         """'product', 'first' (we/our), 'named', 'standard', 'research', 'pronoun', 'generic',
         or 'none' (a subjectless headline or imperative) for a claim at `pos`."""
         text = sc.sentence.text
@@ -103,7 +103,7 @@ class Speaker:
         found = "generic"
         if all(w in LEAD_WORDS for w in words):
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
-        return self._agent_after(sc, voice, pos) or found
+        return self._agent_after(sc, voice, pos, end) or found
 
     @staticmethod
     def _seller_before(sc: SentenceClaims, page: PageVoice) -> bool:
@@ -115,12 +115,16 @@ class Speaker:
         before = page.sentences[index - 1]
         return before.has("first_person") or before.has("named_product")
 
-    def _agent_after(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> str | None:
-        """A promoted agent later in the clause: "cured at our clinic", "with our drops"."""
+    def _agent_after(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, end: int | None) -> str | None:
+        """A promoted agent later in the clause ("cured at our clinic", "with our drops"), or
+        approved care right after a phrase that ends at `end` ("an FDA-approved drug")."""
         text = sc.sentence.text
-        end = cues.CLAUSE_BREAK.search(text, pos, min(len(text), pos + REACH))
-        stop = end.start() if end else min(len(text), pos + REACH)
+        brk = cues.CLAUSE_BREAK.search(text, pos, min(len(text), pos + REACH))
+        stop = brk.start() if brk else min(len(text), pos + REACH)
         after = [(m.start, "product") for m in sc.mentions if m.vocab in self.subjects and pos <= m.start < stop]
+        if end is not None:
+            after += [(m.start, "standard") for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research
+                      and end <= m.start <= end + 1]
         after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
                   for s, _ in voice.spans.get(name, ()) if pos <= s < stop]
         return min(after)[1] if after else None
@@ -128,14 +132,27 @@ class Speaker:
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
         return bool(sc.of(self.marketing)) or "!" in sc.sentence.text or (subject == "none" and voice.has("second_person"))
 
-    def honest(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> bool:
-        """True when the sentence warns about claims (outside a quote) or the claim at `pos` is
-        about approved care or research."""
+    def honest(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, end: int | None = None,
+               subjects: bool = True) -> bool:
+        """True when the sentence warns about claims (outside a quote), asks whether something
+        works, or the claim at `pos` is about approved care or research."""
         if voice.has("warning_voice") and sc.quote_at(pos) is None:
             return True
-        return self.subject(sc, voice, pos) in ("standard", "research")
+        if self.asks(sc, pos):
+            return True
+        return subjects and self.subject(sc, voice, pos, end) in ("standard", "research")
 
-    def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int) -> tuple[str, bool] | None:
+    @staticmethod
+    def asks(sc: SentenceClaims, pos: int) -> bool:
+        """An indirect question or purpose before the claim: "how safe and effective they are",
+        "whether these patients have been cured"."""
+        text = sc.sentence.text
+        quote = sc.quote_at(pos)
+        start = max(quote[0] if quote else 0, cues.clause_start(text, pos, commas=False))
+        return INTENT.search(text, start, pos) is not None
+
+    def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
+                end: int | None = None) -> tuple[str, bool] | None:
         """(subject, marketing) when the sentence makes a claim at `pos` for what the page
         promotes; None when it warns, describes approved care or research, or speaks for no one."""
         quoted = sc.quote_at(pos) is not None
@@ -143,7 +160,9 @@ class Speaker:
             return None
         if sc.question and not voice.has("rhetorical_question"):
             return None
-        subject = self.subject(sc, voice, pos)
+        if self.asks(sc, pos):
+            return None
+        subject = self.subject(sc, voice, pos, end)
         if subject in ("standard", "research"):
             return None
         marketing = self.marketing_voice(sc, voice, subject)

@@ -10,6 +10,7 @@ import regex
 
 from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status
 from copylint.analysis.context import Analysis
+from copylint.analysis.speaker import Speaker
 from copylint.analysis.vocab import Mention, freeze
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, Severity
@@ -46,6 +47,7 @@ class ClaimKind(RuleKind):
         "hedged_severity": SEVERITY,
         "excused_by_citation": v.boolean,
         "unless_phrases": v.regex_list,
+        "voice": v.one_of("any", "unwarned"),  # unwarned: not in a warning about claims (see phrase)
     }
     required = frozenset({"effects"})
 
@@ -78,13 +80,20 @@ class ClaimKind(RuleKind):
         phrases = o.get("unless_phrases", [])
         self.unless = v.compile_pattern("|".join(f"(?:{p})" for p in phrases), regex.I) if phrases else None
         self.analyzer = analyzer(freeze(vocabs))
+        self.speaker = Speaker.for_settings(settings, strict=False) if o.get("voice", "any") != "any" else None
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims: DocumentClaims = ctx.get(self.analyzer)
+        page = self.speaker.analyses(ctx)[1] if self.speaker is not None else None
         for sc in claims.sentences:
             found = self._claim(doc, claims, sc)
-            if found is not None:
+            if found is not None and (page is None or not self._warned(doc, sc, page, found)):
                 yield found
+
+    def _warned(self, doc: Document, sc: SentenceClaims, page, found: Finding) -> bool:
+        s = sc.sentence
+        pos = found.location.start_offset - doc.blocks[s.block].source_offset(s.start)
+        return self.speaker.honest(sc, page.sentences[s.index], max(0, pos), subjects=False)
 
     def _claim(self, doc: Document, claims: DocumentClaims, sc: SentenceClaims) -> Finding | None:
         text = sc.sentence.text

@@ -125,20 +125,20 @@ class PhraseKind(RuleKind):
                     continue  # a sentence-scoped match never spans two sentences
                 if self._excused(block.text, sentence, m.start()):
                     continue
-                if self.speaker is not None and sentence is not None and not self._speaks(ctx, sentence, m.start()):
+                if self.speaker is not None and sentence is not None and not self._speaks(ctx, sentence, m.start(), m.end()):
                     continue
                 src_start, src_end = block.source_span(m.start(), m.end())
                 yield self.finding(doc, src_start, src_end)
                 if self.scope == "document":
                     return
 
-    def _speaks(self, ctx: Analysis, sentence: Sentence, start: int) -> bool:
+    def _speaks(self, ctx: Analysis, sentence: Sentence, start: int, end: int) -> bool:
         claims, page = self.speaker.analyses(ctx)
         sc, voice = claims.sentences[sentence.index], page.sentences[sentence.index]
-        pos = start - sentence.start
+        pos, stop = start - sentence.start, end - sentence.start
         if self.voice == "unwarned":
-            return not self.speaker.honest(sc, voice, pos)
-        return self.speaker.verdict(sc, voice, page, pos) is not None
+            return not self.speaker.honest(sc, voice, pos, stop)
+        return self.speaker.verdict(sc, voice, page, pos, stop) is not None
 
     def _excused(self, block_text: str, sentence: Sentence | None, start: int) -> bool:
         text = sentence.text if sentence else block_text

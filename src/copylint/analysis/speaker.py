@@ -35,6 +35,26 @@ REACH = 400  # characters around a claim searched for its subject
 BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 
 
+OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
+
+
+def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
+    """Where the quote holding `pos` starts: a closed quote in the sentence, a quote opened
+    before `pos` that runs on into the next sentence, or (0) a quote that began in an earlier
+    sentence and closes after `pos`."""
+    quote = sc.quote_at(pos)
+    if quote is not None:
+        return quote[0]
+    text = sc.sentence.text
+    opened = text.rfind(OPEN_QUOTES, 0, pos)
+    if opened >= 0 and text.find(CLOSE_QUOTES, opened, pos) < 0:
+        return opened + 1
+    closing = text.find(CLOSE_QUOTES, pos)
+    if opened < 0 and closing >= 0 and text.rfind(CLOSE_QUOTES, 0, pos) < 0:
+        return 0
+    return None
+
+
 def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict: bool = True) -> frozenset[str]:
     """Vocabulary names matching each reference (`product_*` globs allowed)."""
     names: set[str] = set()
@@ -80,8 +100,8 @@ class Speaker:
         text = sc.sentence.text
         # Inside a quote the seller's own words start at the quote; otherwise a benefit label's
         # words can name the subject ("Elderberry gummies: the remedy for ...").
-        quote = sc.quote_at(pos)
-        lo = quote[0] if quote else 0
+        quote = quoted_from(sc, pos)
+        lo = quote if quote is not None else 0
         candidates: list[tuple[int, str]] = []
         lo = max(lo, pos - REACH)  # a subject stands within a few hundred characters of its claim
         for m in sc.mentions:
@@ -136,7 +156,7 @@ class Speaker:
                subjects: bool = True) -> bool:
         """True when the sentence warns about claims (outside a quote), asks whether something
         works, or the claim at `pos` is about approved care or research."""
-        if voice.has("warning_voice") and sc.quote_at(pos) is None:
+        if voice.has("warning_voice") and quoted_from(sc, pos) is None:
             return True
         if self.asks(sc, pos):
             return True
@@ -147,15 +167,15 @@ class Speaker:
         """An indirect question or purpose before the claim: "how safe and effective they are",
         "whether these patients have been cured"."""
         text = sc.sentence.text
-        quote = sc.quote_at(pos)
-        start = max(quote[0] if quote else 0, cues.clause_start(text, pos, commas=False))
+        quote = quoted_from(sc, pos)
+        start = max(quote or 0, cues.clause_start(text, pos, commas=False))
         return INTENT.search(text, start, pos) is not None
 
     def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
                 end: int | None = None) -> tuple[str, bool] | None:
         """(subject, marketing) when the sentence makes a claim at `pos` for what the page
         promotes; None when it warns, describes approved care or research, or speaks for no one."""
-        quoted = sc.quote_at(pos) is not None
+        quoted = quoted_from(sc, pos) is not None
         if voice.has("warning_voice") and not quoted:
             return None
         if sc.question and not voice.has("rhetorical_question"):

@@ -14,7 +14,7 @@ import regex
 
 from copylint.analysis.claims import SentenceClaims, effect_status
 from copylint.analysis.context import Analysis
-from copylint.analysis.speaker import PROMOTED, Speaker, expand
+from copylint.analysis.speaker import PROMOTED, Speaker, expand, quoted_from
 from copylint.analysis.vocab import Mention
 from copylint.analysis.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
@@ -99,7 +99,7 @@ class HealthClaimKind(RuleKind):
             if self._reportable(sc, voice, page, link):
                 reported_end = link.end
                 subject = self.speaker.subject(sc, voice, link.benefit.start)
-                yield self._finding(doc, sc, link, subject, sc.quote_at(link.benefit.start) is not None)
+                yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
 
     def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link) -> bool:
         status = effect_status(sc, link.benefit)

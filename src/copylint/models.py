@@ -219,6 +219,7 @@ class Finding:
     suggestion: str | None = None
     related: list[Location] = field(default_factory=list)
     document_level: bool = False  # e.g. a missing disclaimer: reported even outside changed lines
+    chrome_key: int | None = None  # set for findings in site chrome: a hash of that chrome block's text
 
     @property
     def path(self) -> str:

@@ -217,21 +217,31 @@ def cross_repeats(seqs: Sequence[Sequence[int]], long: Callable[[int, int], bool
 
 COUNTED_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "table_cell"})
 EXCERPT = 60
+# A breadcrumb trail or menu line: a few short items between separators ("Home » Blog » Title").
+_TRAIL = rx(r"^[^\n]{1,80}?(?:\s+(?:[»›>/|\u2192\u00b7\u2022]|::)\s+[^\n]{1,80}?){2,}$")
+TRAIL_MAX_WORDS = 24
+
+
+def is_navigation(text: str, words: int) -> bool:
+    """A short line of separated items: navigation, not copy (a breadcrumb that repeats the
+    page's title is no duplicated section)."""
+    return words <= TRAIL_MAX_WORDS and _TRAIL.match(text) is not None
 
 
 def block_prints(doc) -> tuple[BlockPrint, ...]:
-    """Fingerprints of a document's visible blocks (front-matter values and alt text left out).
-    A pure function of the document, cached per document by `Analysis.get`."""
+    """Fingerprints of a document's main-content blocks (front-matter values, alt text, page
+    chrome, comments and navigation trails left out). A pure function of the document, cached per
+    document by `Analysis.get`."""
     from copylint.models import LineIndex
 
     lines = doc.lines or LineIndex(doc.source.text)
     prints = []
     shared: dict[int, tuple[Sequence[int], str]] = {}  # repeated blocks share one sketch (pickled once)
     for block in doc.blocks:
-        if block.kind not in COUNTED_KINDS:
+        if block.kind not in COUNTED_KINDS or block.region != "main":
             continue
         words = words_of(block.text)
-        if not words:
+        if not words or is_navigation(block.text, len(words)):
             continue
         start, end = block.source_span(0, len(block.text))
         line, column = lines.position(start)

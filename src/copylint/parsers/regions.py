@@ -15,6 +15,7 @@ MAIN_TAGS = frozenset({"main", "article"})
 CHROME_WORDS = frozenset({
     "menu", "nav", "navbar", "navigation", "sidebar", "widget", "widgets", "related", "breadcrumb",
     "breadcrumbs", "cookie", "cookies", "masthead", "topbar", "share", "sharing", "social",
+    "skiplink", "announcementbar", "screenreadertext",
 })
 # Whole class or id names that mark chrome (a word such as "header" alone is too common:
 # WordPress calls an article's own title block "entry-header").
@@ -129,4 +130,8 @@ def element_region(tag: str, attrs: dict[str, str | None], in_main: bool, rules:
 def _chrome_name(name: str) -> bool:
     if name in CHROME_NAMES:
         return True
-    return not name.startswith(_LAYOUT_PREFIX) and any(w in CHROME_WORDS for w in _NAME_WORDS.findall(name))
+    if name.startswith(_LAYOUT_PREFIX):
+        return False
+    words = _NAME_WORDS.findall(name)
+    joined = ["".join(words[i:i + 3]) for i in range(len(words))]  # "top-bar", "skip-link"
+    return any(w in CHROME_WORDS for w in words + joined)

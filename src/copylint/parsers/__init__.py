@@ -4,7 +4,7 @@ module per input format, all normalised into the same block stream."""
 from __future__ import annotations
 
 from copylint.models import Document, HtmlOptions, LineIndex, Source
-from copylint.parsers import html, markdown, metadata, plaintext
+from copylint.parsers import docx, html, markdown, metadata, plaintext
 from copylint.text.sentences import split_block
 
 PARSERS = {
@@ -20,6 +20,8 @@ def parse(source: Source, html_options: HtmlOptions | None = None) -> Document:
     lines = LineIndex(source.text)
     if source.format == "html":
         blocks, meta, comments = html.parse_blocks(source.text, lines, html_options)
+    elif source.format == "docx":
+        blocks, meta, comments = docx.parse_blocks(source.text, lines, source.layout)
     else:
         blocks, meta, comments = PARSERS.get(source.format, plaintext.parse_blocks)(source.text, lines)
     section = -1

@@ -9,6 +9,8 @@ import html as _html
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import regex
+
 from copylint.models import Block, Comment, HtmlOptions, LineIndex
 from copylint.parsers.jsonld import jsonld_blocks
 from copylint.parsers.regions import RegionRules, element_region, is_hidden
@@ -29,8 +31,12 @@ RAW_TEXT = frozenset({"script", "style"})  # html.parser's own raw-text elements
 # Elements whose content is raw text in a browser: no tags inside until their own end tag.
 OPAQUE = frozenset({"textarea", "noscript", "xmp", "iframe", "noembed", "noframes"})
 SKIPPED = frozenset({"pre", "code", "svg", "math", "kbd", "samp"}) | RAW_TEXT | OPAQUE
-# Skipped inline elements (and <pre>) end at the next block-level tag when left unclosed.
+# Code-like elements are skipped only when their end tag comes before the next block-level tag
+# (within CLOSE_WINDOW characters); a browser shows an unclosed one's text, so it is linted.
 BOUNDED = frozenset({"pre", "code", "kbd", "samp"})
+CLOSE_WINDOW = 50_000
+_BLOCK_START = rx(r"<(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|table|tr|td|th|section|article|header|footer|nav|aside|"
+                  r"main|blockquote|form|figure|body|html)(?=[\s/>])", regex.I)
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_KINDS = {"li": "list_item", "dt": "list_item", "dd": "list_item", "td": "table_cell",
                "th": "table_cell", "blockquote": "quote", "figcaption": "paragraph", "caption": "paragraph",
@@ -211,8 +217,15 @@ class _PageParser(HTMLParser):
         in_main = any(e.region == "main" for e in self.stack)
         hidden = is_hidden(tag, values, self.rules)
         region = "metadata" if tag == "title" else element_region(tag, values, in_main, self.rules)
-        skipped = hidden or tag in SKIPPED or (region == "comments" and not self.rules.lint_comments)
+        code = tag in SKIPPED and (tag not in BOUNDED or self._closed_in_block(tag, at + len(raw)))
+        skipped = hidden or code or (region == "comments" and not self.rules.lint_comments)
         self.stack.append(_Open(tag, region, skipped))
+
+    def _closed_in_block(self, tag: str, pos: int) -> bool:
+        """Whether the element opened just before `pos` ends before the next block-level tag."""
+        limit = min(len(self.page), pos + CLOSE_WINDOW)
+        close = rx(rf"</{tag}\s*>", regex.I).search(self.page, pos, limit)
+        return close is not None and _BLOCK_START.search(self.page, pos, close.start()) is None
 
     def _close_implied(self, tag: str) -> None:
         """A block-level start tag closes an open <p> (and <li> closes <li>, <td> closes <td> ...)

@@ -225,17 +225,21 @@ def _selectors(value: Any, key: str, container: Any, name: str, config: Config) 
     return items
 
 
-def _per_file_ignores(data: Any, name: str, config: Config) -> dict[str, list[str]]:
-    table = data["per-file-ignores"]
+def _mapping(data: Any, key: str, name: str, problem: str) -> dict:
+    """The mapping under `key`, or a ConfigError with `problem` at its line."""
+    table = data[key]
     if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "per-file-ignores"), "'per-file-ignores' must map glob patterns to lists of rule ids")
+        raise ConfigError(name, line_of(data, key), problem)
+    return table
+
+
+def _per_file_ignores(data: Any, name: str, config: Config) -> dict[str, list[str]]:
+    table = _mapping(data, "per-file-ignores", name, "'per-file-ignores' must map glob patterns to lists of rule ids")
     return {str(glob): _selectors(ids, str(glob), table, name, config) for glob, ids in table.items()}
 
 
 def _severity(data: Any, name: str, config: Config) -> dict[str, str]:
-    table = data["severity"]
-    if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "severity"), "'severity' must map rule ids or prefixes to error, warning, info or off")
+    table = _mapping(data, "severity", name, "'severity' must map rule ids or prefixes to error, warning, info or off")
     out: dict[str, str] = {}
     for rid, level in table.items():
         at = line_of(table, rid)
@@ -274,9 +278,7 @@ def _date(value: Any, error: ConfigError) -> dt.date:
 
 
 def _duplicates(data: Any, name: str, config: Config) -> None:
-    table = data["duplicates"]
-    if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "duplicates"), "'duplicates' must be a mapping with 'threshold' and/or 'min-words'")
+    table = _mapping(data, "duplicates", name, "'duplicates' must be a mapping with 'threshold' and/or 'min-words'")
     for key, value in table.items():
         at = line_of(table, key)
         if key == "threshold":
@@ -295,9 +297,7 @@ def _html(data: Any, name: str) -> HtmlOptions:
     """`html: {skip: [selectors], chrome: [selectors], comments: lint|skip}`."""
     from copylint.parsers.regions import parse_selector
 
-    table = data["html"]
-    if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "html"), "'html' must be a mapping with 'skip', 'chrome' and/or 'comments'")
+    table = _mapping(data, "html", name, "'html' must be a mapping with 'skip', 'chrome' and/or 'comments'")
     options: dict[str, Any] = {}
     for key, value in table.items():
         at = line_of(table, key)
@@ -317,9 +317,7 @@ def _html(data: Any, name: str) -> HtmlOptions:
 
 
 def _disclaimers(data: Any, name: str, config: Config) -> dict[str, list[str]]:
-    table = data["disclaimers"]
-    if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "disclaimers"), "'disclaimers' must map rule ids to lists of accepted wordings")
+    table = _mapping(data, "disclaimers", name, "'disclaimers' must map rule ids to lists of accepted wordings")
     out: dict[str, list[str]] = {}
     for rid, wordings in table.items():
         at = line_of(table, rid)

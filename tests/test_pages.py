@@ -138,3 +138,10 @@ def test_comments_lint_from_the_config_file_reaches_the_parser(tmp_path, monkeyp
     assert any("miracle" in f["excerpt"].lower() for f in check("a.html"))
     (tmp_path / ".copylint.yaml").write_text("html:\n  comments: skip\n")
     assert not any("miracle" in f["excerpt"].lower() for f in check("a.html"))
+
+
+def test_header_and_footer_are_chrome_outside_the_article_and_content_inside_it():
+    page = ("<body><header><p>Site header.</p></header><article><header><p>Article header.</p></header>"
+            "<footer><p>Article footer.</p></footer></article><footer><p>Site footer.</p></footer></body>")
+    assert regions(page) == [("chrome", "Site header."), ("main", "Article header."), ("main", "Article footer."),
+                             ("chrome", "Site footer.")]

@@ -27,6 +27,7 @@ _MARKED_SECTION = rx(r"<!\[")
 # with a tag (a browser would hide the rest of the page; the writer meant it to be read).
 _RESUME = rx(r"\n[ \t]*(?=<[A-Za-z/!])")
 
+_NEWLINE = rx(r"\n")
 RAW_TEXT = frozenset({"script", "style"})  # html.parser's own raw-text elements
 # Elements whose content is raw text in a browser: no tags inside until their own end tag.
 OPAQUE = frozenset({"textarea", "noscript", "xmp", "iframe", "noembed", "noframes"})
@@ -87,14 +88,30 @@ def attribute_spans(text: str, tag_start: int, tag_end: int) -> dict[str, tuple[
     return spans
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Open:
-    """An open element: its tag, the region it opens (None: inherited) and whether its text is skipped."""
+    """An open element with the state its text inherits: whether it is skipped, its region, its
+    block kind and heading level, and whether it is inside an explicit main region."""
 
     tag: str
-    region: str | None = None
     skipped: bool = False
+    region: str = "main"
+    kind: tuple[str, int] = ("paragraph", 0)
+    in_main: bool = False
     jsonld: bool = False  # a <script type="application/ld+json">
+
+
+ROOT = _Open("#root")
+
+
+def _child(parent: _Open, tag: str, region: str | None, skipped: bool) -> _Open:
+    """The state of a new element under `parent`: user comments stay comments whatever they
+    contain; otherwise the innermost element that opens a region decides."""
+    in_main = parent.in_main or region == "main"
+    if parent.region == "comments" or region is None:
+        region = parent.region
+    kind = ("heading", HEADINGS[tag]) if tag in HEADINGS else (BLOCK_KINDS[tag], 0) if tag in BLOCK_KINDS else parent.kind
+    return _Open(tag, skipped or parent.skipped, region, kind, in_main)
 
 
 class _PageParser(HTMLParser):
@@ -124,7 +141,7 @@ class _PageParser(HTMLParser):
             self.reset()
             self.base = start
             chunk = _MARKED_SECTION.sub("<!x", self.page[start:end])
-            self.line_starts = [0] + [i + 1 for i, ch in enumerate(chunk) if ch == "\n"]
+            self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(chunk)]
             self.feed(chunk)
             self.close()
             self._text_until(end)
@@ -210,16 +227,17 @@ class _PageParser(HTMLParser):
         if tag in RAW_TEXT and not closed:
             self.raw_start = at + len(raw)
             jsonld = tag == "script" and (values.get("type") or "").strip().lower() == "application/ld+json"
-            self.stack.append(_Open(tag, None, True, jsonld and not skipping))
+            parent = self.stack[-1] if self.stack else ROOT
+            self.stack.append(_Open(tag, True, parent.region, parent.kind, parent.in_main, jsonld and not skipping))
             return
         if tag in VOID or closed:
             return
-        in_main = any(e.region == "main" for e in self.stack)
+        parent = self.stack[-1] if self.stack else ROOT
         hidden = is_hidden(tag, values, self.rules)
-        region = "metadata" if tag == "title" else element_region(tag, values, in_main, self.rules)
+        region = "metadata" if tag == "title" else element_region(tag, values, parent.in_main, self.rules)
         code = tag in SKIPPED and (tag not in BOUNDED or self._closed_in_block(tag, at + len(raw)))
         skipped = hidden or code or (region == "comments" and not self.rules.lint_comments)
-        self.stack.append(_Open(tag, region, skipped))
+        self.stack.append(_child(parent, tag, region, skipped))
 
     def _closed_in_block(self, tag: str, pos: int) -> bool:
         """Whether the element opened just before `pos` ends before the next block-level tag."""
@@ -247,19 +265,12 @@ class _PageParser(HTMLParser):
                 return
 
     def skipping(self) -> bool:
-        return any(e.skipped for e in self.stack)
+        return bool(self.stack) and self.stack[-1].skipped
 
     def _state(self) -> tuple[str, str, int]:
-        """(region, block kind, heading level) of text at this point. User comments stay comments
-        whatever they contain; otherwise the innermost element that opens a region decides."""
-        regions = [e.region for e in self.stack if e.region is not None]
-        region = "comments" if "comments" in regions else regions[-1] if regions else "main"
-        for e in reversed(self.stack):
-            if e.tag in HEADINGS:
-                return region, "heading", HEADINGS[e.tag]
-            if e.tag in BLOCK_KINDS:
-                return region, BLOCK_KINDS[e.tag], 0
-        return region, "paragraph", 0
+        """(region, block kind, heading level) of text at this point."""
+        top = self.stack[-1] if self.stack else ROOT
+        return top.region, *top.kind
 
     # -- text -------------------------------------------------------------------------------
 

@@ -14,8 +14,6 @@ from copylint.engine import lint_source
 from copylint.models import Source
 from copylint.parsers import parse_text
 
-from conftest import pack_rule
-
 # Markup a browser recovers from: none of it hides the text that follows.
 JUNK = [
     "<script>if (a<b) x();</script>",
@@ -64,13 +62,13 @@ def pages(draw):
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(pages())
-def test_every_sentence_survives_broken_markup_at_its_exact_position(page):
+@given(page=pages())
+def test_every_sentence_survives_broken_markup_at_its_exact_position(compiled, page):
     text, known = page
     doc = parse_text(text, "html", "t.html")
     spans = {doc.sentence_span(s): s.text for s in doc.sentences}
-    rule = pack_rule(RULE)
-    found = {f.location.start_offset for f in lint_source(Source("t.html", text, "html"), [rule]).findings}
+    rules = [r for r in compiled if r.id == RULE]
+    found = {f.location.start_offset for f in lint_source(Source("t.html", text, "html"), rules).findings}
     for start, expected in known:
         assert any(s <= start and start + len(expected) <= e and expected in t for (s, e), t in spans.items()), (expected, text)
         assert start + expected.index("FDA-approved") in found, (expected, text)

@@ -99,3 +99,46 @@ def test_fingerprint_is_small_and_picklable():
     data = pickle.dumps(fp)
     assert pickle.loads(data) == fp
     assert len(data) < result.size
+
+
+PARAGRAPH = ("Our physiotherapists assess your knee and ask about your work and your sport. "
+             "Then they write a plan that you can follow at home with simple exercises.")
+REWORDED = ("Our physiotherapists examine your knee and ask about your job and your sport. "
+            "Then they write a plan that you can follow at home with easy exercises.")
+MIDDLE = "The clinic is open from nine to five on weekdays, with free parking behind the building."
+
+
+def test_near_copy_of_a_two_sentence_paragraph_with_three_words_changed_is_found():
+    from copylint.engine import lint_document
+    from copylint.parsers import parse_text
+
+    changed = [a for a, b in zip(PARAGRAPH.split(), REWORDED.split()) if a != b]
+    assert len(changed) == 3
+    doc = parse_text(f"{PARAGRAPH}\n\n{MIDDLE}\n\n{REWORDED}\n")
+    (f,) = lint_document(doc, rules()).findings
+    assert f.location.line == 5 and [r.line for r in f.related] == [1]
+
+
+def test_near_copy_across_pages(tmp_path):
+    (tmp_path / "a.md").write_text(f"# Knee care\n\n{PARAGRAPH}\n")
+    (tmp_path / "b.html").write_text(f"<h1>Our team</h1>\n<p>{REWORDED}</p>\n")
+    (f,) = across([tmp_path / "a.md", tmp_path / "b.html"])
+    assert f.path.endswith("b.html") and f.location.line == 2 and "a.md at line 3" in f.message
+
+
+def test_paragraphs_that_share_a_topic_are_not_near_copies():
+    from copylint.engine import lint_document
+    from copylint.parsers import parse_text
+
+    other = ("Our physiotherapists treat shoulder pain after falls and sports injuries. "
+             "Most patients need four to six visits and a short daily routine at home.")
+    assert not lint_document(parse_text(f"{PARAGRAPH}\n\n{MIDDLE}\n\n{other}\n"), rules()).findings
+
+
+def test_breadcrumb_repeating_the_title_is_not_a_duplicate():
+    from copylint.engine import lint_document
+    from copylint.parsers import parse_text
+
+    text = ("Home \u00bb Blog \u00bb Stem cells for ALS: what the small trials have found so far\n\n"
+            "# Stem cells for ALS: what the small trials have found so far\n\n" + PARAGRAPH + "\n")
+    assert not lint_document(parse_text(text, "markdown"), rules()).findings

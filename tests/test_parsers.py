@@ -48,7 +48,7 @@ def test_html_visible_text_only():
         "html",
     )
     assert texts(doc) == [
-        ("heading", "Safe care"), ("heading", "Our care"), ("paragraph", "Visible text."),
+        ("metadata", "Safe care"), ("heading", "Our care"), ("paragraph", "Visible text."),
         ("alt", "Alt words"), ("list_item", "Item"), ("table_cell", "Cell"),
     ]
     assert [c.text for c in doc.comments] == ["comment"]

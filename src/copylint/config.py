@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from copylint.errors import FileLineError
+from copylint.models import HtmlOptions
 from copylint.ruleset import yaml_lines
 from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 
@@ -20,9 +21,10 @@ FAIL_ON = ("error", "warning", "info", "never")
 SELECTOR = re.compile(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$")
 KEYS = (
     "select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "exclude",
-    "rules", "as-of", "duplicates", "disclaimers", "format",
+    "rules", "as-of", "duplicates", "disclaimers", "format", "html",
 )
 DUPLICATE_KEYS = ("threshold", "min-words")
+HTML_KEYS = ("skip", "chrome", "comments")
 
 
 class ConfigError(FileLineError):
@@ -48,6 +50,7 @@ class Config:
     duplicate_min_words: int | None = None
     disclaimers: dict[str, list[str]] = field(default_factory=dict)
     format: str | None = None
+    html: HtmlOptions = field(default_factory=HtmlOptions)
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @property
@@ -190,6 +193,8 @@ def parse_config(data: Any, name: str, *, base: Path, path: Path | None = None) 
         _duplicates(data, name, config)
     if "disclaimers" in data:
         config.disclaimers = _disclaimers(data, name, config)
+    if "html" in data:
+        config.html = _html(data, name)
     if "format" in data:
         from copylint.reporters import FORMATS
 
@@ -220,17 +225,21 @@ def _selectors(value: Any, key: str, container: Any, name: str, config: Config) 
     return items
 
 
-def _per_file_ignores(data: Any, name: str, config: Config) -> dict[str, list[str]]:
-    table = data["per-file-ignores"]
+def _mapping(data: Any, key: str, name: str, problem: str) -> dict:
+    """The mapping under `key`, or a ConfigError with `problem` at its line."""
+    table = data[key]
     if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "per-file-ignores"), "'per-file-ignores' must map glob patterns to lists of rule ids")
+        raise ConfigError(name, line_of(data, key), problem)
+    return table
+
+
+def _per_file_ignores(data: Any, name: str, config: Config) -> dict[str, list[str]]:
+    table = _mapping(data, "per-file-ignores", name, "'per-file-ignores' must map glob patterns to lists of rule ids")
     return {str(glob): _selectors(ids, str(glob), table, name, config) for glob, ids in table.items()}
 
 
 def _severity(data: Any, name: str, config: Config) -> dict[str, str]:
-    table = data["severity"]
-    if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "severity"), "'severity' must map rule ids or prefixes to error, warning, info or off")
+    table = _mapping(data, "severity", name, "'severity' must map rule ids or prefixes to error, warning, info or off")
     out: dict[str, str] = {}
     for rid, level in table.items():
         at = line_of(table, rid)
@@ -269,9 +278,7 @@ def _date(value: Any, error: ConfigError) -> dt.date:
 
 
 def _duplicates(data: Any, name: str, config: Config) -> None:
-    table = data["duplicates"]
-    if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "duplicates"), "'duplicates' must be a mapping with 'threshold' and/or 'min-words'")
+    table = _mapping(data, "duplicates", name, "'duplicates' must be a mapping with 'threshold' and/or 'min-words'")
     for key, value in table.items():
         at = line_of(table, key)
         if key == "threshold":
@@ -286,10 +293,31 @@ def _duplicates(data: Any, name: str, config: Config) -> None:
             raise ConfigError(name, at, f"unknown key {key!r} in 'duplicates' (known keys: {', '.join(DUPLICATE_KEYS)})")
 
 
+def _html(data: Any, name: str) -> HtmlOptions:
+    """`html: {skip: [selectors], chrome: [selectors], comments: lint|skip}`."""
+    from copylint.parsers.regions import parse_selector
+
+    table = _mapping(data, "html", name, "'html' must be a mapping with 'skip', 'chrome' and/or 'comments'")
+    options: dict[str, Any] = {}
+    for key, value in table.items():
+        at = line_of(table, key)
+        if key in ("skip", "chrome"):
+            selectors = _strings(value, ConfigError(name, at, f"html.{key} must be a list of CSS selectors"))
+            for i, selector in enumerate(selectors):
+                try:
+                    parse_selector(selector)
+                except ValueError as exc:
+                    raise ConfigError(name, line_of(value, i) or at, f"html.{key}: {exc}") from None
+            options[key] = tuple(selectors)
+        elif key == "comments":
+            options[key] = _choice(value, ("lint", "skip"), ConfigError(name, at, "html.comments"))
+        else:
+            raise ConfigError(name, at, f"unknown key {key!r} in 'html' (known keys: {', '.join(HTML_KEYS)})")
+    return HtmlOptions(**options)
+
+
 def _disclaimers(data: Any, name: str, config: Config) -> dict[str, list[str]]:
-    table = data["disclaimers"]
-    if not isinstance(table, dict):
-        raise ConfigError(name, line_of(data, "disclaimers"), "'disclaimers' must map rule ids to lists of accepted wordings")
+    table = _mapping(data, "disclaimers", name, "'disclaimers' must map rule ids to lists of accepted wordings")
     out: dict[str, list[str]] = {}
     for rid, wordings in table.items():
         at = line_of(table, rid)

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from copylint.analysis.context import Analysis
+from copylint.filters.chrome import tag_chrome
 from copylint.kinds.base import RuleKind, Settings
 from copylint.models import Document, Finding, InputError, Source
 from copylint.parsers import parse
+from copylint.parsers.docx import name_headings
 
 
 @dataclass
@@ -46,6 +48,9 @@ def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings |
                                                       f"{limit:g} s on one block); its findings for this file are incomplete"))
         except Exception as exc:  # a broken rule must not lose the other findings
             result.errors.append(InputError(doc.path, f"rule {rule.id} failed: {type(exc).__name__}: {exc}"))
+    tag_chrome(doc, result.findings)
+    if doc.source.format == "docx":
+        name_headings(doc, result.findings)
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -28,6 +28,19 @@ CATEGORIES = (
 )
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "quote", "metadata", "alt")
+# Where on a page a block sits. Hidden text never becomes a block; comments only when linted.
+REGIONS = ("main", "chrome", "comments", "metadata")
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """How the HTML parser treats page regions (the `html:` configuration): elements matching
+    `skip` are not linted, elements matching `chrome` are site chrome, and user comments are
+    skipped unless `comments` is "lint". Selectors are simple: tag, .class, #id, [attr], [attr=v]."""
+
+    skip: tuple[str, ...] = ()
+    chrome: tuple[str, ...] = ()
+    comments: str = "skip"  # "skip" | "lint"
 
 
 @dataclass(frozen=True)
@@ -37,8 +50,10 @@ class Source:
 
     path: str
     text: str
-    format: str  # "markdown" | "html" | "text"
+    format: str  # "markdown" | "html" | "text" | "docx"
     had_bom: bool = False
+    # For formats read as structured data (docx): (kind, level) of each line, one block a line.
+    layout: tuple[tuple[str, int], ...] = ()
 
 
 class LineIndex:
@@ -104,6 +119,7 @@ class Block:
     level: int = 0  # heading level (1-6) for headings
     index: int = 0  # position in Document.blocks
     links: list[str] = field(default_factory=list)  # link URLs in the block (not in its text)
+    region: str = "main"  # one of REGIONS
 
     def source_offset(self, pos: int, end: bool = False) -> int:
         """Source offset of block-text position `pos`; `end=True` maps an exclusive end."""
@@ -156,6 +172,18 @@ class Document:
         block = self.blocks[sentence.block]
         return block.source_span(sentence.start, sentence.end)
 
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose source span holds `offset` (None between blocks)."""
+        spans = self.__dict__.get("_spans")
+        if spans is None:
+            spans = sorted((*b.source_span(0, len(b.text)), b.index) for b in self.blocks)
+            self.__dict__["_spans"] = spans
+        i = bisect.bisect_right(spans, (offset, float("inf"), 0)) - 1
+        for start, end, index in reversed(spans[max(0, i - 3):i + 1]):  # spans rarely overlap
+            if start <= offset < end:
+                return self.blocks[index]
+        return None
+
 
 @dataclass(frozen=True)
 class Comment:
@@ -191,6 +219,7 @@ class Finding:
     suggestion: str | None = None
     related: list[Location] = field(default_factory=list)
     document_level: bool = False  # e.g. a missing disclaimer: reported even outside changed lines
+    chrome_key: int | None = None  # set for findings in site chrome: a hash of that chrome block's text
 
     @property
     def path(self) -> str:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Sequence
 
 from copylint.engine import DocumentResult, RunResult, compare_across, lint_document
+from copylint.filters.chrome import once_per_run
 from copylint.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind, Settings
-from copylint.models import Document, Finding, InputError, Source
+from copylint.models import Document, Finding, HtmlOptions, InputError, Source
 from copylint.parsers import parse
 from copylint.sources.discover import Candidate, discover, format_for
 from copylint.sources.reading import read_source
@@ -27,6 +28,7 @@ class RunOptions:
     exclude_root: str | None = None  # exclude globs are relative to this folder (the config's)
     on_start: Callable[[int], None] | None = None  # called with the number of files to lint
     stdin_source: Source | None = None  # standard input as read, kept for reporters that show the text
+    html: HtmlOptions | None = None  # how HTML page regions are read (the configuration's `html:`)
 
 
 @dataclass
@@ -53,7 +55,7 @@ def read_candidate(candidate: Candidate, options: RunOptions) -> Source | InputE
 def load_document(candidate: Candidate, options: RunOptions) -> Document | InputError:
     """Read and parse one file: the Document every rule (and the html reporter) works from."""
     source = read_candidate(candidate, options)
-    return source if isinstance(source, InputError) else parse(source)
+    return source if isinstance(source, InputError) else parse(source, options.html)
 
 
 def document_loader(options: RunOptions) -> Callable[[str], Document | InputError]:
@@ -63,7 +65,7 @@ def document_loader(options: RunOptions) -> Callable[[str], Document | InputErro
     def load(path: str) -> Document | InputError:
         kept = options.stdin_source
         if kept is not None and path == kept.path:
-            return parse(kept)
+            return parse(kept, options.html)
         return load_document(Candidate(path, format_for(path)), options)
 
     return load
@@ -105,6 +107,7 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
             run_result.directives[result.path] = result.comments
         kept.append(result)
     run_result.findings.extend(compare_across(kept, rules))
+    run_result.findings = once_per_run(run_result.findings)
     run_result.findings.sort(key=Finding.sort_key)
     return run_result
 

@@ -3,6 +3,7 @@ index that clusters near-identical blocks in linear time, and repeated-run findi
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import heapq
 import unicodedata
@@ -17,8 +18,20 @@ WORD = rx(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
 SHINGLE = 3  # words per shingle
 SKETCH = 32  # bottom-k sketch size: exact Jaccard for blocks of up to SKETCH + 2 words
 KEYS = 4  # index keys per block (its smallest shingle hashes)
+WORD_KEYS = 4  # index keys per short block (its smallest word-bigram hashes; few, so take more)
 REPS = 4  # cluster representatives compared per index bucket (bounds the work per block)
 CANDIDATES = 16  # earlier occurrences tried when extending a repeated run
+# Near copies of short blocks (a two-sentence paragraph with a few words reworded change too many
+# 3-word shingles for the Jaccard threshold) are compared word by word: blocks of NEAR_MIN_WORDS
+# to NEAR_MAX_WORDS words are near copies when at most NEAR_SHARE of the longer block's words
+# (and at least NEAR_CHANGES) differ: 3 words of a 14-word paragraph, 4 of 20. Measured on
+# fixtures/ by bench/near_copies.py: distinct paragraphs on one topic differ in 28% of their words
+# or more (11 of 39), and shorter blocks (a 13-word "Our hip clinic treats ..." against "Our
+# shoulder clinic treats ...", 4 words apart) are left to the exact and shingle checks.
+NEAR_MIN_WORDS = 14
+NEAR_MAX_WORDS = 80
+NEAR_CHANGES = 3
+NEAR_SHARE = 0.2
 
 
 def words_of(text: str) -> list[str]:
@@ -68,11 +81,49 @@ class BlockPrint(NamedTuple):
     exact: int
     sketch: Sequence[int]  # array("I")
     excerpt: str
+    word_seq: Sequence[int] = ()  # array("H") of 16-bit word hashes, for short blocks only
+    word_keys: Sequence[int] = ()  # array("I"): index keys of a short block (`word_keys`)
+
+
+def word_sequence(words: Sequence[str]) -> Sequence[int]:
+    """The block's words as 16-bit hashes (compact; a rare collision only adds a matched word)."""
+    if not NEAR_MIN_WORDS <= len(words) <= NEAR_MAX_WORDS:
+        return array("H")
+    return array("H", (zlib.crc32(w.encode("utf-8")) & 0xFFFF for w in words))
+
+
+def word_keys(seq: Sequence[int]) -> Sequence[int]:
+    """Index keys of a short block: the smallest hashes of its word bigrams."""
+    if not seq:
+        return array("I")
+    grams = {zlib.crc32(seq[i:i + 2].tobytes()) for i in range(len(seq) - 1)}
+    return array("I", heapq.nsmallest(WORD_KEYS, grams))
+
+
+def changed_words(a: Sequence[int], b: Sequence[int]) -> int:
+    """Words of the longer sequence not matched, in order, by the other."""
+    matcher = difflib.SequenceMatcher(None, list(a), list(b), autojunk=False)
+    return max(len(a), len(b)) - sum(block.size for block in matcher.get_matching_blocks())
+
+
+def near_copy(a: "BlockPrint", b: "BlockPrint") -> bool:
+    """Short blocks that differ in only a few words."""
+    if not a.word_seq or not b.word_seq:
+        return False
+    longer = max(len(a.word_seq), len(b.word_seq))
+    allowed = max(NEAR_CHANGES, int(NEAR_SHARE * longer))
+    if abs(len(a.word_seq) - len(b.word_seq)) > allowed:
+        return False
+    long_seq, other = (a.word_seq, b.word_seq) if len(a.word_seq) >= len(b.word_seq) else (b.word_seq, a.word_seq)
+    present = set(other)
+    if sum(1 for w in long_seq if w not in present) > allowed:  # words the other lacks are changed
+        return False
+    return changed_words(a.word_seq, b.word_seq) <= allowed
 
 
 @dataclass
 class ClusterStats:
-    comparisons: int = 0  # sketch comparisons made (bounded by blocks * KEYS * REPS)
+    comparisons: int = 0  # comparisons made (at most (KEYS + WORD_KEYS) * REPS a block)
 
 
 class _UnionFind:
@@ -96,12 +147,14 @@ def cluster(prints: Sequence[BlockPrint], threshold: float, min_words: int,
             stats: ClusterStats | None = None) -> list[int]:
     """Cluster id (the index of the cluster's first member) for every block: exact copies share an
     id, and blocks of at least `min_words` words share one when their shingle Jaccard reaches
-    `threshold`. Each block is indexed under its exact hash and its smallest shingle hashes, and
+    `threshold` or, for short blocks, when only a few words differ (`near_copy`). Each block is
+    indexed under its exact hash and its smallest shingle (or word-bigram) hashes, and
     compared only with a few representatives per bucket, so the work is linear in the blocks."""
     stats = stats if stats is not None else ClusterStats()
     uf = _UnionFind(len(prints))
     exact: dict[int, int] = {}
     buckets: dict[int, list[int]] = {}
+    word_buckets: dict[int, list[int]] = {}  # short blocks, by word-bigram keys
     for i, p in enumerate(prints):
         first = exact.get(p.exact)
         if first is not None:
@@ -110,21 +163,34 @@ def cluster(prints: Sequence[BlockPrint], threshold: float, min_words: int,
         exact[p.exact] = i
         if p.words < min_words or threshold >= 1.0:
             continue
-        for key in p.sketch[:KEYS]:
-            reps = buckets.setdefault(key, [])
-            joined = False
-            for r in reps:
-                if uf.find(r) == uf.find(i):
-                    joined = True
-                    break
-                stats.comparisons += 1
-                if jaccard(prints[r].sketch, p.sketch) >= threshold:
-                    uf.union(r, i)
-                    joined = True
-                    break
-            if not joined and len(reps) < REPS:
-                reps.append(i)
+        similar = lambda r: jaccard(prints[r].sketch, p.sketch) >= threshold  # noqa: E731
+        if not _join_bucket(buckets, p.sketch[:KEYS], i, uf, similar, stats) and p.word_seq:
+            close = lambda r: near_copy(prints[r], p)  # noqa: E731
+            _join_bucket(word_buckets, p.word_keys, i, uf, close, stats)
     return [uf.find(i) for i in range(len(prints))]
+
+
+def _join_bucket(buckets: dict[int, list[int]], keys: Sequence[int], i: int, uf: _UnionFind,
+                 similar: Callable[[int], bool], stats: ClusterStats) -> bool:
+    """Join block `i` to the first similar representative under any of its keys (each bucket
+    keeps at most REPS representatives); whether it joined a cluster."""
+    joined_any = False
+    for key in keys:
+        reps = buckets.setdefault(key, [])
+        joined = False
+        for r in reps:
+            if uf.find(r) == uf.find(i):
+                joined = True
+                break
+            stats.comparisons += 1
+            if similar(r):
+                uf.union(r, i)
+                joined = True
+                break
+        joined_any = joined_any or joined
+        if not joined and len(reps) < REPS:
+            reps.append(i)
+    return joined_any
 
 
 @dataclass
@@ -217,21 +283,31 @@ def cross_repeats(seqs: Sequence[Sequence[int]], long: Callable[[int, int], bool
 
 COUNTED_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "table_cell"})
 EXCERPT = 60
+# A breadcrumb trail or menu line: a few short items between separators ("Home » Blog » Title").
+_TRAIL = rx(r"^[^\n]{1,80}?(?:\s+(?:[»›>/|\u2192\u00b7\u2022]|::)\s+[^\n]{1,80}?){2,}$")
+TRAIL_MAX_WORDS = 24
+
+
+def is_navigation(text: str, words: int) -> bool:
+    """A short line of separated items: navigation, not copy (a breadcrumb that repeats the
+    page's title is no duplicated section)."""
+    return words <= TRAIL_MAX_WORDS and _TRAIL.match(text) is not None
 
 
 def block_prints(doc) -> tuple[BlockPrint, ...]:
-    """Fingerprints of a document's visible blocks (front-matter values and alt text left out).
-    A pure function of the document, cached per document by `Analysis.get`."""
+    """Fingerprints of a document's main-content blocks (front-matter values, alt text, page
+    chrome, comments and navigation trails left out). A pure function of the document, cached per
+    document by `Analysis.get`."""
     from copylint.models import LineIndex
 
     lines = doc.lines or LineIndex(doc.source.text)
     prints = []
-    shared: dict[int, tuple[Sequence[int], str]] = {}  # repeated blocks share one sketch (pickled once)
+    shared: dict[int, tuple] = {}  # repeated blocks share one sketch and word arrays (pickled once)
     for block in doc.blocks:
-        if block.kind not in COUNTED_KINDS:
+        if block.kind not in COUNTED_KINDS or block.region != "main":
             continue
         words = words_of(block.text)
-        if not words:
+        if not words or is_navigation(block.text, len(words)):
             continue
         start, end = block.source_span(0, len(block.text))
         line, column = lines.position(start)
@@ -239,8 +315,10 @@ def block_prints(doc) -> tuple[BlockPrint, ...]:
         exact = exact_hash(words)
         if exact not in shared:
             text = " ".join(block.text.split())
-            shared[exact] = (sketch(words), text if len(text) <= EXCERPT else text[:EXCERPT - 3] + "...")
-        shingles, excerpt = shared[exact]
+            seq = word_sequence(words)
+            shared[exact] = (sketch(words), text if len(text) <= EXCERPT else text[:EXCERPT - 3] + "...",
+                             seq, word_keys(seq))
+        shingles, excerpt, seq, keys = shared[exact]
         prints.append(BlockPrint(block.index, line, column, end_line, end_column, start, end,
-                                 len(words), exact, shingles, excerpt))
+                                 len(words), exact, shingles, excerpt, seq, keys))
     return tuple(prints)

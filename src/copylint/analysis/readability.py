@@ -89,9 +89,11 @@ def word_syllables(word: str) -> int:
 
 
 def analyse_readability(doc: Document) -> Readability:
-    """Reading level of the body text (headings, metadata, alt text and references left out)."""
+    """Reading level of the body text (headings, metadata, alt text, references and everything
+    outside a page's main content left out)."""
     body = {
-        i for i, b in enumerate(doc.blocks) if b.kind in BODY_KINDS and not is_reference_block(b)
+        i for i, b in enumerate(doc.blocks)
+        if b.kind in BODY_KINDS and b.region == "main" and not is_reference_block(b)
     }
     levels = []
     for s in doc.sentences:

@@ -136,7 +136,7 @@ def lint(flags: CheckFlags, config: Config, rules, settings, selection: Selectio
     changed = changed_files(flags)
     paths = paths_to_lint(flags, changed)
     options = RunOptions(paths=paths, exclude=config.exclude, stdin_filename=flags.stdin_filename,
-                         force_exclude=flags.force_exclude, exclude_root=str(config.root), jobs=flags.jobs)
+                         force_exclude=flags.force_exclude, exclude_root=str(config.root), jobs=flags.jobs, html=config.html)
     if progress is not None:
         options.on_start, options.on_result = progress.start, progress.update
     result = run(rules, settings, options) if paths else None

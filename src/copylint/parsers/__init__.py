@@ -3,8 +3,8 @@ module per input format, all normalised into the same block stream."""
 
 from __future__ import annotations
 
-from copylint.models import Document, LineIndex, Source
-from copylint.parsers import html, markdown, metadata, plaintext
+from copylint.models import Document, HtmlOptions, LineIndex, Source
+from copylint.parsers import docx, html, markdown, metadata, plaintext
 from copylint.text.sentences import split_block
 
 PARSERS = {
@@ -14,11 +14,16 @@ PARSERS = {
 }
 
 
-def parse(source: Source) -> Document:
+def parse(source: Source, html_options: HtmlOptions | None = None) -> Document:
     """Parse `source` into a Document; sentences, sections and metadata are filled in here so
-    every format gets them the same way."""
+    every format gets them the same way. `html_options` say how HTML page regions are read."""
     lines = LineIndex(source.text)
-    blocks, meta, comments = PARSERS.get(source.format, plaintext.parse_blocks)(source.text, lines)
+    if source.format == "html":
+        blocks, meta, comments = html.parse_blocks(source.text, lines, html_options)
+    elif source.format == "docx":
+        blocks, meta, comments = docx.parse_blocks(source.text, lines, source.layout)
+    else:
+        blocks, meta, comments = PARSERS.get(source.format, plaintext.parse_blocks)(source.text, lines)
     section = -1
     sentences = []
     for i, block in enumerate(blocks):

@@ -70,8 +70,8 @@ def _value_block(text: str, base: int, node: yaml.ScalarNode) -> Block | None:
     builder = BlockBuilder()
     builder.add(text[start:end], start)
     block = builder.build("heading" if node.start_mark.line == node.end_mark.line else "metadata")
-    if block is not None and block.kind == "heading":
-        block.kind = "metadata"
+    if block is not None:
+        block.kind, block.region = "metadata", "metadata"
     return block
 
 

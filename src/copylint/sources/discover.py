@@ -14,6 +14,7 @@ FORMAT_BY_SUFFIX = {
     ".txt": "text",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
 }
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -114,8 +115,8 @@ def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None) 
             if d not in SKIPPED_DIRS and not is_excluded(os.path.join(dirpath, d), exclude, root)
         )
         for name in sorted(filenames):
-            if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX:
-                continue
+            if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX or name.startswith("~$"):
+                continue  # ~$draft.docx: Word's lock file, not a document
             path = os.path.join(dirpath, name)
             if path in seen or is_excluded(path, exclude, root):
                 continue

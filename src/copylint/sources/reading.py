@@ -79,4 +79,8 @@ def read_source(path: str, fmt: str, stdin: BinaryIO | None = None, display_path
         return InputError(shown, "permission denied (file is not readable)")
     except OSError as exc:
         return InputError(shown, f"cannot read file: {exc.strerror or exc}")
+    if fmt == "docx":
+        from copylint.sources.docx import decode_docx
+
+        return decode_docx(shown, data)
     return decode(shown, data, fmt)

@@ -70,10 +70,12 @@ def test_outside_a_repository(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "not inside a git repository" in result.stderr
 
 
-def test_no_paths_without_diff_is_an_error(tmp_path, monkeypatch):
+def test_no_paths_lints_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = invoke("check")
-    assert result.exit_code == 2 and "no paths given" in result.stderr
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "page.md").write_text("Our stem cells cure arthritis.\n", encoding="utf-8")
+    result = invoke("check", "--select", "claims.cure")
+    assert result.exit_code == 1 and result.stdout.startswith("drafts/page.md:1:")
 
 
 def test_document_level_findings_of_changed_files(tmp_path):

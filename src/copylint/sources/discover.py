@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+
+import regex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -18,6 +20,12 @@ FORMAT_BY_SUFFIX = {
     ".htm": "html",
 }
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+# Text files that are never copy: left out of folder walks (and of the pre-commit hook), still
+# linted when named.
+NOT_COPY = regex.compile(
+    r"(?i)(?:robots|humans|llms|security|ads|app-ads|requirements.*|constraints.*|licen[cs]e.*|copying.*|notice.*"
+    r"|authors.*|cmakelists)\.txt"
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,7 @@ def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None, 
             and not ignore.ignored(os.path.join(dirpath, d), True, top)
         )
         for name in sorted(filenames):
-            if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX:
+            if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX or NOT_COPY.fullmatch(name):
                 continue
             path = os.path.join(dirpath, name)
             if path.startswith("./"):  # `copylint check` (or `.`) reports `page.md`, not `./page.md`

@@ -14,7 +14,7 @@ from copylint.config import Config, ConfigError, check_selectors, load_config, o
 from copylint.filters import baseline as baseline_filter
 from copylint.filters import suppressions
 from copylint.filters.builtin_rules import BUILTIN_IDS
-from copylint.filters.changed_lines import keep_changed
+from copylint.filters.changed_lines import document_sentence_spans, keep_changed
 from copylint.filters.selection import Selection, specificity
 from copylint.kinds.base import Settings
 from copylint.models import Finding, Severity
@@ -233,7 +233,7 @@ def lint(flags: CheckFlags, groups: Sequence[Group], changed: dict | None, progr
             fail(str(exc))
         outcome.findings = known.filter(outcome.findings, baseline_filter.root_of(Path(flags.baseline)))
     if changed is not None:
-        outcome.findings = keep_changed(outcome.findings, changed)
+        outcome.findings = keep_changed(outcome.findings, changed, document_sentence_spans)
     return outcome
 
 

@@ -41,7 +41,7 @@ def parse_date(ctx, param, value):
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (added to the config's).")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip (repeatable; added to the config's).")
 @click.option("--force-exclude/--no-force-exclude", default=True, show_default=True, help="Apply exclude globs to files named on the command line too (as pre-commit does).")
-@click.option("--diff", "diff_ref", metavar="REF", default=None, help="Only findings on lines added or changed since git REF (plus document-level findings of changed files).")
+@click.option("--diff", "diff_ref", metavar="REF", default=None, help="Only findings of sentences changed since the merge base with git REF (document-level ones when a change touches their cause).")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="Record the current findings in this baseline file and exit 0.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to this file instead of standard output.")

@@ -130,3 +130,14 @@ def test_show_files_applies_config_exclude_and_lints_nothing(ignoring):
 def test_ignored_files_are_not_reported(ignoring):
     result = invoke("check", "--select", "claims.cure", "--format", "json-lines")
     assert sorted({p for p, _ in rules_and_paths(result)}) == ["docs/keep.draft.md", "docs/sub/.visible.md", "page.md"]
+
+
+def test_show_files_names_a_missing_path(ignoring):
+    result = invoke("check", "--show-files", "page.md", "nope.md")
+    assert result.stdout.splitlines() == ["page.md"] and result.exit_code == 2
+    assert "nope.md: error: no such file or directory" in result.stderr
+
+
+def test_claims_command_skips_ignored_files(ignoring):
+    result = invoke("claims", "--format", "json", ".")
+    assert {row["path"] for row in json.loads(result.stdout)} == {"docs/keep.draft.md", "docs/sub/.visible.md", "page.md"}

@@ -87,9 +87,12 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, no
     changed = pipeline.changed_files(flags)
     groups = pipeline.plan(flags, resolver, pipeline.paths_to_lint(flags, changed))
     if show_files:
-        names = sorted({c.path for g in groups for c in g.candidates if not c.missing})
-        click.echo("".join(f"{name}\n" for name in names), nl=False)
-        sys.exit(0)
+        candidates = [c for g in groups for c in g.candidates]
+        click.echo("".join(f"{name}\n" for name in sorted({c.path for c in candidates if not c.missing})), nl=False)
+        for c in candidates:
+            if c.missing:
+                click.echo(f"{c.path}: error: no such file or directory", err=True)
+        sys.exit(2 if any(c.missing for c in candidates) else 0)
     progress = None if quiet else Progress(sys.stderr)
     outcome = pipeline.lint(flags, groups, changed, progress)
     for error in outcome.errors:

@@ -19,10 +19,6 @@ CONFIG_NAME = ".copylint.yaml"
 LEVELS = ("error", "warning", "info", "off")
 FAIL_ON = ("error", "warning", "info", "never")
 SELECTOR = re.compile(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$")
-KEYS = (
-    "select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "exclude",
-    "rules", "as-of", "duplicates", "disclaimers", "format",
-)
 DUPLICATE_KEYS = ("threshold", "min-words")
 # Config attributes each key sets (an override replaces exactly these).
 KEY_ATTRS = {
@@ -32,6 +28,7 @@ KEY_ATTRS = {
     "duplicates": ("duplicate_threshold", "duplicate_min_words"), "disclaimers": ("disclaimers",),
     "format": ("format",),
 }
+KEYS = tuple(KEY_ATTRS)
 OVERRIDE = "--config"
 
 

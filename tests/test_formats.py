@@ -101,7 +101,7 @@ def test_statistics(folder):
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["1", "claims.cure", "error"] and len(lines) == 4
     data = json.loads(invoke("check", "--statistics", "--format", "json", "drafts").stdout)
-    assert {"rule": "hype.revolutionary", "count": 1, "severity": "info"} in data
+    assert {"rule": "hype.revolutionary", "count": 1, "severity": "info", "severities": {"info": 1}, "fixable": 0} in data
 
 
 def test_quiet_exit_zero_and_output_file(folder):
@@ -119,11 +119,9 @@ def test_format_from_config(folder):
 
 
 def test_no_color_when_not_a_terminal(folder, monkeypatch):
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     assert "\033[" not in invoke("check", "drafts").stdout
-    from copylint.cli import check
-
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert check._use_color() is False
 
 
 class FakeTerminal(io.StringIO):

@@ -78,11 +78,9 @@ def check(*args: str, cwd: Path | None = None, input: str | None = None):
 def html_and_json_text(*paths: str) -> tuple[str, dict]:
     """One lint run over `paths` (no configuration), reported as HTML and as JSON."""
     flags = pipeline.CheckFlags(paths=list(paths), no_config=True, jobs=1)
-    config = pipeline.resolve_config(flags)
-    pack, rules, settings, selection = pipeline.load(config, flags)
-    outcome = pipeline.lint(flags, config, rules, settings, selection, pack)
+    outcome = pipeline.lint(flags, pipeline.plan(flags, pipeline.Resolver(flags), flags.paths), None)
     report = Report(findings=outcome.findings, errors=outcome.errors, files=outcome.files, paths=outcome.paths,
-                    rules={s.id: s for s in pack.specs}, load_document=outcome.load_document)
+                    rules=outcome.specs, load_document=outcome.load_document)
     return render("html", report), json.loads(render("json", report))
 
 

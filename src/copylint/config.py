@@ -1,5 +1,6 @@
-"""Team configuration: `.copylint.yaml` or `[tool.copylint]` in pyproject.toml, found by walking up
-from the working directory. Parsing is pure; every error names the file and line."""
+"""Team configuration: `.copylint.yaml` or `[tool.copylint]` in pyproject.toml, the nearest one
+above each linted file (as ruff does), plus `--config KEY=VALUE` overrides. Parsing is pure;
+every error names the file and line."""
 
 from __future__ import annotations
 
@@ -19,12 +20,18 @@ CONFIG_NAME = ".copylint.yaml"
 LEVELS = ("error", "warning", "info", "off")
 FAIL_ON = ("error", "warning", "info", "never")
 SELECTOR = re.compile(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$")
-KEYS = (
-    "select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "exclude",
-    "rules", "as-of", "duplicates", "disclaimers", "format", "html",
-)
 DUPLICATE_KEYS = ("threshold", "min-words")
 HTML_KEYS = ("skip", "chrome", "comments")
+# Config attributes each key sets (an override replaces exactly these).
+KEY_ATTRS = {
+    "select": ("select",), "ignore": ("ignore",), "extend-select": ("extend_select",),
+    "per-file-ignores": ("per_file_ignores",), "severity": ("severity",), "fail-on": ("fail_on",),
+    "exclude": ("exclude",), "rules": ("rules",), "as-of": ("as_of",),
+    "duplicates": ("duplicate_threshold", "duplicate_min_words"), "disclaimers": ("disclaimers",),
+    "format": ("format",), "html": ("html",),
+}
+KEYS = tuple(KEY_ATTRS)
+OVERRIDE = "--config"
 
 
 class ConfigError(FileLineError):
@@ -64,12 +71,42 @@ class Config:
 def find_config(start: Path) -> Path | None:
     """The nearest `.copylint.yaml`, or pyproject.toml with a [tool.copylint] table, from `start` up."""
     for directory in [start, *start.parents]:
-        candidate = directory / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-        pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
+        found = _config_in(directory)
+        if found is not None:
+            return found
+    return None
+
+
+class ConfigFinder:
+    """The nearest configuration file of each folder, each folder looked at once per run."""
+
+    def __init__(self) -> None:
+        self._by_dir: dict[Path, Path | None] = {}
+
+    def nearest(self, start: Path) -> Path | None:
+        start = start.resolve()
+        walked: list[Path] = []
+        found: Path | None = None
+        for directory in [start, *start.parents]:
+            if directory in self._by_dir:
+                found = self._by_dir[directory]
+                break
+            walked.append(directory)
+            found = _config_in(directory)
+            if found is not None:
+                break
+        for directory in walked:  # none of them holds a nearer file than `found`
+            self._by_dir[directory] = found
+        return found
+
+
+def _config_in(directory: Path) -> Path | None:
+    candidate = directory / CONFIG_NAME
+    if candidate.is_file():
+        return candidate
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file() and _has_tool_table(pyproject):
+        return pyproject
     return None
 
 
@@ -326,6 +363,52 @@ def _disclaimers(data: Any, name: str, config: Config) -> dict[str, list[str]]:
         out[rid] = _strings(wordings, ConfigError(name, at, f"disclaimers for {rid!r} must be a list of non-empty strings"))
         config.origins.setdefault(rid, (name, at))
     return out
+
+
+# -- --config KEY=VALUE overrides --------------------------------------------------------------
+
+def is_override(arg: str) -> bool:
+    """`fail-on=error` is an override; `team/.copylint.yaml` (no `=` before a path part) a file."""
+    key = arg.split("=", 1)[0]
+    return "=" in arg and "/" not in key and "\\" not in key and not Path(arg).is_file()
+
+
+def parse_overrides(args: Iterable[str], base: Path) -> tuple[dict[str, Any], Config]:
+    """The data and the parsed Config of `KEY=VALUE` overrides. VALUE is YAML (`select=[claims, hype]`,
+    `fail-on=error`); `severity.hype=info` and `duplicates.threshold=0.9` set one entry of a table."""
+    import yaml
+
+    data: dict[str, Any] = {}
+    for arg in args:
+        key, _, raw = arg.partition("=")
+        key = key.strip()
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else ""
+        except yaml.YAMLError:
+            raise ConfigError(OVERRIDE, 0, f"{arg!r}: the value is not valid YAML") from None
+        head, dot, sub = key.partition(".")
+        if dot and head in ("severity", "per-file-ignores", "duplicates", "disclaimers"):
+            table = data.setdefault(head, {})
+            if not isinstance(table, dict):
+                raise ConfigError(OVERRIDE, 0, f"{arg!r}: {head!r} is already set as a whole")
+            table[sub] = value
+        else:
+            data[key] = value
+    return data, parse_config(data, OVERRIDE, base=base)
+
+
+def overlay(config: Config, data: dict[str, Any], over: Config) -> Config:
+    """`config` with the keys present in the override `data` replaced by `over`'s values (a
+    dotted override such as `severity.hype=info` adds to the file's table instead)."""
+    changes: dict[str, Any] = {}
+    for key in data:
+        for attr in KEY_ATTRS[key]:
+            value = getattr(over, attr)
+            if isinstance(value, dict) and key != "duplicates":
+                value = {**getattr(config, attr), **value}
+            if value is not None or key != "duplicates":
+                changes[attr] = value
+    return replace(config, **changes, origins={**config.origins, **over.origins})
 
 
 # -- combining with flags and the loaded rules ---------------------------------------------------

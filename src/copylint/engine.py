@@ -22,6 +22,7 @@ class DocumentResult:
     errors: list[InputError] = field(default_factory=list)
     size: int = 0
     comments: list = field(default_factory=list)  # markup comments, for suppression filters
+    digest: str = ""  # of the decoded text that was linted: --fix never writes a file that changed since
 
 
 @dataclass

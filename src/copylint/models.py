@@ -220,6 +220,7 @@ class Finding:
     related: list[Location] = field(default_factory=list)
     document_level: bool = False  # e.g. a missing disclaimer: reported even outside changed lines
     chrome_key: int | None = None  # set for findings in site chrome: a hash of that chrome block's text
+    fix: str | None = None  # exact replacement of the finding's span (a spelling, a year), applied by --fix
 
     @property
     def path(self) -> str:
@@ -245,6 +246,12 @@ class Finding:
         }
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
+        if self.fix is not None:
+            data["fix"] = {
+                "start": {"line": loc.line, "column": loc.column},
+                "end": {"line": loc.end_line, "column": loc.end_column},
+                "replacement": self.fix,
+            }
         if self.related:
             data["related"] = [
                 {"path": r.path, "line": r.line, "column": r.column} for r in self.related

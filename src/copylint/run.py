@@ -29,6 +29,7 @@ class RunOptions:
     on_start: Callable[[int], None] | None = None  # called with the number of files to lint
     stdin_source: Source | None = None  # standard input as read, kept for reporters that show the text
     html: HtmlOptions | None = None  # how HTML page regions are read (the configuration's `html:`)
+    candidates: Sequence[Candidate] | None = None  # already discovered: `paths` are not walked again
 
 
 @dataclass
@@ -38,6 +39,13 @@ class RunOutcome(RunResult):
 
     directives: dict[str, list[Directive]] = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # path -> text_digest of what was linted
+
+
+def text_digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_candidate(candidate: Candidate, options: RunOptions) -> Source | InputError:
@@ -81,13 +89,15 @@ def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Se
         result = lint_document(doc, rules, settings)
         # The comments are replaced by the located copylint directives among them (usually none).
         result.comments = parse_directives(result.comments, doc.source.text, result.path, doc.lines)
+        result.digest = text_digest(doc.source.text)
         return result
     except Exception as exc:  # noqa: BLE001 - reported as an input error, the run goes on
         return DocumentResult(candidate.path, errors=[InputError(candidate.path, f"internal error: {type(exc).__name__}: {exc}")])
 
 
 def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> RunOutcome:
-    candidates = list(discover(options.paths, options.exclude, options.force_exclude, options.exclude_root))
+    candidates = list(options.candidates) if options.candidates is not None else list(
+        discover(options.paths, options.exclude, options.force_exclude, options.exclude_root))
     if options.on_start is not None:
         options.on_start(len(candidates))
     results = _lint_all(candidates, rules, settings, options)
@@ -103,6 +113,7 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
         run_result.bytes += result.size
         run_result.findings.extend(result.findings)
         run_result.paths.append(result.path)
+        run_result.digests[result.path] = result.digest
         if result.comments:
             run_result.directives[result.path] = result.comments
         kept.append(result)

@@ -39,6 +39,7 @@ class DateIssue:
     fields: dict
     related_lines: tuple[int, ...] = ()
     document_level: bool = False
+    fix: str | None = None  # exact replacement of the span, when there is exactly one right wording
 
 
 def line_of(doc: Document, block: int, pos: int) -> int:
@@ -129,6 +130,17 @@ def _dated_source(doc: Document, model: DateModel, block: int, sentence: int) ->
     return None
 
 
+ADJECTIVE_CUES = ("recent", "new", "newest", "latest")
+
+
+def _year_for_recent(text: str, cue: regex.Match, label: str) -> str | None:
+    """The date that replaces an adjective cue placed right before the study word ("a recent
+    study" -> "a 2017 study"); None for adverbs and other wordings, which need a rewrite."""
+    if cue.group(0).lower() not in ADJECTIVE_CUES or not STUDY_RE.match(text, cue.end() + 1):
+        return None
+    return label if text[cue.end():cue.end() + 1] == " " else None
+
+
 def stale_recent(doc: Document, model: DateModel, as_of: dt.date, max_years: int) -> list[DateIssue]:
     """"Recent"/"new"/"latest" attached to a study dated more than `max_years` before as-of;
     an undated "this year" is read as the page's own year."""
@@ -155,7 +167,8 @@ def stale_recent(doc: Document, model: DateModel, as_of: dt.date, max_years: int
         detail = f'"{cue.group(0)}" refers to {where}, {age} years before {as_of.isoformat()}{dated}'
         related = (line_of(doc, source.block, source.start),) if source else ()
         out.append(DateIssue(s.block, s.start + cue.start(), s.start + cue.end(), {
-            "detail": detail, "cue": cue.group(0), "date": expr.label(), "age": age}, related))
+            "detail": detail, "cue": cue.group(0), "date": expr.label(), "age": age}, related,
+            fix=_year_for_recent(s.text, cue, expr.label())))
     return out
 
 

@@ -1,20 +1,16 @@
 """Reading level of a document's body text: Flesch-Kincaid grade and Flesch reading ease, with
-per-sentence grades. Offline: syllables come from pyphen (textstat's own fallback backend), never
-from NLTK's cmudict, which textstat would download on first use. Pure: `analyse_readability(doc)`."""
+per-sentence grades, computed as textstat computes them (its word list, CMU dictionary syllables
+with pyphen for unknown words: analysis/syllables.py), offline. Pure: `analyse_readability(doc)`."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-
 from copylint.analysis.dates import is_reference_block
+from copylint.analysis.syllables import text_words, word_syllables
 from copylint.models import Document
-from copylint.regexcache import rx
 
 BODY_KINDS = ("paragraph", "list_item", "quote", "table_cell")
-WORD_RE = rx(r"[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*")
-LETTERS_RE = rx(r"\p{L}+")
 MIN_SENTENCE_WORDS = 3
 
 
@@ -64,30 +60,6 @@ def flesch_ease(words: int, sentences: int, syllables: int) -> float:
     return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
 
 
-@functools.lru_cache(maxsize=1)
-def _hyphenator():
-    import pyphen  # lazy: only documents that are checked for readability pay for it
-
-    from copylint.cache import cached, file_stamps
-
-    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
-    try:  # parsing the pattern file is the slow part: keep the parsed patterns on disk
-        pyphen.hdcache[path] = cached("hyph", str(path), (file_stamps([path]), pyphen.__version__ if hasattr(pyphen, "__version__") else ""), lambda: pyphen.HyphDict(path))
-    except Exception:
-        pass
-    return pyphen.Pyphen(lang="en_US")
-
-
-@functools.lru_cache(maxsize=8192)
-def word_syllables(word: str) -> int:
-    """Syllables of one word: pyphen hyphenation points + 1 per letter run; digits count 1."""
-    parts = LETTERS_RE.findall(word.lower())
-    if not parts:
-        return 1
-    dic = _hyphenator()
-    return sum(len(dic.positions(p)) + 1 for p in parts)
-
-
 def analyse_readability(doc: Document) -> Readability:
     """Reading level of the body text (headings, metadata, alt text, references and everything
     outside a page's main content left out)."""
@@ -99,7 +71,7 @@ def analyse_readability(doc: Document) -> Readability:
     for s in doc.sentences:
         if s.block not in body:
             continue
-        words = WORD_RE.findall(s.text)
+        words = text_words(s.text)
         if len(words) < MIN_SENTENCE_WORDS:
             continue
         levels.append(SentenceLevel(s.index, len(words), sum(word_syllables(w) for w in words)))

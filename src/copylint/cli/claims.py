@@ -25,11 +25,12 @@ def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[
     from copylint.parsers import parse
     from copylint.run import RunOptions, read_candidate
     from copylint.sources.discover import discover
+    from copylint.sources.ignore import IgnoreRules
 
     rows: list[dict] = []
     errors: list[InputError] = []
     options = RunOptions(paths=paths, stdin_filename=stdin_filename, stdin=sys.stdin.buffer)
-    for candidate in discover(paths):
+    for candidate in discover(paths, ignore=IgnoreRules()):
         source = read_candidate(candidate, options)
         if isinstance(source, InputError):
             errors.append(source)

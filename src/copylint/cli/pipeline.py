@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from copylint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_rules
-from copylint.config import Config, ConfigError, check_selectors, find_config, load_config, split_ids, with_flags
+from copylint.config import Config, ConfigError, check_selectors, load_config, overlay, split_ids, with_flags
 from copylint.filters import baseline as baseline_filter
 from copylint.filters import suppressions
 from copylint.filters.builtin_rules import BUILTIN_IDS
-from copylint.filters.changed_lines import keep_changed
+from copylint.filters.changed_lines import document_sentence_spans, keep_changed
 from copylint.filters.selection import Selection, specificity
 from copylint.kinds.base import Settings
 from copylint.models import Finding, Severity
@@ -31,7 +31,7 @@ class CheckFlags:
     stdin_filename: str | None = None
     rule_dirs: Sequence[str] = ()
     as_of: object = None
-    config: str | None = None
+    config: Sequence[str] | str | None = ()  # a file and/or KEY=VALUE overrides
     no_config: bool = False
     select: Sequence[str] = ()
     extend_select: Sequence[str] = ()
@@ -46,6 +46,13 @@ class CheckFlags:
     quiet: bool = False
     exit_zero: bool = False
     jobs: int = 0  # worker processes; 0 = one per core
+    no_ignore: bool = False
+
+    @property
+    def config_args(self) -> list[str]:
+        if not self.config:
+            return []
+        return [self.config] if isinstance(self.config, str) else list(self.config)
 
 
 @dataclass
@@ -55,28 +62,83 @@ class Outcome:
     files: int = 0
     paths: list[str] = field(default_factory=list)
     load_document: Callable | None = None  # path -> Document | InputError, for the html report
+    specs: dict = field(default_factory=dict)  # rule id -> RuleSpec of every pack that ran
+    thresholds: dict = field(default_factory=dict)  # id(finding) -> fail-on rank of its configuration
+    digests: dict = field(default_factory=dict)  # path -> digest of the text linted (for --fix)
+
+    @property
+    def failing(self) -> bool:
+        """A reported finding at or above its own configuration's fail-on."""
+        return any(f.severity.rank >= self.thresholds.get(id(f), 99) for f in self.findings)
+
+
+@dataclass
+class Group:
+    """Files that share one configuration (the nearest file above them), linted together."""
+
+    config: Config
+    candidates: list = field(default_factory=list)
+
+
+class Resolver:
+    """Each file's configuration: `--config FILE` (or `--no-config`) for all of them, else the
+    nearest file above it (the one above the current folder for stdin and files with none),
+    then `--config KEY=VALUE` overrides, then the flags."""
+
+    def __init__(self, flags: CheckFlags) -> None:
+        from copylint.config import ConfigFinder, is_override, parse_overrides
+
+        self.flags = flags
+        args = flags.config_args
+        files = [a for a in args if not is_override(a)]
+        if len(files) > 1:
+            fail(f"--config names {len(files)} files ({', '.join(files)}); give one file and any KEY=VALUE overrides")
+        self.finder = ConfigFinder()
+        self._loaded: dict[Path | None, Config] = {}
+        try:
+            self.override_data, self.override = parse_overrides([a for a in args if is_override(a)], Path.cwd())
+            self.fixed: Path | None = self._named(files[0]) if files else None
+        except ConfigError as exc:
+            fail(f"bad configuration: {exc}")
+
+    @staticmethod
+    def _named(name: str) -> Path:
+        path = Path(name)
+        if not path.is_file():
+            raise ConfigError(name, 0, "configuration file not found")
+        return path
+
+    def path_for(self, candidate_path: str) -> Path | None:
+        """The configuration file that applies to a file (None: defaults)."""
+        if self.fixed is not None:
+            return self.fixed
+        if self.flags.no_config:
+            return None
+        if candidate_path == "-" or not os.path.exists(candidate_path):
+            return self.finder.nearest(Path.cwd())
+        return self.finder.nearest(Path(candidate_path).parent) or self.finder.nearest(Path.cwd())
+
+    def config(self, path: Path | None) -> Config:
+        if path not in self._loaded:
+            try:
+                base = load_config(path) if path is not None else Config()
+            except ConfigError as exc:
+                fail(f"bad configuration: {exc}")
+            flags = self.flags
+            self._loaded[path] = with_flags(
+                overlay(base, self.override_data, self.override), select=split_ids(flags.select),
+                extend_select=split_ids(flags.extend_select), ignore=split_ids(flags.ignore), rules=flags.rule_dirs,
+                fail_on=flags.fail_on, as_of=flags.as_of, format=flags.fmt,
+            )
+        return self._loaded[path]
+
+    def for_cwd(self) -> Config:
+        return self.config(self.path_for("-"))
 
 
 def resolve_config(flags: CheckFlags) -> Config:
-    """The config file (named, found by walking up, or none) with the flags over it."""
-    try:
-        if flags.config:
-            path = Path(flags.config)
-            if not path.is_file():
-                raise ConfigError(flags.config, 0, "configuration file not found")
-            config = load_config(path)
-        elif flags.no_config:
-            config = Config()
-        else:
-            found = find_config(Path.cwd())
-            config = load_config(found) if found else Config()
-    except ConfigError as exc:
-        fail(f"bad configuration: {exc}")
-    return with_flags(
-        config, select=split_ids(flags.select), extend_select=split_ids(flags.extend_select),
-        ignore=split_ids(flags.ignore), exclude=flags.exclude, rules=flags.rule_dirs,
-        fail_on=flags.fail_on, as_of=flags.as_of, format=flags.fmt,
-    )
+    """The configuration that applies in the current folder, with the overrides and flags over it."""
+    return Resolver(flags).for_cwd()
 
 
 def settings_for(config: Config) -> Settings:
@@ -116,10 +178,11 @@ def changed_files(flags: CheckFlags) -> dict | None:
 
 
 def paths_to_lint(flags: CheckFlags, changed: dict | None) -> list[str]:
+    """The paths given; with none, `.` (ruff's default), or with --diff the changed files."""
     if flags.paths:
         return list(flags.paths)
     if changed is None:
-        fail("no paths given (try 'copylint check .' or --diff REF)")
+        return ["."]
     cwd = Path.cwd()
     found = []
     for path in sorted(changed):
@@ -129,33 +192,83 @@ def paths_to_lint(flags: CheckFlags, changed: dict | None) -> list[str]:
     return found
 
 
-def lint(flags: CheckFlags, config: Config, rules, settings, selection: Selection, pack, progress=None) -> Outcome:
-    """Run the rules and every filter; returns the findings to report."""
-    from copylint.run import RunOptions, document_loader, run
+def plan(flags: CheckFlags, resolver: Resolver, paths: Sequence[str]) -> list[Group]:
+    """Discover the files (leaving out .gitignore'd files, hidden folders and --exclude), group
+    them by configuration, and drop those their configuration's `exclude` names."""
+    from copylint.sources.discover import discover, is_excluded
+    from copylint.sources.ignore import IgnoreRules
 
-    changed = changed_files(flags)
-    paths = paths_to_lint(flags, changed)
-    options = RunOptions(paths=paths, exclude=config.exclude, stdin_filename=flags.stdin_filename,
-                         force_exclude=flags.force_exclude, exclude_root=str(config.root), jobs=flags.jobs, html=config.html)
+    ignore = IgnoreRules(enabled=not flags.no_ignore)
+    groups: dict[Path | None, Group] = {}
+    for candidate in discover(paths, flags.exclude, flags.force_exclude, str(Path.cwd()), ignore):
+        where = resolver.path_for(candidate.path)
+        group = groups.get(where) or groups.setdefault(where, Group(resolver.config(where)))
+        config = group.config
+        excluded = (
+            config.exclude and not candidate.missing and candidate.path != "-"
+            and (flags.force_exclude or not candidate.named)
+            and is_excluded(candidate.path, config.exclude, str(config.root))
+        )
+        if not excluded:
+            group.candidates.append(candidate)
+    return [g for g in groups.values() if g.candidates]
+
+
+def lint(flags: CheckFlags, groups: Sequence[Group], changed: dict | None, progress=None) -> Outcome:
+    """Run each group's rules and filters, then the run-wide ones (baseline, changed lines)."""
+    outcome = Outcome([])
     if progress is not None:
-        options.on_start, options.on_result = progress.start, progress.update
-    result = run(rules, settings, options) if paths else None
+        progress.start(sum(len(g.candidates) for g in groups))
+    for group in groups:
+        _lint_group(flags, group, outcome, progress)
     if progress is not None:
         progress.finish()
-    if result is None:
-        return Outcome([])
-    findings = filter_findings(result.findings, result.directives, rules, selection, [s.id for s in pack.specs])
+    outcome.findings.sort(key=Finding.sort_key)
     if flags.write_baseline:
-        baseline_filter.write(Path(flags.write_baseline), findings)
+        baseline_filter.write(Path(flags.write_baseline), outcome.findings)
     if flags.baseline:
         try:
             known = baseline_filter.read(Path(flags.baseline))
         except baseline_filter.BaselineError as exc:
             fail(str(exc))
-        findings = known.filter(findings, baseline_filter.root_of(Path(flags.baseline)))
+        outcome.findings = known.filter(outcome.findings, baseline_filter.root_of(Path(flags.baseline)))
     if changed is not None:
-        findings = keep_changed(findings, changed)
-    return Outcome(findings, result.errors, result.files, result.paths, document_loader(options))
+        outcome.findings = keep_changed(outcome.findings, changed, document_sentence_spans)
+    return outcome
+
+
+def _lint_group(flags: CheckFlags, group: Group, outcome: Outcome, progress) -> None:
+    from copylint.run import RunOptions, document_loader, run
+
+    config = group.config
+    pack, rules, settings, selection = load(config, flags)
+    options = RunOptions(paths=[c.path for c in group.candidates], candidates=group.candidates,
+                         stdin_filename=flags.stdin_filename, jobs=flags.jobs, html=group.config.html)
+    if progress is not None:
+        options.on_result = progress.update
+    result = run(rules, settings, options)
+    findings = filter_findings(result.findings, result.directives, rules, selection, [s.id for s in pack.specs])
+    threshold = config.fail_on or "warning"
+    rank = 99 if threshold == "never" else Severity(threshold).rank
+    outcome.thresholds.update({id(f): rank for f in findings})
+    outcome.findings.extend(findings)
+    outcome.errors.extend(result.errors)
+    outcome.files += result.files
+    outcome.paths.extend(result.paths)
+    outcome.digests.update(result.digests)
+    outcome.specs.update({s.id: s for s in pack.specs})
+    if outcome.load_document is None or any(c.path == "-" for c in group.candidates):
+        outcome.load_document = document_loader(options)  # reads any file; stdin from its group
+
+
+def output_format(flags: CheckFlags, resolver: Resolver, groups: Sequence[Group]) -> str:
+    """--format, else the format every group's configuration agrees on, else the current folder's."""
+    if flags.fmt:
+        return flags.fmt
+    chosen = {g.config.format for g in groups}
+    if len(chosen) == 1 and None not in chosen:
+        return chosen.pop()
+    return resolver.for_cwd().format or "text"
 
 
 def filter_findings(findings, directives, rules, selection: Selection, all_ids: Sequence[str]) -> list[Finding]:
@@ -174,8 +287,8 @@ def filter_findings(findings, directives, rules, selection: Selection, all_ids: 
 
 
 def report_root(fmt: str) -> str:
-    """Paths in github and sarif output are relative to the repository root (else the cwd)."""
-    if fmt not in ("github", "sarif"):
+    """Paths in github, sarif and gitlab output are relative to the repository root (else the cwd)."""
+    if fmt not in ("github", "sarif", "gitlab"):
         return "."
     from copylint.sources.git import GitError, repo_root
 
@@ -198,10 +311,10 @@ def emit(text: str | Iterable[str], output_file: str | None) -> None:
         sys.stdout.writelines(pieces)
 
 
-def exit_code(outcome: Outcome, fail_on: str, exit_zero: bool) -> int:
+def exit_code(outcome: Outcome, exit_zero: bool) -> int:
+    """2 on any input error; 1 when a reported finding is at or above its file's fail-on."""
     if outcome.errors:
         return EXIT_ERROR
-    if exit_zero or fail_on == "never":
+    if exit_zero:
         return EXIT_OK
-    threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in outcome.findings) else EXIT_OK
+    return EXIT_FINDINGS if outcome.failing else EXIT_OK

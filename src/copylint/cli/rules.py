@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import textwrap
 
@@ -30,30 +31,72 @@ def rules_command(fmt, rule_dirs):
 
 
 @click.command("rule")
-@click.argument("rule_id")
+@click.argument("rule_id", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Explain every rule.")
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]), show_default=True)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule directory or file.")
-def rule_command(rule_id, rule_dirs):
-    """Explain one rule: what it reports, why, its source, and examples."""
+def rule_command(rule_id, show_all, fmt, rule_dirs):
+    """Explain one rule (the id in any case): what it reports, why, its source, and examples.
+
+    \b
+    Examples:
+      copylint rule claims.cure
+      copylint rule claims.cure --format json
+      copylint rule --all
+    """
+    if bool(rule_id) == show_all:
+        fail("give one rule id, or --all (see 'copylint rules' for the ids)")
     pack, _, _ = load_rules(rule_dirs)
-    spec = next((s for s in pack.specs if s.id == rule_id), None)
-    if spec is None:
-        close = [s.id for s in pack.specs if s.id.startswith(rule_id.split(".")[0])]
-        hint = f" (did you mean: {', '.join(sorted(close)[:5])}?)" if close else ""
-        fail(f"unknown rule {rule_id!r}{hint}")
+    specs = sorted(pack.specs, key=lambda s: s.id) if show_all else [find_rule(pack.specs, rule_id)]
+    if fmt == "json":
+        data = [describe(s) for s in specs]
+        click.echo(json.dumps(data if show_all else data[0], indent=2, ensure_ascii=False))
+        return
+    click.echo(("\n" + "-" * 88 + "\n\n").join(explain(s) for s in specs), nl=False)
+
+
+def find_rule(specs, rule_id: str):
+    """The spec whose id is `rule_id` in any case, or exit 2 with the ids it may mean: a bare
+    word ("cure") names the rules with that word as a segment of their id."""
+    wanted = rule_id.strip().lower()
+    for spec in specs:
+        if spec.id.lower() == wanted:
+            return spec
+    ids = sorted(s.id for s in specs)
+    segments = {i: set(i.lower().replace("-", ".").split(".")) | set(i.lower().split(".")) for i in ids}
+    close = [i for i in ids if wanted in segments[i]] or [i for i in ids if wanted in i.lower()]
+    if not close:  # a typo: of a whole id, or of one of its words
+        words = difflib.get_close_matches(wanted, sorted(set().union(*segments.values())), 2, 0.75)
+        close = [i for i in ids if segments[i] & set(words)] or difflib.get_close_matches(wanted, ids, 3, 0.6)
+    hint = f" (did you mean: {', '.join(close[:5])}?)" if close else " (see 'copylint rules' for the ids)"
+    fail(f"unknown rule {rule_id!r}{hint}")
+
+
+def describe(spec) -> dict:
+    """A rule as JSON: what `copylint rule ID` prints, field by field."""
+    return {
+        "id": spec.id, "kind": spec.kind, "category": spec.category, "severity": spec.severity.value,
+        "message": spec.message, "why": spec.why, "source": spec.source, "suggest": spec.suggest,
+        "examples": {"bad": list(spec.examples.bad), "good": list(spec.examples.good)},
+        "defined_in": "<built-in>" if spec.file == "<built-in>" else f"{spec.file}:{spec.line}",
+    }
+
+
+def explain(spec) -> str:
+    """The text of `copylint rule ID` for one rule."""
     wrap = lambda text: textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
-    click.echo(f"{spec.id}  ({spec.category}, {spec.severity.value}, kind {spec.kind})\n")
-    click.echo("What it reports:\n" + wrap(spec.message) + "\n")
-    click.echo("Why it matters:\n" + wrap(spec.why) + "\n")
-    click.echo("Source:\n" + wrap(spec.source) + "\n")
+    out = [f"{spec.id}  ({spec.category}, {spec.severity.value}, kind {spec.kind})\n",
+           "What it reports:\n" + wrap(spec.message) + "\n",
+           "Why it matters:\n" + wrap(spec.why) + "\n",
+           "Source:\n" + wrap(spec.source) + "\n"]
     if spec.suggest:
-        click.echo("Suggested fix:\n" + wrap(spec.suggest) + "\n")
-    click.echo("Examples that are reported:")
-    for example in spec.examples.bad:
-        click.echo(_example("-", example))
-    click.echo("\nExamples that are not reported:")
-    for example in spec.examples.good:
-        click.echo(_example("+", example))
-    click.echo("\nBuilt into copylint (see docs/configuration.md)" if spec.file == "<built-in>" else f"\nDefined in {spec.file}:{spec.line}")
+        out.append("Suggested fix:\n" + wrap(spec.suggest) + "\n")
+    out.append("Examples that are reported:")
+    out += [_example("-", example) for example in spec.examples.bad]
+    out.append("\nExamples that are not reported:")
+    out += [_example("+", example) for example in spec.examples.good]
+    out.append("\nBuilt into copylint (see docs/configuration.md)" if spec.file == "<built-in>" else f"\nDefined in {spec.file}:{spec.line}")
+    return "\n".join(out) + "\n"
 
 
 def _example(marker: str, text: str) -> str:

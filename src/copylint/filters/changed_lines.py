@@ -1,36 +1,87 @@
-"""Only what changed: keep findings on added or modified lines of changed files, plus the
-document-level findings (e.g. a missing disclaimer) of those files."""
+"""Only what changed (--diff): keep the findings of the sentences an edit touched (a one-word
+edit in a long paragraph reports that sentence's findings, not the paragraph's), and the
+document-level findings (a missing disclaimer, the reading grade) whose cause an edit touched:
+their own span or a related one lies in a changed sentence. New files are reported in full."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
-from copylint.models import Finding
+from copylint.models import Finding, Location
+from copylint.sources.git import FileChanges
 
-Changed = dict[Path, "set[int] | None"]
+Pos = tuple[int, int]  # (line, column), 1-based
+Span = tuple[Pos, Pos]  # end exclusive
+Changed = dict[Path, "FileChanges | None"]
+SentenceSpans = Callable[[str], Sequence[Span]]
 
 
 def _key(path: str | Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def normalise(changed: Changed) -> dict[Path, set[int] | None]:
-    return {_key(p): lines for p, lines in changed.items()}
+def normalise(changed: Changed) -> dict[Path, FileChanges | None]:
+    return {_key(p): c for p, c in changed.items()}
 
 
-def on_changed_line(finding: Finding, changed: dict[Path, set[int] | None]) -> bool:
-    key = _key(finding.path)
-    if key not in changed:
-        return False
-    lines = changed[key]
-    if lines is None or finding.document_level:
-        return True
-    loc = finding.location
-    return any(n in lines for n in range(loc.line, max(loc.line, loc.end_line) + 1))
+def touched(sentence: Span, change: tuple[int, int, int, bool]) -> bool:
+    """Does an added span (or a deletion point) fall in the sentence?"""
+    line, start, end, strict = change
+    (s_start, s_end), lo, hi = sentence, (line, start), (line, end)
+    if start == end:  # a deletion point
+        return s_start < lo < s_end if strict else s_start <= lo <= s_end
+    return lo < s_end and s_start < hi
 
 
-def keep_changed(findings: Iterable[Finding], changed: Changed) -> list[Finding]:
+def _overlaps(loc: Location, region: Span) -> bool:
+    start, end = (loc.line, loc.column), (loc.end_line, loc.end_column)
+    if start == end:
+        return region[0] <= start <= region[1]
+    return start < region[1] and region[0] < end
+
+
+def changed_regions(changes: FileChanges, sentences: Sequence[Span]) -> list[Span]:
+    """The sentences a change touched, plus the changed spans themselves (text outside any
+    sentence: front matter, a table's markup)."""
+    spans = [((line, start), (line, max(end, start + 1))) for line, start, end, _ in changes.spans]
+    return [s for s in sentences if any(touched(s, c) for c in changes.spans)] + spans
+
+
+def keep_changed(findings: Iterable[Finding], changed: Changed, sentence_spans: SentenceSpans) -> list[Finding]:
     table = normalise(changed)
-    return [f for f in findings if on_changed_line(f, table)]
+    regions: dict[Path, list[Span]] = {}
+    kept = []
+    for f in findings:
+        key = _key(f.path)
+        if key not in table:
+            continue
+        changes = table[key]
+        if changes is None:
+            kept.append(f)
+            continue
+        if key not in regions:
+            regions[key] = changed_regions(changes, sentence_spans(f.path))
+        places = [f.location, *f.related] if f.document_level else [f.location]
+        if any(_overlaps(loc, region) for loc in places for region in regions[key]):
+            kept.append(f)
+    return kept
+
+
+def document_sentence_spans(path: str) -> list[Span]:
+    """(start, end) positions of every sentence of the file as copylint parses it."""
+    from copylint.models import Source
+    from copylint.parsers import parse
+    from copylint.sources.discover import format_for
+    from copylint.sources.reading import read_source
+
+    source = read_source(path, format_for(path))
+    if not isinstance(source, Source):
+        return []
+    doc = parse(source)
+    spans = []
+    for s in doc.sentences:
+        start, end = doc.sentence_span(s)
+        spans.append((doc.lines.position(start), doc.lines.position(end)))
+    return spans

@@ -108,10 +108,11 @@ class RuleKind:
         severity: Severity | None = None,
         suggestion: str | None = None,
         document_level: bool = False,
+        fix: str | None = None,
         **fields: Any,
     ) -> Finding:
         """A finding of this rule at source offsets [start, end) of `doc`. The message template
-        may use {match} and any extra keyword fields."""
+        may use {match} and any extra keyword fields; `fix` is an exact replacement of the span."""
         excerpt = doc.source.text[start:end]
         template = message if message is not None else self.spec.message
         text = render(template, match=excerpt, **fields)
@@ -124,6 +125,7 @@ class RuleKind:
             excerpt=excerpt,
             suggestion=suggestion if suggestion is not None else self._suggestion(excerpt, fields),
             document_level=document_level,
+            fix=fix,
         )
 
     def _suggestion(self, excerpt: str, fields: dict[str, Any]) -> str | None:

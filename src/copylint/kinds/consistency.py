@@ -102,7 +102,8 @@ class ConsistencyKind(RuleKind):
             for m in self.pattern.finditer(block.text, timeout=self.settings.regex_timeout):
                 correct = self.correct[self._norm(m.group(0))]
                 start, end = block.source_span(m.start(), m.end())
-                yield self.finding(doc, start, end, term=correct, suggestion=match_case(m.group(0), correct))
+                fixed = match_case(m.group(0), correct)
+                yield self.finding(doc, start, end, term=correct, suggestion=fixed, fix=fixed)
 
     def _has_variants(self, doc: Document) -> bool:
         """Cheap pre-pass over distinct word forms: does any spelling key have two forms?"""

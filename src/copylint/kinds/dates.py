@@ -73,7 +73,7 @@ class DateKind(RuleKind):
                 start, end = _front_matter_span(doc, issue.fields.get("key", ""))
             else:
                 start, end = doc.blocks[issue.block].source_span(issue.start, issue.end)
-            finding = self.finding(doc, start, end, document_level=issue.document_level, **issue.fields)
+            finding = self.finding(doc, start, end, document_level=issue.document_level, fix=issue.fix, **issue.fields)
             finding.related = [locate(doc, *_line_span(doc, line)) for line in issue.related_lines]
             yield finding
 

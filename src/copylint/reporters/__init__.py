@@ -54,6 +54,9 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "sarif": _load("sarif"),
     "junit": _load("junit"),
     "html": _load("html"),
+    "concise": _load("concise"),
+    "gitlab": _load("gitlab"),
+    "rdjson": _load("rdjson"),
 }
 
 
@@ -62,9 +65,9 @@ def render(fmt: str, report: Report) -> str:
 
 
 def render_chunks(fmt: str, report: Report) -> Iterable[str]:
-    """The report as pieces to write one after another: formats that can stream (text a finding
-    at a time, html a file at a time); the others come as one piece."""
-    if fmt in ("text", "html"):
+    """The report as pieces to write one after another: formats that can stream (text and concise
+    a finding at a time, html a file at a time); the others come as one piece."""
+    if fmt in ("text", "concise", "html"):
         import importlib
 
         return importlib.import_module(f"copylint.reporters.{fmt}").chunks(report)

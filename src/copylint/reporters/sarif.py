@@ -60,6 +60,19 @@ def physical(loc: Location, report: Report, excerpt: str | None = None) -> dict:
     return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
 
+def fix_entry(f: Finding, report: Report) -> dict:
+    """SARIF `fix`: replace the finding's region with its exact replacement."""
+    where = physical(f.location, report)["physicalLocation"]
+    region = where["region"]
+    return {
+        "description": {"text": f"Replace with '{f.fix}'"},
+        "artifactChanges": [{
+            "artifactLocation": where["artifactLocation"],
+            "replacements": [{"deletedRegion": region, "insertedContent": {"text": f.fix}}],
+        }],
+    }
+
+
 def result_entry(f: Finding, index: int, fingerprint: str, report: Report) -> dict:
     text = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
     result = {
@@ -70,6 +83,8 @@ def result_entry(f: Finding, index: int, fingerprint: str, report: Report) -> di
         "locations": [physical(f.location, report, f.excerpt)],
         "partialFingerprints": {"copylintFinding/v1": fingerprint},
     }
+    if f.fix is not None:
+        result["fixes"] = [fix_entry(f, report)]
     if f.related:
         result["relatedLocations"] = [
             {"id": i, **physical(r, report), "message": {"text": "related text"}} for i, r in enumerate(f.related, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from copylint.models import Finding
 from copylint.reporters import Report
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
@@ -22,10 +23,7 @@ def chunks(report: Report) -> Iterator[str]:
     """The report a finding at a time, so a large run is written without building one string."""
     on = report.color
     for f in report.findings:
-        loc = f.location
-        head = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "bold", on)
-        sev = _paint(f.severity.value, f.severity.value, on)
-        lines = [f"{head} {sev} {f.rule} {f.message}"]
+        lines = [head(f, on)]
         if report.show_source and f.excerpt:
             excerpt = " ".join(f.excerpt.split())
             if len(excerpt) > 100:
@@ -36,6 +34,13 @@ def chunks(report: Report) -> Iterator[str]:
         yield "\n".join(lines) + "\n"
     if not report.quiet:
         yield summary(report) + "\n"
+
+
+def head(f: Finding, on: bool) -> str:
+    """`path:line:col: severity rule message`, the first line of a finding."""
+    loc = f.location
+    where = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "bold", on)
+    return f"{where} {_paint(f.severity.value, f.severity.value, on)} {f.rule} {f.message}"
 
 
 def summary(report: Report) -> str:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
+
+import regex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from copylint.sources.ignore import IgnoreRules
 
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -17,6 +21,12 @@ FORMAT_BY_SUFFIX = {
     ".docx": "docx",
 }
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+# Text files that are never copy: left out of folder walks (and of the pre-commit hook), still
+# linted when named.
+NOT_COPY = regex.compile(
+    r"(?i)(?:robots|humans|llms|security|ads|app-ads|requirements.*|constraints.*|licen[cs]e.*|copying.*|notice.*"
+    r"|authors.*|cmakelists)\.txt"
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,7 @@ class Candidate:
     path: str
     format: str
     missing: bool = False
+    named: bool = False  # given on the command line (not found by walking a folder)
 
 
 def format_for(path: str, default: str = "text") -> str:
@@ -52,27 +63,30 @@ def is_excluded(path: str, patterns: Iterable[str], root: str | None = None) -> 
     return False
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = True, root: str | None = None) -> Iterator[Candidate]:
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = True, root: str | None = None,
+             ignore: IgnoreRules | None = None) -> Iterator[Candidate]:
     """Yield files to lint in a stable order. Directories are walked for known extensions
-    (symlink loops are not followed twice); files named explicitly are always linted unless
-    excluded; a named path that does not exist is yielded with `missing=True`."""
+    (symlink loops are not followed twice), leaving out what `ignore` says (.gitignore, .ignore,
+    hidden folders); files named explicitly are always linted unless excluded; a named path that
+    does not exist is yielded with `missing=True`."""
     exclude = tuple(exclude)
+    ignore = ignore or IgnoreRules(enabled=False)
     seen: set[str] = set()
     for raw in paths:
         if raw == "-":
-            yield Candidate("-", "text")
+            yield Candidate("-", "text", named=True)
             continue
         if not os.path.lexists(raw):
-            yield Candidate(raw, format_for(raw), missing=True)
+            yield Candidate(raw, format_for(raw), missing=True, named=True)
             continue
         if os.path.isdir(raw):
-            yield from _walk(raw, exclude, seen, root)
+            yield from _walk(raw, exclude, seen, root, ignore)
             continue
         if force_exclude and exclude and is_excluded(raw, exclude, root):
             continue
         if raw not in seen:
             seen.add(raw)
-            yield Candidate(raw, format_for(raw))
+            yield Candidate(raw, format_for(raw), named=True)
 
 
 def walk_dirs(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -97,7 +111,7 @@ def walk_dirs(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
         stack.extend(os.path.join(dirpath, d) for d in reversed(dirnames))
 
 
-def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None) -> Iterator[Candidate]:
+def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None, ignore: IgnoreRules) -> Iterator[Candidate]:
     visited_dirs: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in walk_dirs(top):
         try:
@@ -112,13 +126,16 @@ def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None) 
         visited_dirs.add(key)
         dirnames[:] = sorted(
             d for d in dirnames
-            if d not in SKIPPED_DIRS and not is_excluded(os.path.join(dirpath, d), exclude, root)
+            if d not in SKIPPED_DIRS and not ignore.hidden(d) and not is_excluded(os.path.join(dirpath, d), exclude, root)
+            and not ignore.ignored(os.path.join(dirpath, d), True, top)
         )
         for name in sorted(filenames):
-            if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX or name.startswith("~$"):
-                continue  # ~$draft.docx: Word's lock file, not a document
+            if Path(name).suffix.lower() not in FORMAT_BY_SUFFIX or name.startswith("~$") or NOT_COPY.fullmatch(name):
+                continue  # ~$draft.docx: Word's lock file, not a document; robots.txt: not copy
             path = os.path.join(dirpath, name)
-            if path in seen or is_excluded(path, exclude, root):
+            if path.startswith("./"):  # `copylint check` (or `.`) reports `page.md`, not `./page.md`
+                path = path[2:]
+            if path in seen or is_excluded(path, exclude, root) or ignore.ignored(path, False, top):
                 continue
             seen.add(path)
             yield Candidate(path, format_for(path))

@@ -1,17 +1,32 @@
-"""The little git this tool needs: the repository root, and the lines added or modified since a
-ref (from `git diff -U0` against the merge base, plus untracked files, which are new in full)."""
+"""The little git this tool needs: the repository root, and what changed since a ref: the words
+added or removed on each line (`git diff -U0 --word-diff=porcelain` against the merge base), plus
+untracked files, which are new in full. No merge base (a shallow clone) is an error, never a
+silent diff against the ref's tip."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
-
-_HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 
 class GitError(Exception):
-    """git is missing, this is not a repository, or the ref is unknown."""
+    """git is missing, this is not a repository, the ref is unknown or has no merge base."""
+
+
+@dataclass
+class FileChanges:
+    """What changed in one file, on the new side: `spans` are (line, start column, end column,
+    strict) with 1-based character columns, end exclusive; a zero-width span marks where text
+    was deleted (`strict`: a whole line was deleted there, so only a sentence that runs across
+    the point changed). `lines` are the lines that hold a change."""
+
+    spans: list[tuple[int, int, int, bool]] = field(default_factory=list)
+
+    @property
+    def lines(self) -> set[int]:
+        return {line for line, *_ in self.spans}
 
 
 def _git(args: list[str], cwd: Path) -> str:
@@ -31,45 +46,74 @@ def repo_root(cwd: Path | None = None) -> Path:
         raise GitError(f"{cwd or Path.cwd()} is not inside a git repository (--diff needs one)") from None
 
 
-def changed_lines(ref: str, cwd: Path | None = None) -> dict[Path, set[int] | None]:
-    """Absolute path -> added/modified line numbers (None: the whole file is new)."""
+def changed_lines(ref: str, cwd: Path | None = None) -> dict[Path, FileChanges | None]:
+    """Absolute path -> what changed since the merge base of `ref` and HEAD (None: the whole
+    file is new)."""
     root = repo_root(cwd)
     try:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
     except GitError:
         raise GitError(f"unknown git ref {ref!r}") from None
-    try:
-        base = _git(["merge-base", ref, "HEAD"], root).strip()
-    except GitError:
-        base = ref
-    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "-M", "--diff-filter=d",
+    base = merge_base(ref, root)
+    diff = _git(["diff", "-U0", "--word-diff=porcelain", "--no-color", "--no-ext-diff", "-M", "--diff-filter=d",
                  "--src-prefix=a/", "--dst-prefix=b/", base, "--"], root)
-    changed: dict[Path, set[int] | None] = {root / name: lines for name, lines in parse_diff(diff).items()}
+    changed: dict[Path, FileChanges | None] = {root / name: spans for name, spans in parse_word_diff(diff).items()}
     for name in _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split("\0"):
         if name:
             changed[root / name] = None
     return changed
 
 
-def parse_diff(text: str) -> dict[str, set[int]]:
-    """Repository-relative path -> new-side line numbers of every hunk of a `-U0` diff."""
-    out: dict[str, set[int]] = {}
-    current: set[int] | None = None
-    skip = 0  # content lines of the current hunk still to pass over
-    for line in text.split("\n"):
-        if skip:
-            skip -= 1
+def merge_base(ref: str, root: Path) -> str:
+    """The commit --diff compares with; without one (a shallow clone, unrelated histories) an
+    error that says to fetch more history."""
+    try:
+        return _git(["merge-base", ref, "HEAD"], root).strip()
+    except GitError:
+        pass
+    try:
+        shallow = _git(["rev-parse", "--is-shallow-repository"], root).strip() == "true"
+    except GitError:
+        shallow = False
+    why = "this clone is shallow" if shallow else "the two histories share no commit here"
+    raise GitError(
+        f"--diff {ref}: no merge base between {ref} and HEAD ({why}), so the changed lines are unknown. "
+        f"Fetch more history (git fetch --unshallow, or actions/checkout with fetch-depth: 0) and run again."
+    )
+
+
+_WORD_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def parse_word_diff(text: str) -> dict[str, FileChanges]:
+    """Repository-relative path -> changed spans of a `-U0 --word-diff=porcelain` diff. Lines of
+    a hunk: ' ' unchanged text, '+' added, '-' removed, '~' end of a line."""
+    out: dict[str, FileChanges] = {}
+    current: FileChanges | None = None
+    skipping = False  # inside a hunk that only deletes whole lines
+    line = column = last = 0
+    for raw in text.split("\n"):
+        if raw.startswith("+++ "):
+            name = _unquote(raw[4:].rstrip("\t"))
+            current = out.setdefault(name[2:], FileChanges()) if name.startswith("b/") else None
+        elif raw.startswith("@@ ") and current is not None:
+            m = _WORD_HUNK.match(raw)
+            start, count = int(m.group(1)), int(m.group(2)) if m.group(2) is not None else 1
+            skipping = count == 0
+            if skipping:  # whole lines deleted after line `start`
+                current.spans.append((start + 1, 1, 1, True))
+            line, column, last = start, 1, start + count - 1
+        elif current is None or skipping or not raw:
             continue
-        if line.startswith("+++ "):
-            name = _unquote(line[4:].rstrip("\t"))
-            current = out.setdefault(name[2:], set()) if name.startswith("b/") else None
-        elif line.startswith("@@ ") and current is not None:
-            m = _HUNK.match(line)
-            if m:
-                old = int(m.group(1)) if m.group(1) is not None else 1
-                start, count = int(m.group(2)), int(m.group(3)) if m.group(3) is not None else 1
-                current.update(range(start, start + count))
-                skip = old + count
+        elif raw[0] == " ":
+            column += len(raw) - 1
+        elif raw[0] == "+":
+            current.spans.append((line, column, column + len(raw) - 1, False))
+            column += len(raw) - 1
+        elif raw[0] == "-":
+            current.spans.append((line, column, column, False))
+        elif raw[0] == "~":
+            line, column = min(line + 1, last), 1
     return out
 
 

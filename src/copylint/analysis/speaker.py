@@ -36,6 +36,7 @@ BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 
 
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
+SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
 
 def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
@@ -44,7 +45,8 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
     sentence and closes after `pos`."""
     quote = sc.quote_at(pos)
     if quote is not None:
-        return quote[0]
+        # Scare quotes ("'cured' by a treatment") are not the seller's words.
+        return quote[0] if len(WORD.findall(sc.sentence.text, quote[0], quote[1])) >= SELLER_WORDS else None
     text = sc.sentence.text
     opened = text.rfind(OPEN_QUOTES, 0, pos)
     if opened >= 0 and text.find(CLOSE_QUOTES, opened, pos) < 0:

@@ -31,7 +31,7 @@ REPORTING = rx(
 INTENT = rx(
     r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|goals?|objectives?|purpose|"
     r"to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
-    r"confirm|establish|understand|show)|whether|how\s+(?:safe|effective|well|much|they|it|to|best)|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
+    r"confirm|establish|understand|show|develop|find)|whether|how\s+(?:safe|effective|well|much|they|it|to|best)|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
     r"search\s+(?:for|of)|strategy\s+for|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|"
     r"seek(?:s|ing)?\s+to|intend(?:s|ed|ing)?\s+to|meant\s+to|needed\s+to|required\s+to|difficult\s+to|"
     r"hard\s+to|unable\s+to|approved\s+to|research\s+to|focus(?:es|ed|ing)?\s+on|rather\s+than|"

@@ -29,6 +29,7 @@ WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
 DEFAULT_SUBJECTS = ("product_*",)
 DEFAULT_EXCLUDE = ("standard_subjects", "research_subjects")
 DEFAULT_MARKETING = ("marketing_cues",)
+LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of these has no subject
 PROMOTED = frozenset({"product", "first", "named"})
 REACH = 400  # characters around a claim searched for its subject
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
@@ -77,6 +78,7 @@ class Speaker:
     exclude: frozenset[str]
     research: frozenset[str]
     marketing: frozenset[str]
+    leads: frozenset[str]
     claims: object  # ClaimAnalyzer
     voice: VoiceAnalyzer
 
@@ -89,6 +91,7 @@ class Speaker:
             exclude=expand(exclude, vocabs, "exclude_subjects", strict),
             research=frozenset(n for n in vocabs if n.startswith("research")),
             marketing=expand(marketing, vocabs, "marketing", strict),
+            leads=expand(LEADS, vocabs, "leads", strict=False),
             claims=analyzer(freeze(vocabs)),
             voice=VoiceAnalyzer(freeze_patterns(patterns), tuple(sorted(patterns)), settings.regex_timeout),
         )
@@ -125,7 +128,16 @@ class Speaker:
         found = "generic"
         if all(w in LEAD_WORDS for w in words):
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
+        elif self._imperative(sc, lo, pos):
+            found = "none"
         return self._agent_after(sc, voice, pos, end) or found
+
+    def _imperative(self, sc: SentenceClaims, lo: int, pos: int) -> bool:
+        """The clause opens with a verb ("Support the immune system against viruses")."""
+        first = WORD.search(sc.sentence.text, lo, pos)
+        if first is None or not first.group()[0].isupper():
+            return False
+        return any(m.start == first.start() and m.vocab in self.leads for m in sc.mentions)
 
     @staticmethod
     def _seller_before(sc: SentenceClaims, page: PageVoice) -> bool:

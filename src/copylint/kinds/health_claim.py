@@ -112,7 +112,7 @@ class HealthClaimKind(RuleKind):
         if link.form == "noun" and (status == "hedged" or not (marketing or subject in ("first", "named"))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
         if status == "hedged" and not (marketing or (self._serious(sc, link) and subject in PROMOTED)):
-            return False
+            return False  # "may help" still sells a serious-disease cure ("Chaga may fight cancer")
         return True
 
     def _links(self, sc: SentenceClaims, voice: SentenceVoice) -> Iterator[Link]:

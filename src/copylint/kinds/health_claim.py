@@ -109,7 +109,8 @@ class HealthClaimKind(RuleKind):
         if verdict is None:
             return False
         subject, marketing = verdict
-        if link.form == "noun" and (status == "hedged" or not (marketing or subject in ("first", "named"))):
+        quoted = quoted_from(sc, link.benefit.start) is not None
+        if link.form == "noun" and (status == "hedged" or not (marketing or quoted or subject in ("first", "named"))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
         if status == "hedged" and not (marketing or (self._serious(sc, link) and subject in PROMOTED)):
             return False  # "may help" still sells a serious-disease cure ("Chaga may fight cancer")

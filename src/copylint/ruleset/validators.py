@@ -69,7 +69,7 @@ def mapping(keys: dict[str, Callable[[Any], Any]], required: Iterable[str] = ())
     def check(value: Any) -> dict:
         if not isinstance(value, dict):
             raise ValueError("must be a mapping")
-        unknown = sorted(set(value) - set(keys))
+        unknown = sorted(set(value) - set(keys), key=str)  # YAML keys may be of mixed types
         if unknown:
             raise ValueError(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(keys))})")
         missing = [k for k in required if k not in value]

@@ -24,6 +24,8 @@ FULL = bool(os.environ.get("COPYLINT_STURDY_FULL"))
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files and signals")
 LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc and /dev/full")
 CLI = [sys.executable, "-c", "import sys; from copylint.cli import main; sys.exit(main())"]
+CLI_WITH_STACKS = [sys.executable, "-c", "import faulthandler, signal, sys; faulthandler.register(signal.SIGUSR1, "
+                   "all_threads=True); from copylint.cli import main; sys.exit(main())"]
 
 
 def run_cli(args, cwd, timeout=120, **kwargs):
@@ -358,8 +360,8 @@ def test_signal_during_a_parallel_run(folder, signum, code):
     page = (CLAIM + "The clinic explains each study plainly and carefully to every patient. " * 40 + "\n\n") * 10
     for i in range(300):
         write(folder, f"site/p{i:03d}.md", page)
-    proc = subprocess.Popen([*CLI, "check", "--no-config", "-q", "--jobs", "2", "--format", "json", "-o", "out.json",
-                             "site"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    proc = subprocess.Popen([*CLI_WITH_STACKS, "check", "--no-config", "-q", "--jobs", "2", "--format", "json", "-o",
+                             "out.json", "site"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     workers: list[int] = []
     deadline = time.monotonic() + 60
@@ -369,7 +371,13 @@ def test_signal_during_a_parallel_run(folder, signum, code):
     assert len(workers) == 2, "the pool never started"
     time.sleep(0.3)
     os.killpg(proc.pid, signum)  # as a terminal's Ctrl-C (the whole group) or a service manager
-    _, stderr = proc.communicate(timeout=20)
+    try:
+        _, stderr = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:  # show where it hangs: every thread's stack
+        proc.send_signal(signal.SIGUSR1)
+        time.sleep(1)
+        proc.kill()
+        pytest.fail("no exit 30 s after the signal:\n" + proc.communicate()[1][-6000:])
     assert proc.returncode == code, stderr
     assert stderr.strip().count("\n") == 0 and "Traceback" not in stderr and "copylint: " in stderr, stderr
     time.sleep(0.2)

@@ -99,8 +99,16 @@ def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, setting
 def _terminate(pool: ProcessPoolExecutor) -> None:
     """Stop every worker at once and wait until they are gone (no orphans, no half-done writes)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     for process in processes:
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=5)
+        # Its wake-up pipe, no longer read, would block the interpreter's exit hook when full
+        # (CPython gh-105829); the thread is done, so the hook has nothing to wake.
+        from concurrent.futures import process as futures_process
+
+        getattr(futures_process, "_threads_wakeups", {}).pop(manager, None)

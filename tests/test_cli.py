@@ -152,10 +152,8 @@ def test_unreadable_file(drafts):
 
 
 def test_unreadable_file_via_reader(monkeypatch, drafts):
-    """Runs even as root: make open() refuse one path."""
-    import builtins
-
-    real_open = builtins.open
+    """Runs even as root: make os.open() refuse one path."""
+    real_open = os.open
     target = str(drafts / "bad.md")
 
     def fake_open(file, *args, **kwargs):
@@ -163,7 +161,7 @@ def test_unreadable_file_via_reader(monkeypatch, drafts):
             raise PermissionError(13, "Permission denied", target)
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
     (drafts / "other.md").write_text(CLAIM)
     result = invoke("check", target, str(drafts / "other.md"))
     assert_reported_and_others_linted(result, target, "permission denied")

@@ -111,11 +111,26 @@ def _config_in(directory: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether pyproject.toml has a `tool.copylint` table, in any TOML spelling (read with
+    tomllib). A malformed file that mentions copylint counts, so loading it names the error."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\.copylint(?:\.[^\]]*)?\s*\]", text, re.M) is not None
+    tomllib = _tomllib()
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return "copylint" in text
+    return isinstance(tool, dict) and "copylint" in tool
+
+
+def _tomllib():
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib
 
 
 def load_config(path: Path) -> Config:
@@ -141,18 +156,16 @@ def _load_yaml(text: str, name: str) -> Any:
 
 
 def _load_toml(text: str, name: str) -> Any:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise ConfigError(name, int(match.group(1)) if match else 0, f"invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("copylint")
+    tool = data.get("tool")
+    table = tool.get("copylint") if isinstance(tool, dict) else None
     if table is None:
-        return None
+        raise ConfigError(name, 0, "no [tool.copylint] table in this file")
     return _with_lines(table, ("tool", "copylint"), _toml_key_lines(text), 1)
 
 

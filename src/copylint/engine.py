@@ -23,6 +23,7 @@ class DocumentResult:
     size: int = 0
     comments: list = field(default_factory=list)  # markup comments, for suppression filters
     digest: str = ""  # of the decoded text that was linted: --fix never writes a file that changed since
+    notes: list[str] = field(default_factory=list)  # said on stderr without failing the run
 
 
 @dataclass
@@ -36,6 +37,7 @@ class RunResult:
 def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings | None = None) -> DocumentResult:
     ctx = Analysis(doc, settings)
     result = DocumentResult(doc.path, size=len(doc.source.text), comments=list(doc.comments))
+    result.errors.extend(InputError(doc.path, problem) for problem in doc.problems)
     for rule in rules:
         try:
             result.findings.extend(rule.check(doc, ctx))

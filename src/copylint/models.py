@@ -163,6 +163,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     lines: LineIndex | None = None
     comments: list["Comment"] = field(default_factory=list)  # markup comments (directives live here)
+    problems: list[str] = field(default_factory=list)  # parts the parser could not read (front matter)
 
     @property
     def path(self) -> str:

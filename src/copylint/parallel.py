@@ -1,10 +1,14 @@
 """Lint files in a process pool: each worker gets the compiled rules once (pool initializer) and
-sends back only per-document results (findings, fingerprints), in input order, as they finish."""
+sends back only per-document results (findings, fingerprints), in input order, as they finish.
+Workers never outlive the run: an interrupted parent terminates them, and on Linux the kernel
+kills them if the parent dies."""
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,7 +32,33 @@ def resolve_jobs(jobs: int | None) -> int:
     return cpu_count() if not jobs or jobs < 0 else jobs
 
 
+def worker_count(jobs: int | None, files: int) -> tuple[int, str | None]:
+    """Workers for `files` files: the `--jobs` value capped at the CPU count and at the number of
+    tasks (more would only cost memory and start-up), with a note when an explicit value is cut."""
+    wanted, cpus, tasks = resolve_jobs(jobs), cpu_count(), math.ceil(files / CHUNK)
+    count = max(1, min(wanted, cpus, tasks))
+    if not jobs or count >= wanted:
+        return count, None
+    reason = f"{cpus} CPU{'s' if cpus != 1 else ''}" if count == cpus else f"{files} files"
+    return count, f"--jobs {wanted} capped at {count} worker{'s' if count != 1 else ''} ({reason})"
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel send this worker SIGKILL when the parent exits, however it exits."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _init(lint_one: Callable, rules: Sequence, settings: Any, options: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: terminate() just ends us
+    _die_with_parent()
     _state.update(lint_one=lint_one, rules=rules, settings=settings, options=options)
 
 
@@ -48,13 +78,37 @@ def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, setting
     If the pool breaks (a worker killed), the files not yet done are linted in-process."""
     chunks = [candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)]
     done = 0
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
+                               initargs=(lint_one, rules, settings, options))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
-                                 initargs=(lint_one, rules, settings, options)) as pool:
-            for batch in pool.map(_work, chunks):
-                done += 1
-                yield from batch
+        for batch in pool.map(_work, chunks):
+            done += 1
+            yield from batch
     except BrokenProcessPool:
+        pool.shutdown(wait=True)
         for chunk in chunks[done:]:
             for candidate in chunk:
                 yield lint_one(candidate, rules, settings, options)
+    except BaseException:  # interrupted (SIGINT, SIGTERM) or closed early: end the workers now
+        _terminate(pool)
+        raise
+    else:
+        pool.shutdown(wait=True)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker at once and wait until they are gone (no orphans, no half-done writes)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=5)
+        # Its wake-up pipe, no longer read, would block the interpreter's exit hook when full
+        # (CPython gh-105829); the thread is done, so the hook has nothing to wake.
+        from concurrent.futures import process as futures_process
+
+        getattr(futures_process, "_threads_wakeups", {}).pop(manager, None)

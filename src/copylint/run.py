@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Sequence
 
+from copylint.deadline import FileTimeout, file_timeout, limited
 from copylint.engine import DocumentResult, RunResult, compare_across, lint_document
 from copylint.filters.chrome import once_per_run
 from copylint.filters.suppressions import Directive, parse_directives
@@ -40,6 +41,7 @@ class RunOutcome(RunResult):
     directives: dict[str, list[Directive]] = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # path -> text_digest of what was linted
+    notes: list[str] = field(default_factory=list)  # said on stderr, not errors (files skipped on purpose)
 
 
 def text_digest(text: str) -> str:
@@ -51,6 +53,8 @@ def text_digest(text: str) -> str:
 def read_candidate(candidate: Candidate, options: RunOptions) -> Source | InputError:
     if candidate.missing:
         return InputError(candidate.path, "no such file or directory")
+    if candidate.refused:
+        return InputError(candidate.path, candidate.refused)
     if candidate.path == "-":
         name = options.stdin_filename or "-"
         source = read_source("-", format_for(name), stdin=options.stdin, display_path=name)
@@ -81,18 +85,30 @@ def document_loader(options: RunOptions) -> Callable[[str], Document | InputErro
 
 def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> DocumentResult:
     """Read and lint one file; read errors (and any internal failure) come back inside the
-    result, never raised, so one bad file never stops the run."""
+    result, never raised, so one bad file never stops the run. A file that takes longer than
+    the per-file limit is given up with a named error."""
+    limit = file_timeout()
     try:
-        doc = load_document(candidate, options)
-        if isinstance(doc, InputError):
-            return DocumentResult(doc.path, errors=[doc])
-        result = lint_document(doc, rules, settings)
-        # The comments are replaced by the located copylint directives among them (usually none).
-        result.comments = parse_directives(result.comments, doc.source.text, result.path, doc.lines)
-        result.digest = text_digest(doc.source.text)
-        return result
+        with limited(limit):
+            return _lint_one(candidate, rules, settings, options)
+    except FileTimeout:
+        return DocumentResult(candidate.path, errors=[InputError(
+            candidate.path, f"took over {limit:g} CPU seconds to lint (COPYLINT_FILE_TIMEOUT); skipped")])
     except Exception as exc:  # noqa: BLE001 - reported as an input error, the run goes on
         return DocumentResult(candidate.path, errors=[InputError(candidate.path, f"internal error: {type(exc).__name__}: {exc}")])
+
+
+def _lint_one(candidate: Candidate, rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> DocumentResult:
+    doc = load_document(candidate, options)
+    if isinstance(doc, InputError) and candidate.refused and not candidate.named:
+        return DocumentResult(doc.path, notes=[f"{doc.path}: note: {doc.message}"])
+    if isinstance(doc, InputError):
+        return DocumentResult(doc.path, errors=[doc])
+    result = lint_document(doc, rules, settings)
+    # The comments are replaced by the located copylint directives among them (usually none).
+    result.comments = parse_directives(result.comments, doc.source.text, result.path, doc.lines)
+    result.digest = text_digest(doc.source.text)
+    return result
 
 
 def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> RunOutcome:
@@ -100,14 +116,15 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
         discover(options.paths, options.exclude, options.force_exclude, options.exclude_root))
     if options.on_start is not None:
         options.on_start(len(candidates))
-    results = _lint_all(candidates, rules, settings, options)
     run_result = RunOutcome()
+    results = _lint_all(candidates, rules, settings, options, run_result.notes)
     kept: list[DocumentResult] = []
     for result in results:
         if options.on_result is not None:
             options.on_result(result)
         run_result.errors.extend(result.errors)
-        if result.errors and not result.findings and not result.size:
+        run_result.notes.extend(result.notes)
+        if (result.errors or result.notes) and not result.findings and not result.size:
             continue
         run_result.files += 1
         run_result.bytes += result.size
@@ -117,17 +134,38 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
         if result.comments:
             run_result.directives[result.path] = result.comments
         kept.append(result)
-    run_result.findings.extend(compare_across(kept, rules))
+    run_result.findings.extend(exact_excerpts(compare_across(kept, rules), kept, options))
     run_result.findings = once_per_run(run_result.findings)
     run_result.findings.sort(key=Finding.sort_key)
     return run_result
 
 
-def _lint_all(candidates: list[Candidate], rules, settings, options) -> Iterable[DocumentResult]:
+def exact_excerpts(findings: list[Finding], results: Sequence[DocumentResult], options: RunOptions) -> list[Finding]:
+    """Cross-file findings carry a summary excerpt (the comparison keeps only fingerprints): cut
+    the exact source text instead, re-reading each file concerned, if it is still the text that
+    was linted (same digest)."""
+    digests = {r.path: r.digest for r in results}
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    for path, found in by_path.items():
+        if path == "-" or path == options.stdin_filename:
+            continue
+        source = read_source(path, format_for(path))
+        if isinstance(source, InputError) or text_digest(source.text) != digests.get(path):
+            continue
+        for f in found:
+            f.excerpt = source.text[f.location.start_offset:f.location.end_offset]
+    return findings
+
+
+def _lint_all(candidates: list[Candidate], rules, settings, options, notes: list[str]) -> Iterable[DocumentResult]:
     if options.jobs != 1 and len(candidates) >= 8 and not any(c.path == "-" for c in candidates):
         from copylint import parallel  # multiprocessing is only imported when it pays off
 
-        jobs = parallel.resolve_jobs(options.jobs)
+        jobs, note = parallel.worker_count(options.jobs, len(candidates))
+        if note:
+            notes.append(f"copylint: note: {note}")
         if jobs > 1:
             yield from parallel.lint_parallel(candidates, lint_candidate, rules, settings, options, jobs)
             return

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from copylint import matching
 from copylint.analysis.dates import STUDY_RE, DateMention, DateModel
 from copylint.models import Document, LineIndex
 from copylint.regexcache import rx
@@ -229,7 +230,7 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 
 
 def outdated_review(doc: Document, model: DateModel, as_of: dt.date, max_months: int,
-                    health_re: regex.Pattern) -> list[DateIssue]:
+                    health_re: regex.Pattern, timeout: float | None = None) -> list[DateIssue]:
     """A "last updated"/"reviewed" date older than `max_months` on a page with health claims."""
     page = model.review_date
     if page is None:
@@ -237,7 +238,7 @@ def outdated_review(doc: Document, model: DateModel, as_of: dt.date, max_months:
     age = months_between(page.expr.last, as_of)
     if age <= max_months:
         return []
-    words = {w.lower() for w in health_re.findall(" ".join(b.text for b in doc.blocks))}
+    words = {w.lower() for w in matching.findall(health_re, " ".join(b.text for b in doc.blocks), timeout)}
     if len(words) < 2:
         return []
     what = {"reviewed": "last reviewed", "updated": "last updated", "published": "published"}.get(page.label, "dated")

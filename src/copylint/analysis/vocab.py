@@ -8,6 +8,8 @@ from functools import lru_cache
 from typing import Iterable
 
 import regex
+from copylint import matching
+from copylint.matching import regex_timeout
 from copylint.regexcache import rx
 
 _APOSTROPHE = "['\u2019]"
@@ -79,7 +81,8 @@ def compile_terms(terms: tuple[str, ...]) -> regex.Pattern | None:
 def find(vocab: str, pattern: regex.Pattern | None, text: str) -> list[Mention]:
     if pattern is None:
         return []
-    return [Mention(vocab, m.group(), m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    return [Mention(vocab, m.group(), m.start(), m.end())
+            for m in matching.finditer(pattern, text, regex_timeout()) if m.end() > m.start()]
 
 
 def freeze(vocabularies: dict[str, Iterable[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -125,6 +128,7 @@ class VocabScanner:
             found[name] = find(name, self.patterns[name], text)
         next_free = {name: 0 for name in self.patterns}
         stems, lengths = self.stems, self.lengths
+        timeout = regex_timeout()
         for token in _TOKEN.finditer(text.lower()):
             word = token.group()
             candidates = set()
@@ -136,7 +140,7 @@ class VocabScanner:
                 start = token.start()
                 if start < next_free[name] or name in self.unanchored:
                     continue
-                m = self.patterns[name].match(text, start)
+                m = matching.match(self.patterns[name], text, timeout, start)
                 if m and m.end() > start:
                     found[name].append(Mention(name, m.group(), start, m.end()))
                     next_free[name] = m.end()

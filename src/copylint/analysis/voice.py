@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from copylint import matching
 from copylint.models import Document
 
 # Pattern lists of the lexicon this module reads (rules/language/claims.yaml).
@@ -72,14 +73,14 @@ class VoiceAnalyzer:
 
     def __call__(self, doc: Document) -> PageVoice:
         sentences = [self.sentence(s.text) for s in doc.sentences]
-        signals = len(SELLING.findall(doc.source.text, timeout=self.timeout))
+        signals = len(matching.findall(SELLING, doc.source.text, self.timeout))
         return PageVoice(promotional=signals >= PROMOTIONAL_SIGNALS, sentences=sentences)
 
     def sentence(self, text: str) -> SentenceVoice:
         spans = {}
         for name, pattern in self.compiled.items():
             if pattern is not None:
-                spans[name] = tuple(m.span() for m in pattern.finditer(text, timeout=self.timeout) if m.end() > m.start())
+                spans[name] = tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
         return SentenceVoice(spans)
 
 

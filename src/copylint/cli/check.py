@@ -70,6 +70,18 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, no
       copylint check . --write-baseline .copylint-baseline.json
       copylint check --fix --dry-run drafts/
     """
+    from copylint.cli import interrupts
+
+    with interrupts.handled():
+        _check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, no_config, select, extend_select,
+               ignore, exclude, force_exclude, diff_ref, baseline, write_baseline, output_file, no_ignore, show_files,
+               fix, dry_run, color, statistics, quiet, exit_zero, jobs)
+
+
+def _check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, no_config, select, extend_select,
+           ignore, exclude, force_exclude, diff_ref, baseline, write_baseline, output_file, no_ignore, show_files, fix,
+           dry_run, color, statistics, quiet, exit_zero, jobs) -> None:
+    """The run itself (check() wraps it so SIGINT and SIGTERM end it cleanly)."""
     from copylint.cli import pipeline
     from copylint.cli.progress import Progress
     from copylint.reporters import Report, render_chunks
@@ -85,7 +97,9 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, no
         pipeline.fail("--dry-run only goes with --fix")
     resolver = pipeline.Resolver(flags)
     changed = pipeline.changed_files(flags)
-    groups = pipeline.plan(flags, resolver, pipeline.paths_to_lint(flags, changed))
+    paths_given = pipeline.paths_to_lint(flags, changed)
+    groups = pipeline.plan(flags, resolver, paths_given)
+    pipeline.refuse_clobbering(flags, paths_given, [c for g in groups for c in g.candidates])
     if show_files:
         candidates = [c for g in groups for c in g.candidates]
         click.echo("".join(f"{name}\n" for name in sorted({c.path for c in candidates if not c.missing})), nl=False)
@@ -95,8 +109,8 @@ def check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, no
         sys.exit(2 if any(c.missing for c in candidates) else 0)
     progress = None if quiet else Progress(sys.stderr)
     outcome = pipeline.lint(flags, groups, changed, progress)
-    for error in outcome.errors:
-        click.echo(str(error), err=True)
+    for line in [*outcome.notes, *map(str, outcome.errors)]:
+        click.echo(line, err=True)
     if write_baseline:
         click.echo(f"Wrote {len(outcome.findings)} finding(s) to baseline {write_baseline}.", err=True)
         sys.exit(2 if outcome.errors else 0)

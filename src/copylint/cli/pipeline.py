@@ -65,6 +65,7 @@ class Outcome:
     specs: dict = field(default_factory=dict)  # rule id -> RuleSpec of every pack that ran
     thresholds: dict = field(default_factory=dict)  # id(finding) -> fail-on rank of its configuration
     digests: dict = field(default_factory=dict)  # path -> digest of the text linted (for --fix)
+    notes: list[str] = field(default_factory=list)  # said on stderr (files skipped on purpose, workers capped)
 
     @property
     def failing(self) -> bool:
@@ -225,7 +226,10 @@ def lint(flags: CheckFlags, groups: Sequence[Group], changed: dict | None, progr
         progress.finish()
     outcome.findings.sort(key=Finding.sort_key)
     if flags.write_baseline:
-        baseline_filter.write(Path(flags.write_baseline), outcome.findings)
+        try:
+            baseline_filter.write(Path(flags.write_baseline), outcome.findings)
+        except (OSError, baseline_filter.BaselineError) as exc:
+            fail(f"cannot write baseline {flags.write_baseline}: {getattr(exc, 'strerror', None) or exc}")
     if flags.baseline:
         try:
             known = baseline_filter.read(Path(flags.baseline))
@@ -235,6 +239,16 @@ def lint(flags: CheckFlags, groups: Sequence[Group], changed: dict | None, progr
     if changed is not None:
         outcome.findings = keep_changed(outcome.findings, changed, document_sentence_spans)
     return outcome
+
+
+def refuse_clobbering(flags: CheckFlags, paths: Sequence[str], candidates) -> None:
+    """Exit 2 before anything is linted or written when an output would overwrite an input."""
+    from copylint.outputs import clash
+
+    for flag, output in (("--output-file", flags.output_file), ("--write-baseline", flags.write_baseline)):
+        problem = output and clash(output, candidates, paths, flags.exclude, str(Path.cwd()))
+        if problem:
+            fail(f"refusing to write {flag} {output}: {problem}; nothing was written")
 
 
 def _lint_group(flags: CheckFlags, group: Group, outcome: Outcome, progress) -> None:
@@ -253,6 +267,7 @@ def _lint_group(flags: CheckFlags, group: Group, outcome: Outcome, progress) -> 
     outcome.thresholds.update({id(f): rank for f in findings})
     outcome.findings.extend(findings)
     outcome.errors.extend(result.errors)
+    outcome.notes.extend(result.notes)
     outcome.files += result.files
     outcome.paths.extend(result.paths)
     outcome.digests.update(result.digests)
@@ -300,15 +315,32 @@ def report_root(fmt: str) -> str:
 
 def emit(text: str | Iterable[str], output_file: str | None) -> None:
     """Write the report (a string, or pieces written as they are made) to a file or stdout."""
+    from copylint.outputs import write_atomic
+
     pieces = [text] if isinstance(text, str) else text
     if output_file:
         try:
-            with open(output_file, "w", encoding="utf-8") as handle:
-                handle.writelines(pieces)
+            write_atomic(output_file, pieces)
         except OSError as exc:
             fail(f"cannot write {output_file}: {exc.strerror or exc}")
-    else:
+        return
+    try:
         sys.stdout.writelines(pieces)
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk, a closed pipe: say so once, and drop what is buffered
+        _silence_stdout()
+        fail(f"cannot write standard output: {exc.strerror or exc}")
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at the null device so the interpreter's final flush of what is
+    still buffered cannot fail a second time (with a traceback) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real descriptor (tests capture stdout)
+        pass
 
 
 def exit_code(outcome: Outcome, exit_zero: bool) -> int:

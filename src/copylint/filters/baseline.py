@@ -12,8 +12,11 @@ from typing import Sequence
 
 from copylint.filters.selection import relative_to
 from copylint.models import Finding
+from copylint.outputs import write_atomic
 
 VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024  # a baseline file read at most (about 400,000 findings)
+MAX_ENTRIES = 400_000
 
 
 class BaselineError(Exception):
@@ -57,30 +60,51 @@ class Baseline:
 
 
 def write(path: Path, findings: Sequence[Finding]) -> None:
-    """Write the baseline; paths inside are relative to the baseline file's folder."""
+    """Write the baseline (atomically); paths inside are relative to the baseline file's folder.
+    More findings than a baseline may hold is a BaselineError: such a file could not be read."""
+    if len(findings) > MAX_ENTRIES:
+        raise BaselineError(f"{len(findings):,} findings are more than a baseline holds ({MAX_ENTRIES:,})")
     root = path.resolve().parent
     entries = [
         {"fingerprint": fp, "rule": f.rule, "path": relative_to(f.path, root), "excerpt": " ".join(f.excerpt.split())[:120]}
         for f, fp in zip(findings, fingerprints(findings, root))
     ]
     data = {"version": VERSION, "tool": "copylint", "findings": sorted(entries, key=lambda e: (e["path"], e["rule"], e["fingerprint"]))}
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_atomic(path, [json.dumps(data, indent=2, ensure_ascii=False), "\n"])
+
+
+def _fingerprint_only(pairs: list[tuple[str, object]]) -> object:
+    """JSON object hook: an entry shrinks to its fingerprint as soon as it is read, so memory
+    stays proportional to the fingerprints, not to the entries' other fields."""
+    entry = dict(pairs)
+    return Entry(str(entry["fingerprint"])) if "fingerprint" in entry else entry
+
+
+class Entry(str):
+    """A baseline entry reduced to its fingerprint."""
 
 
 def read(path: Path) -> Baseline:
+    """Read a baseline, bounded: at most MAX_BYTES and MAX_ENTRIES, nesting as JSON allows."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BaselineError(f"{path}: baseline too large ({size / 1048576:.0f} MB, limit {MAX_BYTES // 1048576} MB)")
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_fingerprint_only)
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: cannot read baseline: JSON nested too deep") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a copylint baseline (version {VERSION})")
-    try:
-        prints = Counter(str(e["fingerprint"]) for e in data["findings"])
-    except (TypeError, KeyError):
-        raise BaselineError(f"{path}: every baseline entry needs a 'fingerprint'") from None
-    return Baseline(prints)
+    entries = data["findings"]
+    if len(entries) > MAX_ENTRIES:
+        raise BaselineError(f"{path}: baseline has {len(entries):,} entries, more than the {MAX_ENTRIES:,} it may hold")
+    if not all(isinstance(e, Entry) for e in entries):
+        raise BaselineError(f"{path}: every baseline entry needs a 'fingerprint'")
+    return Baseline(Counter(entries))
 
 
 def root_of(path: Path) -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable, Sequence
 
 from copylint.analysis.context import Analysis
+from copylint.matching import regex_timeout
 from copylint.models import Document, Finding, Severity, locate
 
 # A validator takes the raw YAML value and returns the cleaned value or raises ValueError.
@@ -50,16 +51,7 @@ class Settings:
     patterns: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `patterns:`
     extra: dict[str, Any] = field(default_factory=dict)
     # Seconds one rule's regex may run on one block before the rule is reported as timed out.
-    regex_timeout: float | None = field(default_factory=lambda: _env_float("COPYLINT_REGEX_TIMEOUT", 5.0))
-
-
-def _env_float(name: str, default: float) -> float:
-    import os
-
-    try:
-        return float(os.environ.get(name, default))
-    except ValueError:
-        return default
+    regex_timeout: float | None = field(default_factory=regex_timeout)
 
 
 class RuleKind:
@@ -73,6 +65,8 @@ class RuleKind:
     # Whether `examples` sentences can be checked in isolation (document-level kinds may say no
     # and supply their own example harness through `example_document`).
     cross_file: ClassVar[bool] = False
+    # The placeholders its `message` and `suggest` may use (checked when the rule is loaded).
+    fields: ClassVar[frozenset[str]] = frozenset({"match"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         self.spec = spec

@@ -9,6 +9,7 @@ from typing import Iterator
 import regex
 
 from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status
+from copylint import matching
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import Speaker
 from copylint.analysis.vocab import Mention, freeze
@@ -50,6 +51,7 @@ class ClaimKind(RuleKind):
         "voice": v.one_of("any", "unwarned"),  # unwarned: not in a warning about claims (see phrase)
     }
     required = frozenset({"effects"})
+    fields = frozenset({"match", "subject", "effect", "condition", "claim", "context", "statistic", "strength"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         super().__init__(spec, settings)
@@ -99,7 +101,7 @@ class ClaimKind(RuleKind):
         text = sc.sentence.text
         if sc.question or (self.excused_by_citation and sc.cited):
             return None
-        if self.unless is not None and self.unless.search(text):
+        if self.unless is not None and matching.search(self.unless, text, self.settings.regex_timeout):
             return None
         paragraph = claims.block_vocabs(sc.sentence.block)
         if self.without_context & paragraph:

@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Iterable
 import regex
 
 from copylint.analysis.anchors import folded_text, term_anchor
+from copylint import matching
 from copylint.analysis.context import Analysis
 from copylint.analysis.spelling import WORD_RE, Word, document_words, spelling_key
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
@@ -50,6 +51,7 @@ class ConsistencyKind(RuleKind):
         "min_length": v.number(1, 100),  # variant: shortest word considered
     }
     required: ClassVar[frozenset[str]] = frozenset({"check"})
+    fields: ClassVar[frozenset[str]] = frozenset({"match", "term", "other", "count", "other_count", "other_line"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         super().__init__(spec, settings)
@@ -99,7 +101,7 @@ class ConsistencyKind(RuleKind):
             return
         blocks = [doc.blocks[i] for i in folded.blocks_with(self.anchors)] if self.anchors else doc.blocks
         for block in blocks:
-            for m in self.pattern.finditer(block.text, timeout=self.settings.regex_timeout):
+            for m in matching.finditer(self.pattern, block.text, self.settings.regex_timeout):
                 correct = self.correct[self._norm(m.group(0))]
                 start, end = block.source_span(m.start(), m.end())
                 fixed = match_case(m.group(0), correct)

@@ -45,6 +45,8 @@ class DateKind(RuleKind):
         "health_terms": _pattern,  # outdated-review: what makes a page a health page
     }
     required: ClassVar[frozenset[str]] = frozenset({"check"})
+    # The union over the checks (each fills the ones it knows; see analysis/date_checks.py).
+    fields: ClassVar[frozenset[str]] = frozenset({"match", "detail", "date", "evidence", "cue", "age", "other", "event", "key"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         super().__init__(spec, settings)
@@ -61,7 +63,8 @@ class DateKind(RuleKind):
             "stale-recent": lambda: checks.stale_recent(doc, model, self.as_of, self.max_years),
             "passed-future": lambda: checks.passed_future(doc, model, self.as_of),
             "conflicting": lambda: checks.conflicting(doc, model),
-            "outdated-review": lambda: checks.outdated_review(doc, model, self.as_of, self.max_months, self.health_re),
+            "outdated-review": lambda: checks.outdated_review(doc, model, self.as_of, self.max_months, self.health_re,
+                                                      self.settings.regex_timeout),
             "future-as-past": lambda: checks.future_as_past(doc, model, self.as_of),
         }
         return run[self.check_name]()

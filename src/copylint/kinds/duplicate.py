@@ -33,6 +33,7 @@ def _lines(prints: Sequence[BlockPrint], start: int, length: int) -> str:
 class DuplicateKind(RuleKind):
     name = "duplicate"
     cross_file = True
+    fields = frozenset({"match", "size", "where", "copies"})
     options = {
         "threshold": v.number(0.5, 1.0),  # shingle Jaccard for a near copy (default: settings)
         "min_words": v.number(1, 10_000),  # shorter blocks count only inside a repeated run

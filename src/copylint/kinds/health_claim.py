@@ -55,6 +55,7 @@ class HealthClaimKind(RuleKind):
         "excused_by_citation": v.boolean,  # a citation in the paragraph makes it a research report
     }
     required = frozenset({"subjects"})
+    fields = frozenset({"match", "benefit", "condition", "criterion", "subject"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         super().__init__(spec, settings)

@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 import regex
 
 from copylint.analysis import cues
+from copylint import matching
 from copylint.analysis.anchors import folded_text, rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import Speaker
@@ -117,7 +118,7 @@ class PhraseKind(RuleKind):
         for block in blocks:
             if self.scope == "heading" and block.kind != "heading":
                 continue
-            for m in pattern.finditer(block.text, timeout=timeout):
+            for m in matching.finditer(pattern, block.text, timeout):
                 if m.end() == m.start():
                     continue
                 sentence = index.at(block.index, m.start())
@@ -150,10 +151,10 @@ class PhraseKind(RuleKind):
             return True
         if u["hedged"] and cues.hedged(text):
             return True
-        if self.exceptions is not None and self.exceptions.search(text, timeout=self.settings.regex_timeout):
+        if self.exceptions is not None and matching.search(self.exceptions, text, self.settings.regex_timeout):
             return True
         if self.preceded_by is not None:
             clause = text[cues.clause_start(text, rel):rel]
-            if self.preceded_by.search(clause, timeout=self.settings.regex_timeout):
+            if matching.search(self.preceded_by, clause, self.settings.regex_timeout):
                 return True
         return False

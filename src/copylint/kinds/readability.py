@@ -24,6 +24,7 @@ class ReadabilityKind(RuleKind):
         "top": v.number(1, 20),  # how many of the hardest sentences to name
         "skip_audiences": v.string_list,  # front-matter `audience` values that are not patients
     }
+    fields: ClassVar[frozenset[str]] = frozenset({"match", "grade", "ease", "max_grade", "lines", "words"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         super().__init__(spec, settings)

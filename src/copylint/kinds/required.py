@@ -9,6 +9,7 @@ from typing import Iterator
 import regex
 
 from copylint.analysis import cues
+from copylint import matching
 from copylint.analysis.context import Analysis
 from copylint.analysis.sentence_index import sentence_index
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
@@ -28,7 +29,11 @@ BOILERPLATE = [
 ]
 
 CONTRADICTION = v.mapping({"denial": v.regex_list, "claims": v.regex_list}, required=("denial", "claims"))
-MESSAGES = v.mapping({"weak": v.string, "buried": v.string, "contradicted": v.string})
+MESSAGES = v.mapping({
+    "weak": v.template(("match", "trigger", "trigger_line")),
+    "buried": v.template(("match", "gap", "trigger", "trigger_line")),
+    "contradicted": v.template(("match", "denial", "denial_line")),
+})
 DEFAULT_MESSAGES = {
     "weak": "The only disclosure on this page, '{match}', is too weak for what the page says "
             "('{trigger}', line {trigger_line}).",
@@ -85,6 +90,7 @@ class RequiredKind(RuleKind):
         "messages": MESSAGES,
     }
     required = frozenset({"accept"})
+    fields = frozenset({"match", "trigger", "trigger_line"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:
         super().__init__(spec, settings)
@@ -109,10 +115,11 @@ class RequiredKind(RuleKind):
         self.messages = {**DEFAULT_MESSAGES, **opts.get("messages", {})}
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
-        if self.only_if is not None and not any(self.only_if.search(b.text) for b in doc.blocks):
+        timeout = self.settings.regex_timeout
+        if self.only_if is not None and not any(matching.search(self.only_if, b.text, timeout) for b in doc.blocks):
             return
-        accepted = _hits(doc, self.accept)
-        weak = _hits(doc, self.weak) if self.weak is not None else []
+        accepted = _hits(doc, self.accept, timeout)
+        weak = _hits(doc, self.weak, timeout) if self.weak is not None else []
         disclosures = accepted + weak
         hits = self._sentence_hits(doc, ctx, self.trigger, skip=disclosures)
         first = next(hits, None)
@@ -155,7 +162,8 @@ class RequiredKind(RuleKind):
 
     def _contradicted(self, doc: Document, ctx: Analysis, accepted: list[Hit]) -> Iterator[Finding]:
         for denial, claims in self.contradictions:
-            denied = next((h for h in accepted if denial.search(doc.blocks[h.block].text)), None)
+            denied = next((h for h in accepted
+                           if matching.search(denial, doc.blocks[h.block].text, self.settings.regex_timeout)), None)
             if denied is None:
                 continue
             for hit in self._sentence_hits(doc, ctx, claims, skip=accepted):
@@ -171,7 +179,7 @@ class RequiredKind(RuleKind):
         Each block is scanned once; a match is then placed in its sentence."""
         index = ctx.get(sentence_index)
         for block in doc.blocks:
-            for m in pattern.finditer(block.text):
+            for m in matching.finditer(pattern, block.text, self.settings.regex_timeout):
                 if m.end() == m.start():
                     continue
                 s = index.at(block.index, m.start())
@@ -183,7 +191,7 @@ class RequiredKind(RuleKind):
 
     def _is_boilerplate(self, doc: Document, block: int, cache: dict[int, bool]) -> bool:
         if block not in cache:
-            cache[block] = self.boilerplate.search(doc.blocks[block].text) is not None
+            cache[block] = matching.search(self.boilerplate, doc.blocks[block].text, self.settings.regex_timeout) is not None
         return cache[block]
 
     def _loc(self, doc: Document, hit: Hit) -> Location:
@@ -199,11 +207,11 @@ class RequiredKind(RuleKind):
         return finding
 
 
-def _hits(doc: Document, pattern: regex.Pattern | None) -> list[Hit]:
+def _hits(doc: Document, pattern: regex.Pattern | None, timeout: float | None) -> list[Hit]:
     if pattern is None:
         return []
     return [Hit(b.index, m.start(), m.end(), m.group())
-            for b in doc.blocks for m in pattern.finditer(b.text) if m.end() > m.start()]
+            for b in doc.blocks for m in matching.finditer(pattern, b.text, timeout) if m.end() > m.start()]
 
 
 def _overlaps(block: int, start: int, end: int, spans: list[Hit]) -> bool:

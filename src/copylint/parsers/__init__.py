@@ -34,7 +34,9 @@ def parse(source: Source, html_options: HtmlOptions | None = None) -> Document:
         else:
             block.section = section
         sentences.extend(split_block(block, i, len(sentences)))
-    doc = Document(source=source, blocks=blocks, sentences=sentences, metadata=meta, lines=lines, comments=comments)
+    problems = meta.pop(metadata.PROBLEMS, [])
+    doc = Document(source=source, blocks=blocks, sentences=sentences, metadata=meta, lines=lines, comments=comments,
+                   problems=problems)
     metadata.add_in_text_dates(doc)
     return doc
 

@@ -10,7 +10,7 @@ import regex
 
 from copylint.models import Block, Comment, LineIndex
 from copylint.parsers import html as html_parser
-from copylint.parsers.metadata import parse_front_matter
+from copylint.parsers.metadata import PROBLEMS, parse_front_matter
 from copylint.text.blocks import BlockBuilder
 from copylint.regexcache import rx
 
@@ -173,7 +173,10 @@ def _table_cells(text: str, index: LineIndex, line_no: int) -> list[tuple[int, i
 
 
 def parse_blocks(text: str, index: LineIndex) -> tuple[list[Block], dict, list[Comment]]:
-    meta, blocks, body_start = parse_front_matter(text)
+    front = parse_front_matter(text)
+    meta, blocks, body_start = front.meta, front.blocks, front.body_start
+    if front.problem:
+        meta[PROBLEMS] = [front.problem]
     comments: list[Comment] = []
     # Blank the front matter (same line count) so markdown-it's line maps stay aligned.
     head = text[:body_start]

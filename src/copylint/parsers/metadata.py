@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -10,8 +11,12 @@ import yaml
 from copylint.models import Block, Document
 from copylint.text.blocks import BlockBuilder
 from copylint.regexcache import rx
+from copylint.yamlsafe import LimitError, compose_bounded
 
 _FRONT_MATTER = rx(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+# The key under which a parser hands the document's front-matter problems to `parsers.parse`
+# (an object, so no YAML key can collide with it); parse() moves them to Document.problems.
+PROBLEMS = object()
 LINTED_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
 _IN_TEXT = rx(
     r"^\W*(?P<key>last\s+updated|last\s+modified|updated|post\s+published|published|posted|"
@@ -35,20 +40,34 @@ def split_front_matter(text: str) -> tuple[int, int, str] | None:
     return m.start(1), m.end(), m.group(1)
 
 
-def parse_front_matter(text: str) -> tuple[dict[str, Any], list[Block], int]:
-    """Metadata, the blocks for linted values (title, description ...), and where the body
-    starts. Unparseable front matter yields no metadata (the body is still linted)."""
+@dataclass
+class FrontMatter:
+    """What the front matter gave: metadata, the blocks of linted values (title, description
+    ...), where the body starts, and the problem that made it unreadable (None when fine)."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    body_start: int = 0
+    problem: str | None = None
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Front matter that is not YAML at all yields no metadata (it may be a thematic break);
+    hostile YAML (too deep, aliases that expand too far, a bad date, a list as a key) is a
+    named problem. Either way the body is still linted."""
     found = split_front_matter(text)
     if not found:
-        return {}, [], 0
+        return FrontMatter()
     body_start, end, body = found
     try:
-        node = yaml.compose(body, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(body)
-    except yaml.YAMLError:
-        return {}, [], end
+        node, data = compose_bounded(body)
+    except LimitError as exc:
+        line = text.count("\n", 0, body_start + exc.problem_mark.index) + 1
+        return FrontMatter(body_start=end, problem=f"front matter: {exc.problem} (line {line})")
+    except (yaml.YAMLError, RecursionError):
+        return FrontMatter(body_start=end)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        return {}, [], end
+        return FrontMatter(body_start=end)
     blocks = []
     for key_node, value_node in node.value:
         if str(key_node.value).lower() in LINTED_KEYS and isinstance(value_node, yaml.ScalarNode):
@@ -56,7 +75,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], list[Block], int]:
             if block is not None:
                 blocks.append(block)
     meta = {str(k).lower(): v for k, v in data.items()}
-    return meta, blocks, end
+    return FrontMatter(meta, blocks, end)
 
 
 def _value_block(text: str, base: int, node: yaml.ScalarNode) -> Block | None:

@@ -9,6 +9,7 @@ from typing import Any
 from copylint.errors import FileLineError
 from copylint.kinds.base import Examples, RuleKind, RuleSpec
 from copylint.models import CATEGORIES, Severity
+from copylint.ruleset.validators import check_template
 from copylint.ruleset.yaml_lines import line_of
 from copylint.regexcache import rx
 
@@ -67,6 +68,12 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
     suggest = raw.get("suggest")
     if suggest is not None and not isinstance(suggest, str):
         raise fail("suggest", "'suggest' must be a string")
+    for key in ("message", "suggest"):
+        try:
+            if raw.get(key) is not None:
+                check_template(raw[key], kind.fields)
+        except ValueError as exc:
+            raise fail(key, f"{key}: {exc}") from None
     return RuleSpec(
         id=rid, kind=kind_name, category=raw["category"], severity=severity,
         message=raw["message"].strip(), why=" ".join(raw["why"].split()), source=raw["source"].strip(),

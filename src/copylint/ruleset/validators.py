@@ -3,6 +3,7 @@ ValueError with a message a rule author can act on."""
 
 from __future__ import annotations
 
+import string as _string
 from typing import Any, Callable, Iterable
 
 import regex
@@ -68,7 +69,7 @@ def mapping(keys: dict[str, Callable[[Any], Any]], required: Iterable[str] = ())
     def check(value: Any) -> dict:
         if not isinstance(value, dict):
             raise ValueError("must be a mapping")
-        unknown = sorted(set(value) - set(keys))
+        unknown = sorted(set(value) - set(keys), key=str)  # YAML keys may be of mixed types
         if unknown:
             raise ValueError(f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(keys))})")
         missing = [k for k in required if k not in value]
@@ -81,6 +82,36 @@ def mapping(keys: dict[str, Callable[[Any], Any]], required: Iterable[str] = ())
             except ValueError as exc:
                 raise ValueError(f"{k}: {exc}") from None
         return out
+    return check
+
+
+def check_template(template: str, fields: Iterable[str]) -> str:
+    """A rule message: text with {placeholders} naming only `fields`, with no attribute or index
+    access, no conversion and no format spec (so a message can neither show Python internals
+    nor grow without bound). Raises ValueError saying what is wrong."""
+    allowed = set(fields)
+    try:
+        parts = list(_string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"bad placeholder in {template!r}: {exc} (write {{{{ and }}}} for literal braces)") from None
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"placeholder {{{name}}} must be a plain field name; known fields: {', '.join(sorted(allowed))}")
+        if spec or conversion:
+            raise ValueError(f"placeholder {{{name}}} may not have a format spec or conversion ('!' or ':')")
+        if name not in allowed:
+            raise ValueError(f"unknown placeholder {{{name}}}; known fields: {', '.join(sorted(allowed))}")
+    return template
+
+
+def template(fields: Iterable[str]) -> Callable[[Any], str]:
+    """Validator of a message template option (see check_template)."""
+    known = tuple(fields)
+
+    def check(value: Any) -> str:
+        return check_template(string(value), known)
     return check
 
 

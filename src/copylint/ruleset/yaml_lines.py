@@ -23,7 +23,9 @@ def _loader() -> type:
     """The line-keeping loader class; PyYAML is imported on first use only."""
     import yaml
 
-    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: ~10x faster
+    from copylint.yamlsafe import BoundedConstructor, base_loader
+
+    class _Loader(BoundedConstructor, base_loader()):
         pass
 
     def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LinedDict:
@@ -32,6 +34,7 @@ def _loader() -> type:
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
+            loader.check_key(key_node)
             key = loader.construct_object(key_node, deep=True)
             if key in result:
                 raise yaml.constructor.ConstructorError(
@@ -53,9 +56,13 @@ def _loader() -> type:
 
 
 def load(text: str) -> Any:
-    """Parse YAML text; raises yaml.YAMLError (with problem_mark) on syntax errors."""
+    """Parse YAML text; raises yaml.YAMLError (with problem_mark) on syntax errors, nesting or
+    alias expansion beyond bounds, and values their tag cannot hold."""
     import yaml
 
+    from copylint.yamlsafe import check_bounds
+
+    check_bounds(text)
     return yaml.load(text, Loader=_loader())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 
 import regex
 from dataclasses import dataclass
@@ -31,12 +32,35 @@ NOT_COPY = regex.compile(
 
 @dataclass(frozen=True)
 class Candidate:
-    """A path to lint and the format to parse it as; `missing` marks a named path not found."""
+    """A path to lint and the format to parse it as; `missing` marks a named path not found,
+    `refused` says why a special file (FIFO, socket, device) is not opened."""
 
     path: str
     format: str
     missing: bool = False
     named: bool = False  # given on the command line (not found by walking a folder)
+    refused: str | None = None
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of this mode is when it is not a regular file or a directory, else None."""
+    return next((name for test, name in _SPECIAL if test(mode)), None)
+
+
+def refusal(path: str) -> str | None:
+    """Why `path` must not be opened: a special file (opening a FIFO blocks, a device may never
+    end). Judged by type from stat, before any open; None for regular files and the unknown."""
+    try:
+        kind = special_kind(os.stat(path).st_mode)
+    except OSError:
+        return None  # reading reports it (a dangling link, no permission)
+    return f"{kind}, not a regular file" if kind else None
 
 
 def format_for(path: str, default: str = "text") -> str:
@@ -86,7 +110,9 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: b
             continue
         if raw not in seen:
             seen.add(raw)
-            yield Candidate(raw, format_for(raw), named=True)
+            refused = refusal(raw)
+            yield Candidate(raw, format_for(raw), named=True,
+                            refused=refused and f"{refused}; skipped (use - to read standard input)")
 
 
 def walk_dirs(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -138,4 +164,5 @@ def _walk(top: str, exclude: tuple[str, ...], seen: set[str], root: str | None, 
             if path in seen or is_excluded(path, exclude, root) or ignore.ignored(path, False, top):
                 continue
             seen.add(path)
-            yield Candidate(path, format_for(path))
+            refused = refusal(path)
+            yield Candidate(path, format_for(path), refused=refused and f"skipped: {refused}")

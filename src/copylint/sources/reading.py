@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import BinaryIO
 
 from copylint.models import InputError, Source
+from copylint.sources.discover import special_kind
 
 BOM = "\ufeff"
 # Control bytes that never occur in text (NUL and friends, except tab/newline/CR/FF/ESC).
@@ -56,21 +58,51 @@ def max_file_bytes() -> int:
         return 10 * 1024 * 1024
 
 
+def _too_large(shown: str, what: str, size: float | None, limit: int) -> InputError:
+    amount = f"{size / 1048576:.1f} MB" if size is not None else f"over {limit / 1048576:g} MB"
+    return InputError(shown, f"{what} too large ({amount}, limit {limit / 1048576:g} MB; set COPYLINT_MAX_FILE_MB to raise it); skipped")
+
+
+def _read_stdin(stdin: BinaryIO | None, limit: int) -> bytes | InputError:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:  # `copylint check - <&-`: Python sets sys.stdin to None
+        return InputError("-", "standard input is closed")
+    data = stream.read(limit + 1)
+    return _too_large("-", "standard input", None, limit) if len(data) > limit else data
+
+
+def _open_regular(path: str) -> int | str:
+    """A file descriptor of `path` opened for reading, or why not: the type is checked on the
+    open descriptor (O_NONBLOCK: a FIFO swapped in after discovery cannot block the open)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISREG(mode):
+        return fd
+    os.close(fd)
+    return "is a directory" if stat.S_ISDIR(mode) else f"{special_kind(mode) or 'a special file'}, not a regular file; skipped"
+
+
 def read_source(path: str, fmt: str, stdin: BinaryIO | None = None, display_path: str | None = None) -> Source | InputError:
     """Read `path` ("-" for standard input) without ever writing to it."""
     shown = display_path or path
+    limit = max_file_bytes()
     try:
         if path == "-":
-            data = (stdin or sys.stdin.buffer).read()
+            data = _read_stdin(stdin, limit)
+            if isinstance(data, InputError):
+                return InputError(shown, data.message)
         else:
-            with open(path, "rb") as handle:
-                size, limit = os.fstat(handle.fileno()).st_size, max_file_bytes()
+            fd = _open_regular(path)
+            if isinstance(fd, str):
+                return InputError(shown, fd)
+            with os.fdopen(fd, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
                 if size > limit:
-                    return InputError(shown, f"file too large ({size / 1048576:.1f} MB, limit {limit / 1048576:g} MB; "
-                                             "set COPYLINT_MAX_FILE_MB to raise it); skipped")
+                    return _too_large(shown, "file", size, limit)
                 data = handle.read(limit + 1)
                 if len(data) > limit:  # grew while we read it
-                    return InputError(shown, f"file too large (over {limit / 1048576:g} MB); skipped")
+                    return _too_large(shown, "file", None, limit)
     except FileNotFoundError:
         return InputError(shown, "no such file or directory")
     except IsADirectoryError:

@@ -12,7 +12,9 @@ ABBREVIATIONS = frozenset(
     u.s u.k e.u p pp ed eds op cit ibid resp incl""".split()
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = rx(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+)|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})")
+# A run of punctuation is tried once, from its first character and without backtracking, so a
+# megabyte of dots is one linear scan.
+_BOUNDARY = rx(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+(?=\s)|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll})")
 _NEXT_START = rx(r"\s*([\"'\u201c\u2018(\[]*)(\p{Lu}|\p{N}|\p{Lo})")
 
 

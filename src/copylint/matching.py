@@ -1,0 +1,53 @@
+"""The one place rule patterns are run on document text: every search of a rule's regular
+expressions (phrase terms and exceptions, claim vocabularies and exceptions, required triggers,
+accepted and weak wordings, contradictions, date and spelling vocabularies) goes through these
+functions, which apply the run's time limit. A pattern that runs over it raises TimeoutError,
+which the engine reports as one error naming the rule and the file."""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Iterator
+
+import regex
+
+DEFAULT_TIMEOUT = 5.0  # seconds one pattern may run on one text
+
+
+def regex_timeout() -> float | None:
+    """The run's limit: COPYLINT_REGEX_TIMEOUT seconds (0 or less: none), else DEFAULT_TIMEOUT.
+    Kinds read it once into Settings.regex_timeout; shared analyses without settings call this."""
+    return _parse_timeout(os.environ.get("COPYLINT_REGEX_TIMEOUT"))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_timeout(raw: str | None) -> float | None:
+    try:
+        value = float(raw) if raw is not None else DEFAULT_TIMEOUT
+    except ValueError:
+        value = DEFAULT_TIMEOUT
+    return value if value > 0 else None
+
+
+def finditer(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0,
+             endpos: int | None = None) -> Iterator[regex.Match]:
+    """`pattern.finditer` stopped after `timeout` seconds (None: no limit)."""
+    return pattern.finditer(text, pos, endpos, timeout=timeout)
+
+
+def search(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0,
+           endpos: int | None = None) -> regex.Match | None:
+    """`pattern.search` stopped after `timeout` seconds."""
+    return pattern.search(text, pos, endpos, timeout=timeout)
+
+
+def match(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0,
+          endpos: int | None = None) -> regex.Match | None:
+    """`pattern.match` stopped after `timeout` seconds."""
+    return pattern.match(text, pos, endpos, timeout=timeout)
+
+
+def findall(pattern: regex.Pattern, text: str, timeout: float | None) -> list:
+    """`pattern.findall` stopped after `timeout` seconds."""
+    return pattern.findall(text, timeout=timeout)

@@ -52,6 +52,8 @@ LICENSED = frozenset(
     "shown proven demonstrated found known able ability abilities help helps helped capacity used "
     "works work continue continues continued way ways designed formulated available effective".split()
 )
+# "shown in studies to lower", "proven in trials to reduce": the result is stated, not the aim.
+SHOWN_TO = rx(r"\b(?:shown|proven|demonstrated|found|known)\b(?:\s+[\w'\u2019-]+){0,4}\s+to\s+(?:\w+ly\s+)?$", regex.I)
 PURPOSE = rx(r"\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$", regex.I)
 STATISTIC = rx(
     r"(?:\b\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b|"
@@ -124,7 +126,7 @@ def effect_status(sc: SentenceClaims, effect: Mention) -> str:
     if INTENT.search(clause) or PURPOSE.search(clause):
         return "intent"
     infinitive = INFINITIVE.search(clause)
-    if infinitive and infinitive.group("head").lower() not in LICENSED:
+    if infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause):
         return "intent"
     if quote:
         return "direct"

@@ -34,7 +34,8 @@ class Link:
     target: Mention | None
     start: int
     end: int
-    form: str = "verb"  # verb ("lowers blood sugar"), noun ("a remedy for colds"), class ("antiviral")
+    form: str = "verb"  # verb ("lowers blood sugar"), noun ("a remedy for colds"), class ("antiviral"),
+    # outcome ("my sciatica is gone": the benefit word follows its target)
 
 
 class HealthClaimKind(RuleKind):
@@ -42,6 +43,7 @@ class HealthClaimKind(RuleKind):
     options = {
         "benefits": v.string_list,         # vocabularies of benefit verbs (treat, lower, boost ...)
         "nouns": v.string_list,            # vocabularies of treatment nouns (remedy, cure, relief ...)
+        "outcomes": v.string_list,         # vocabularies of outcome words after a target ("my pain is gone")
         "targets": v.string_list,          # vocabularies of conditions (globs: condition_*)
         "target_shapes": v.string_list,    # pattern lists that also name conditions (condition_shapes)
         "claim_shapes": v.string_list,     # pattern lists that are claims by themselves ("antiviral")
@@ -63,6 +65,7 @@ class HealthClaimKind(RuleKind):
         vocabs, patterns = settings.vocabularies, settings.patterns
         self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
         self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
+        self.outcomes = expand(o.get("outcomes", []), vocabs, "outcomes")
         self.targets = expand(o.get("targets", []), vocabs, "targets")
         self.serious = expand(o.get("serious", []), vocabs, "serious")
         self.speaker = Speaker.for_settings(settings, o["subjects"], o.get("exclude_subjects", []), o.get("marketing", []))
@@ -106,11 +109,14 @@ class HealthClaimKind(RuleKind):
         status = effect_status(sc, link.benefit)
         if status in ("negated", "intent"):
             return False
-        verdict = self.speaker.verdict(sc, voice, page, link.benefit.start)
+        at = link.start if link.form == "outcome" else link.benefit.start  # the subject precedes the target
+        verdict = self.speaker.verdict(sc, voice, page, at)
         if verdict is None:
             return False
         subject, marketing = verdict
         quoted = quoted_from(sc, link.benefit.start) is not None
+        if link.form == "outcome" and subject != "first":
+            return False  # an outcome story is a claim when the seller or a customer tells it
         if link.form == "noun" and (status == "hedged" or not (marketing or quoted or subject in ("first", "named"))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
         if status == "hedged" and not (marketing or (self._serious(sc, link) and subject in PROMOTED)):
@@ -146,6 +152,10 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, noun.start) - 1
             if i >= 0 and targets[i].end <= noun.start and self._near(text, targets[i].end, noun.start, 1):
                 yield Link(noun, targets[i], targets[i].start, noun.end, "noun")
+        for outcome in sorted(sc.of(self.outcomes), key=lambda m: m.start):
+            i = bisect.bisect_left(starts, outcome.start) - 1
+            if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):
+                yield Link(outcome, targets[i], targets[i].start, outcome.end, "outcome")
 
     def _serious(self, sc: SentenceClaims, link: Link) -> bool:
         if link.target is not None and link.target.vocab in self.serious:

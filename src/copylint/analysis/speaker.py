@@ -28,6 +28,7 @@ WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
 # The default lexicon names (rules/language/claims.yaml, rules/vocabularies/products.yaml).
 DEFAULT_SUBJECTS = ("product_*",)
 DEFAULT_EXCLUDE = ("standard_subjects", "research_subjects")
+RESEARCH = ("research_subjects",)  # of the excluded subjects, those that are research, not care
 DEFAULT_MARKETING = ("marketing_cues",)
 LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of these has no subject
 PROMOTED = frozenset({"product", "first", "named"})
@@ -89,7 +90,7 @@ class Speaker:
         return cls(
             subjects=expand(subjects, vocabs, "subjects", strict),
             exclude=expand(exclude, vocabs, "exclude_subjects", strict),
-            research=frozenset(n for n in vocabs if n.startswith("research")),
+            research=expand(RESEARCH, vocabs, "research", strict=False),
             marketing=expand(marketing, vocabs, "marketing", strict),
             leads=expand(LEADS, vocabs, "leads", strict=False),
             claims=analyzer(freeze(vocabs)),
@@ -105,10 +106,9 @@ class Speaker:
         text = sc.sentence.text
         # Inside a quote the seller's own words start at the quote; otherwise a benefit label's
         # words can name the subject ("Elderberry gummies: the remedy for ...").
-        quote = quoted_from(sc, pos)
-        lo = quote if quote is not None else 0
+        # A subject stands within a few hundred characters of its claim.
+        lo = max(quoted_from(sc, pos) or 0, pos - REACH)
         candidates: list[tuple[int, str]] = []
-        lo = max(lo, pos - REACH)  # a subject stands within a few hundred characters of its claim
         for m in sc.mentions:
             if m.end <= pos and m.start >= lo:
                 if m.vocab in self.exclude:
@@ -170,11 +170,12 @@ class Speaker:
                subjects: bool = True) -> bool:
         """True when the sentence warns about claims (outside a quote), asks whether something
         works, or the claim at `pos` is about approved care or research."""
-        if voice.has("warning_voice") and quoted_from(sc, pos) is None:
-            return True
-        if self.asks(sc, pos):
+        if self._warns_or_asks(sc, voice, pos):
             return True
         return subjects and self.subject(sc, voice, pos, end) in ("standard", "research")
+
+    def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> bool:
+        return (voice.has("warning_voice") and quoted_from(sc, pos) is None) or self.asks(sc, pos)
 
     @staticmethod
     def asks(sc: SentenceClaims, pos: int) -> bool:
@@ -189,13 +190,9 @@ class Speaker:
                 end: int | None = None) -> tuple[str, bool] | None:
         """(subject, marketing) when the sentence makes a claim at `pos` for what the page
         promotes; None when it warns, describes approved care or research, or speaks for no one."""
+        if self._warns_or_asks(sc, voice, pos) or (sc.question and not voice.has("rhetorical_question")):
+            return None
         quoted = quoted_from(sc, pos) is not None
-        if voice.has("warning_voice") and not quoted:
-            return None
-        if sc.question and not voice.has("rhetorical_question"):
-            return None
-        if self.asks(sc, pos):
-            return None
         subject = self.subject(sc, voice, pos, end)
         if subject in ("standard", "research"):
             return None

@@ -11,9 +11,6 @@ import regex
 from copylint import matching
 from copylint.models import Document
 
-# Pattern lists of the lexicon this module reads (rules/language/claims.yaml).
-VOICE_LISTS = ("first_person", "second_person", "named_product", "warning_voice", "reporting_voice",
-               "rhetorical_question")
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
 SELLING = regex.compile(
     r"(?:[$\u00a3\u20ac]\s?\d|\b(?:buy|order|shop|add\s+to\s+(?:cart|basket)|checkout|subscribe|"

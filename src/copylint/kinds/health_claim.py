@@ -12,17 +12,17 @@ from typing import Iterator
 
 import regex
 
+from copylint.analysis import cues
 from copylint.analysis.claims import SentenceClaims, effect_status
 from copylint.analysis.context import Analysis
-from copylint.analysis.speaker import PROMOTED, Speaker, expand, quoted_from
+from copylint.analysis.speaker import PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.analysis.vocab import Mention
 from copylint.analysis.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, Severity
 from copylint.ruleset import validators as v
 
-HARD_BREAK = regex.compile(r"[.;:!?()\[\]\u2014\u2013\u201c\u201d]|\s-\s|\b(?:but|however|although|though|whereas|while|unlike)\b", regex.I)
-WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
+QUOTE_MARKS = ("\u201c", "\u201d")  # a claim never runs across the edge of a quotation
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -144,7 +144,7 @@ class HealthClaimKind(RuleKind):
             if any(x.start <= noun.start and noun.end <= x.end for x in excluded):
                 continue  # "medicine for diabetes", "cancer treatments": approved care
             after = NOUN_LINK.match(text, noun.end)
-            if after and not HARD_BREAK.search(text, noun.end, after.end()):
+            if after and not self._breaks(text[noun.end:after.end()]):
                 i = bisect.bisect_left(starts, after.end())
                 if i < len(targets) and self._near(text, after.end(), targets[i].start, 4):
                     yield Link(noun, targets[i], noun.start, targets[i].end, "noun")
@@ -169,7 +169,12 @@ class HealthClaimKind(RuleKind):
         if end - start > 40 * (self.window if window is None else window):
             return False  # far more characters than the word window allows
         gap = text[start:end]
-        return len(WORD.findall(gap)) <= (self.window if window is None else window) and not HARD_BREAK.search(gap)
+        return len(WORD.findall(gap)) <= (self.window if window is None else window) and not self._breaks(gap)
+
+    @staticmethod
+    def _breaks(gap: str) -> bool:
+        """A clause break (the one lexicon's) or a quotation edge between two words."""
+        return cues.CLAUSE_BREAK.search(gap) is not None or any(q in gap for q in QUOTE_MARKS)
 
     def _finding(self, doc: Document, sc: SentenceClaims, link: Link, subject: str, quoted: bool) -> Finding:
         s = sc.sentence

@@ -160,7 +160,7 @@ class Speaker:
             after += [(m.start, "standard") for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research
                       and end <= m.start <= end + 1]
         after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
-                  for s, _ in voice.spans.get(name, ()) if pos <= s < stop]
+                  for s, _ in voice.get(name) if pos <= s < stop]
         return min(after)[1] if after else None
 
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:

@@ -33,17 +33,26 @@ def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dic
     return out
 
 
-@dataclass(frozen=True)
+@dataclass
 class SentenceVoice:
-    """Pattern facts of one sentence; spans are offsets into the sentence text."""
+    """Pattern facts of one sentence (spans are offsets into its text). Each pattern list runs on
+    first use: a rule pays only for the lists it asks about, on the sentences it looks at."""
 
-    spans: dict[str, tuple[tuple[int, int], ...]]
+    text: str
+    analyzer: "VoiceAnalyzer"
+    _spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    def get(self, name: str) -> tuple[tuple[int, int], ...]:
+        found = self._spans.get(name)
+        if found is None:
+            found = self._spans[name] = self.analyzer.spans(name, self.text)
+        return found
 
     def has(self, name: str) -> bool:
-        return bool(self.spans.get(name))
+        return bool(self.get(name))
 
     def before(self, name: str, pos: int, start: int = 0) -> list[tuple[int, int]]:
-        return [s for s in self.spans.get(name, ()) if start <= s[0] and s[1] <= pos]
+        return [s for s in self.get(name) if start <= s[0] and s[1] <= pos]
 
 
 @dataclass
@@ -69,16 +78,15 @@ class VoiceAnalyzer:
         return hash(self.key)
 
     def __call__(self, doc: Document) -> PageVoice:
-        sentences = [self.sentence(s.text) for s in doc.sentences]
+        sentences = [SentenceVoice(s.text, self) for s in doc.sentences]
         signals = len(matching.findall(SELLING, doc.source.text, self.timeout))
         return PageVoice(promotional=signals >= PROMOTIONAL_SIGNALS, sentences=sentences)
 
-    def sentence(self, text: str) -> SentenceVoice:
-        spans = {}
-        for name, pattern in self.compiled.items():
-            if pattern is not None:
-                spans[name] = tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
-        return SentenceVoice(spans)
+    def spans(self, name: str, text: str) -> tuple[tuple[int, int], ...]:
+        pattern = self.compiled.get(name)
+        if pattern is None:
+            return ()
+        return tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
 
 
 def freeze_patterns(patterns: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -129,7 +129,7 @@ class HealthClaimKind(RuleKind):
         ("a remedy for colds", "rosacea treatment")."""
         text = sc.sentence.text
         for name in self.claim_shapes:
-            for s, e in voice.spans.get(name, ()):
+            for s, e in voice.get(name):
                 yield Link(Mention(name, text[s:e], s, e), None, s, e, "class")
         targets = sorted(sc.of(self.targets) + self._shape_mentions(voice, text), key=lambda m: m.start)
         if not targets:
@@ -163,7 +163,7 @@ class HealthClaimKind(RuleKind):
         return any(m.vocab in self.serious for m in sc.mentions if link.start <= m.start and m.end <= link.end)
 
     def _shape_mentions(self, voice: SentenceVoice, text: str) -> list[Mention]:
-        return [Mention("condition_shape", text[s:e], s, e) for name in self.shapes for s, e in voice.spans.get(name, ())]
+        return [Mention("condition_shape", text[s:e], s, e) for name in self.shapes for s, e in voice.get(name)]
 
     def _near(self, text: str, start: int, end: int, window: int | None = None) -> bool:
         if end - start > 40 * (self.window if window is None else window):

@@ -64,7 +64,8 @@ def test_hard_negatives_are_not_reported_by_any_rule(sentence):
     ("After our PRP injections, 9 out of 10 patients reported relief.", "efficacy.outcome-statistic"),
 ])
 def test_claims_are_reported(sentence, rule):
-    assert rule in rule_ids(sentence)
+    # Run the rule alone: with the whole pack, a more severe rule on the same words may stand for it.
+    assert rule in [f.rule for f in lint(sentence, rules=[r for r in RULES if r.id == rule])]
 
 
 def test_serious_condition_raises_severity():
@@ -102,7 +103,7 @@ def test_reference_does_not_reach_past_a_heading():
 
 def test_quoted_claim_is_reported_and_says_so():
     text = "The clinic advertised its injections as \u201ca treatment that reverses arthritis\u201d."
-    [f] = [f for f in lint(text) if f.rule == "efficacy.unsupported-claim"]
+    [f] = [f for f in lint(text, rules=CLAIM_RULES) if f.rule == "efficacy.unsupported-claim"]
     assert f.message.startswith("Quoted claim")
 
 
@@ -150,7 +151,7 @@ def test_good_fixtures_have_no_findings(name):
 def test_bad_fixtures(name, expected):
     path = FIXTURES / "claims" / name
     fmt = {"md": "markdown", "html": "html", "txt": "text"}[path.suffix[1:]]
-    found = {(f.location.line, f.rule) for f in lint(path.read_text(encoding="utf-8"), fmt) if f.rule in {r.id for r in CLAIM_RULES}}
+    found = {(f.location.line, f.rule) for f in lint(path.read_text(encoding="utf-8"), fmt, rules=CLAIM_RULES)}
     assert expected == found
 
 

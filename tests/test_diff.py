@@ -25,8 +25,8 @@ def repo(tmp_path, monkeypatch):
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "t@example.com")
     git(tmp_path, "config", "user.name", "T")
-    write(tmp_path, "drafts/old.md", "It cures gout.\n\nA calm line.\n")
-    write(tmp_path, "drafts/untouched.md", "It cures gout.\n")
+    write(tmp_path, "drafts/old.md", "Our tea cures gout.\n\nA calm line.\n")
+    write(tmp_path, "drafts/untouched.md", "Our tea cures gout.\n")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-qm", "start")
     return tmp_path
@@ -38,7 +38,7 @@ def reported(*args):
 
 
 def test_only_changed_lines(repo):
-    write(repo, "drafts/old.md", "It cures gout.\n\nA calm line that cures acne.\n")
+    write(repo, "drafts/old.md", "Our tea cures gout.\n\nA calm line. Our tea cures acne.\n")
     write(repo, "drafts/new.md", "A revolutionary idea.\n")
     found, result = reported("--diff", "HEAD")
     assert found == [("drafts/new.md", 1, "hype.revolutionary"), ("drafts/old.md", 3, "claims.cure")]
@@ -49,7 +49,7 @@ def test_only_changed_lines(repo):
 
 def test_committed_branch_against_main(repo):
     git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, "drafts/old.md", "It cures gout.\n\nIt cures acne.\n")
+    write(repo, "drafts/old.md", "Our tea cures gout.\n\nOur tea cures acne.\n")
     git(repo, "commit", "-qam", "edit")
     assert reported("--diff", "main")[0] == [("drafts/old.md", 3, "claims.cure")]
 
@@ -118,10 +118,10 @@ def test_a_sentence_wrapped_over_lines_is_reported_when_one_of_its_lines_changes
 
 
 def test_shallow_clone_without_the_base_is_an_error(repo, tmp_path_factory):
-    write(repo, "drafts/old.md", "It cures gout.\n\nA second line.\n")
+    write(repo, "drafts/old.md", "Our tea cures gout.\n\nA second line.\n")
     git(repo, "commit", "-qam", "main moves on")
     git(repo, "checkout", "-q", "-b", "feature", "HEAD~1")
-    write(repo, "drafts/old.md", "It cures gout.\n\nIt cures acne.\n")
+    write(repo, "drafts/old.md", "Our tea cures gout.\n\nOur tea cures acne.\n")
     git(repo, "commit", "-qam", "feature edit")
     clone = tmp_path_factory.mktemp("shallow") / "clone"
     git(repo, "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature", f"file://{repo}", str(clone))

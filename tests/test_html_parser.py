@@ -85,7 +85,8 @@ def check(tmp_path, name: str, text: str) -> list[dict]:
 def test_inline_script_with_a_less_than_sign_does_not_hide_the_claim(tmp_path):
     text = "<script>if (a<b) x();</script><p>Our stem cells cure ALS.</p>"
     findings = check(tmp_path, "a.html", text)
-    assert any(f["excerpt"].lower().startswith("cure") and f["column"] == text.index("cure") + 1 for f in findings), findings
+    cure = text.index("cure") + 1
+    assert any("cure" in f["excerpt"].lower() and f["column"] <= cure < f["end_column"] for f in findings), findings
 
 
 def test_unclosed_script_resumes_at_the_next_line_that_starts_a_tag():

@@ -29,7 +29,7 @@ def findings(path, *args):
 
 
 def test_next_line_markdown(folder):
-    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -- quoting the trial title -->\nIt cures arthritis.\n\nIt cures gout.\n")
+    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -- quoting the trial title -->\nOur tea cures arthritis.\n\nOur tea cures gout.\n")
     found, _ = findings("a.md")
     assert found == [(4, "claims.cure")]
 
@@ -41,28 +41,28 @@ def test_next_line_skips_blank_and_stacked_directives(folder):
 
 def test_range_with_prefix_and_several_ids(folder):
     write(folder, "a.md", (
-        "Intro: it cures gout.\n\n"
+        "Intro: our tea cures gout.\n\n"
         "<!-- copylint-disable claims, hype.revolutionary -- legal review 2026-03 -->\n"
         "A revolutionary therapy that cures gout and reverses ageing.\n\n"
         "<!-- copylint-enable claims -->\n"
-        "It cures gout. A revolutionary idea.\n"
+        "Our tea cures gout. A revolutionary idea.\n"
     ))
     found, _ = findings("a.md")
     assert found == [(1, "claims.cure"), (7, "claims.cure")]  # hype stays disabled to the end
 
 
 def test_disable_all_rules_html(folder):
-    write(folder, "a.html", "<p>It cures gout.</p>\n<!-- copylint-disable -- archived page, kept for the record -->\n<p>A revolutionary cure.</p>\n")
+    write(folder, "a.html", "<p>Our tea cures gout.</p>\n<!-- copylint-disable -- archived page, kept for the record -->\n<p>A revolutionary cure.</p>\n")
     assert findings("a.html")[0] == [(1, "claims.cure")]
 
 
 def test_plain_text_directive_lines(folder):
-    write(folder, "a.txt", "It cures gout.\n\ncopylint-disable-next-line claims.cure -- quoted\nIt cures gout.\n")
+    write(folder, "a.txt", "Our tea cures gout.\n\ncopylint-disable-next-line claims.cure -- quoted\nOur tea cures gout.\n")
     assert findings("a.txt")[0] == [(1, "claims.cure")]
 
 
 def test_missing_reason_is_reported_and_can_be_switched_off(folder):
-    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -->\nIt cures gout.\n")
+    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -->\nOur tea cures gout.\n")
     found, result = findings("a.md")
     assert found == [(1, "copylint.suppression-without-reason")]
     assert result.exit_code == 1
@@ -71,7 +71,7 @@ def test_missing_reason_is_reported_and_can_be_switched_off(folder):
 
 
 def test_unused_and_unknown_ids(folder):
-    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -- ok -->\nTalk to your doctor.\n\n<!-- copylint-disable-next-line claims.cur -- typo -->\nIt cures gout.\n")
+    write(folder, "a.md", "<!-- copylint-disable-next-line claims.cure -- ok -->\nTalk to your doctor.\n\n<!-- copylint-disable-next-line claims.cur -- typo -->\nOur tea cures gout.\n")
     found, result = findings("a.md")
     assert found == [(1, "copylint.unused-suppression"), (4, "copylint.unused-suppression"), (5, "claims.cure")]
     messages = [f["message"] for f in json.loads(result.stdout)["findings"]]
@@ -85,7 +85,7 @@ def test_suppression_of_a_rule_not_run_is_not_unused(folder):
 
 
 def test_malformed_directive(folder):
-    write(folder, "a.md", "<!-- copylint-disabel claims.cure -- typo -->\nIt cures gout.\n")
+    write(folder, "a.md", "<!-- copylint-disabel claims.cure -- typo -->\nOur tea cures gout.\n")
     assert findings("a.md")[0] == [(1, "copylint.invalid-suppression"), (2, "claims.cure")]
 
 

@@ -222,6 +222,7 @@ class Finding:
     document_level: bool = False  # e.g. a missing disclaimer: reported even outside changed lines
     chrome_key: int | None = None  # set for findings in site chrome: a hash of that chrome block's text
     fix: str | None = None  # exact replacement of the finding's span (a spelling, a year), applied by --fix
+    also: tuple[str, ...] = ()  # rules whose findings on the same words this one stands for
 
     @property
     def path(self) -> str:
@@ -253,6 +254,8 @@ class Finding:
                 "end": {"line": loc.end_line, "column": loc.end_column},
                 "replacement": self.fix,
             }
+        if self.also:
+            data["also"] = list(self.also)
         if self.related:
             data["related"] = [
                 {"path": r.path, "line": r.line, "column": r.column} for r in self.related

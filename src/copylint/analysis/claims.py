@@ -47,7 +47,7 @@ EXTRA_HEDGE = rx(
 )
 # "trials of X to treat ALS", "approved to treat": a purpose infinitive, unless licensed by a verb
 # that states the result ("shown to reduce", "helps to regenerate", "the ability to repair").
-INFINITIVE = rx(r"(?:^|[^\w'])(?P<head>[\w'\u2019-]+)\s+to\s+(?:\w+ly\s+)?$")
+INFINITIVE = rx(r"(?:^|[^\w'])(?P<head>[\w'\u2019-]+)(?:\s+\w+ly)?\s+to\s+(?:\w+ly\s+)?$")
 LICENSED = frozenset(
     "shown proven demonstrated found known able ability abilities help helps helped capacity used "
     "works work continue continues continued way ways designed formulated available effective".split()
@@ -78,6 +78,7 @@ class SentenceClaims:
     hedged: bool  # the body is hedged (may, could, potentially, appears to ...)
     question: bool
     cited: bool
+    previous: "SentenceClaims | None" = None  # the sentence before on the page
 
     def of(self, vocabs: Iterable[str]) -> list[Mention]:
         names = set(vocabs)
@@ -110,8 +111,10 @@ def clause_span(text: str, pos: int) -> tuple[int, int]:
     return start, nxt.start() if nxt else len(text)
 
 
-def effect_status(sc: SentenceClaims, effect: Mention) -> str:
-    """'negated', 'intent', 'hedged', 'correlational' or 'direct' for one effect mention."""
+def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] = frozenset()) -> str:
+    """'negated', 'intent', 'hedged', 'correlational' or 'direct' for one effect mention. A purpose
+    infinitive after a product (vocabularies `products`) states what it does: "drops to beat the
+    flu", "frequencies to resist the virus"."""
     text = sc.sentence.text
     quote = sc.quote_at(effect.start)
     lo = quote[0] if quote else (sc.body_start if effect.start >= sc.body_start else 0)
@@ -126,7 +129,8 @@ def effect_status(sc: SentenceClaims, effect: Mention) -> str:
     if INTENT.search(clause) or PURPOSE.search(clause):
         return "intent"
     infinitive = INFINITIVE.search(clause)
-    if infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause):
+    if (infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause)
+            and not _product_head(sc, infinitive.start("head") + (effect.start - len(clause)), products)):
         return "intent"
     if quote:
         return "direct"
@@ -136,6 +140,11 @@ def effect_status(sc: SentenceClaims, effect: Mention) -> str:
     if not in_label and strength.strength is Strength.CORRELATIONAL:
         return "correlational"
     return "direct"
+
+
+def _product_head(sc: SentenceClaims, head: int, products: frozenset[str]) -> bool:
+    """A product mention ends at the infinitive's head word ("our drops to ...")."""
+    return bool(products) and any(m.vocab in products and m.start <= head < m.end for m in sc.mentions)
 
 
 class ClaimAnalyzer:
@@ -158,6 +167,7 @@ class ClaimAnalyzer:
         by_block: dict[int, list[Sentence]] = {}
         for s in doc.sentences:
             by_block.setdefault(s.block, []).append(s)
+        previous = None
         for block_index, sentences in by_block.items():
             # Each vocabulary is scanned once per block, not once per sentence.
             found = sorted(self.block_mentions(doc.blocks[block_index].text), key=lambda m: m.start)
@@ -168,7 +178,8 @@ class ClaimAnalyzer:
                     Mention(m.vocab, m.text, m.start - s.start, m.end - s.start)
                     for m in found[lo:hi] if m.end <= s.end
                 )
-                sc = self.sentence(s, block_index in cited, mentions)
+                sc = self.sentence(s, block_index in cited, mentions, previous)
+                previous = sc
                 out.sentences.append(sc)
                 out.by_block.setdefault(block_index, []).append(sc)
         return out
@@ -177,7 +188,8 @@ class ClaimAnalyzer:
         """Vocabulary mentions in a block's text, grouped by vocabulary, in reading order."""
         return self.scanner.scan(text)
 
-    def sentence(self, s: Sentence, cited: bool = False, mentions: tuple[Mention, ...] | None = None) -> SentenceClaims:
+    def sentence(self, s: Sentence, cited: bool = False, mentions: tuple[Mention, ...] | None = None,
+                 previous: SentenceClaims | None = None) -> SentenceClaims:
         text = s.text
         if mentions is None:
             mentions = tuple(self.block_mentions(text))
@@ -191,7 +203,7 @@ class ClaimAnalyzer:
             sentence=s, strength=classify(text), mentions=mentions, body_start=body_start,
             quotes=quotes, reported=reported, statistic=stat.span() if stat else None,
             hedged=cues.hedged(body) or EXTRA_HEDGE.search(body) is not None,
-            question=cues.is_question(text), cited=cited,
+            question=cues.is_question(text), cited=cited, previous=previous,
         )
 
 

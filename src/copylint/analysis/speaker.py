@@ -107,7 +107,18 @@ class Speaker:
         # Inside a quote the seller's own words start at the quote; otherwise a benefit label's
         # words can name the subject ("Elderberry gummies: the remedy for ...").
         # A subject stands within a few hundred characters of its claim.
-        lo = max(quoted_from(sc, pos) or 0, pos - REACH)
+        quote = quoted_from(sc, pos)
+        found = self._subject_from(sc, voice, pos, end, max(quote or 0, pos - REACH))
+        if quote and found == "generic":
+            # The quote continues a sentence whose subject stands before it:
+            # ParaZapper is a "safe, simple way to eliminate parasites".
+            before = self._subject_from(sc, voice, pos, end, max(0, pos - REACH))
+            if before in PROMOTED:
+                return before
+        return found
+
+    def _subject_from(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, end: int | None, lo: int) -> str:
+        text = sc.sentence.text
         candidates: list[tuple[int, str]] = []
         for m in sc.mentions:
             if m.end <= pos and m.start >= lo:
@@ -130,6 +141,8 @@ class Speaker:
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
         elif self._imperative(sc, lo, pos):
             found = "none"
+        elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
+            found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
 
     def _imperative(self, sc: SentenceClaims, lo: int, pos: int) -> bool:
@@ -140,14 +153,21 @@ class Speaker:
         return any(m.start == first.start() and m.vocab in self.leads for m in sc.mentions)
 
     @staticmethod
-    def _seller_before(sc: SentenceClaims, page: PageVoice) -> bool:
-        """The sentence before speaks for the seller or a named product: "Our therapy cures
-        arthritis. It cures gout too." (the pronoun's antecedent)."""
-        index = sc.sentence.index
-        if index == 0:
+    def _clause_words(text: str, lo: int, pos: int) -> list[str]:
+        start = max(lo, cues.clause_start(text, pos, commas=False))
+        return [w.lower() for w in WORD.findall(text, start, pos)]
+
+    def _seller_before(self, sc: SentenceClaims, page: PageVoice) -> bool:
+        """The sentence before speaks for the seller, a named product or a product family: "Our
+        therapy cures arthritis. It cures gout too." (the pronoun's antecedent)."""
+        before = sc.previous
+        if before is None:
             return False
-        before = page.sentences[index - 1]
-        return before.has("first_person") or before.has("named_product")
+        voice = page.sentences[before.sentence.index]
+        if self._warns_or_asks(before, voice, len(before.sentence.text)):
+            return False
+        return (voice.has("first_person") or voice.has("named_product")
+                or any(m.vocab in self.subjects for m in before.mentions))
 
     def _agent_after(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, end: int | None) -> str | None:
         """A promoted agent later in the clause ("cured at our clinic", "with our drops"), or

@@ -106,7 +106,7 @@ class HealthClaimKind(RuleKind):
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
 
     def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link) -> bool:
-        status = effect_status(sc, link.benefit)
+        status = effect_status(sc, link.benefit, self.speaker.subjects)
         if status in ("negated", "intent"):
             return False
         at = link.start if link.form == "outcome" else link.benefit.start  # the subject precedes the target

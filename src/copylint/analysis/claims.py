@@ -54,6 +54,8 @@ LICENSED = frozenset(
 )
 # "shown in studies to lower", "proven in trials to reduce": the result is stated, not the aim.
 SHOWN_TO = rx(r"\b(?:shown|proven|demonstrated|found|known)\b(?:\s+[\w'\u2019-]+){0,4}\s+to\s+(?:\w+ly\s+)?$", regex.I)
+# What a product is "designed to" do is what the seller says it does (FTC): no hedge for claims.
+DESIGNED = rx(r"\b(?:specially\s+|specifically\s+)?(?:designed|formulated|developed|made|created|engineered)\s+(?:specially\s+|specifically\s+)?to\b", regex.I)
 PURPOSE = rx(r"\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$", regex.I)
 STATISTIC = rx(
     r"(?:\b\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b|"
@@ -202,7 +204,7 @@ class ClaimAnalyzer:
         return SentenceClaims(
             sentence=s, strength=classify(text), mentions=mentions, body_start=body_start,
             quotes=quotes, reported=reported, statistic=stat.span() if stat else None,
-            hedged=cues.hedged(body) or EXTRA_HEDGE.search(body) is not None,
+            hedged=cues.hedged(DESIGNED.sub(" ", body)) or EXTRA_HEDGE.search(body) is not None,
             question=cues.is_question(text), cited=cited, previous=previous,
         )
 

@@ -153,6 +153,13 @@ class Speaker:
         return any(m.start == first.start() and m.vocab in self.leads for m in sc.mentions)
 
     @staticmethod
+    def _topic_label(sc: SentenceClaims, pos: int) -> bool:
+        """A subjectless phrase that opens with a gerund ("Treating ...", "Relieving ...") or
+        "Living with": a label for a topic, not a claim that something does it."""
+        first = WORD.search(sc.sentence.text)
+        return first is not None and first.start() <= pos and first.group().lower().endswith("ing")
+
+    @staticmethod
     def _clause_words(text: str, lo: int, pos: int) -> list[str]:
         start = max(lo, cues.clause_start(text, pos, commas=False))
         return [w.lower() for w in WORD.findall(text, start, pos)]
@@ -220,6 +227,8 @@ class Speaker:
         if subject in PROMOTED:
             return subject, marketing
         if subject == "none":
+            if self._topic_label(sc, pos) and not marketing:
+                return None  # "Treating type 2 diabetes", "Managing pain": a heading names a topic
             first = next((ch for ch in sc.sentence.text if ch.isalpha()), "")
             return (subject, marketing) if first.isupper() or page.promotional or quoted else None
         if marketing:

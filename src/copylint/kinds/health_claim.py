@@ -119,8 +119,12 @@ class HealthClaimKind(RuleKind):
             return False  # an outcome story is a claim when the seller or a customer tells it
         if link.form == "noun" and (status == "hedged" or not (marketing or quoted or subject in ("first", "named"))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
-        if status == "hedged" and not (marketing or (self._serious(sc, link) and subject in PROMOTED)):
-            return False  # "may help" still sells a serious-disease cure ("Chaga may fight cancer")
+        if status == "hedged" and not (marketing or subject in ("first", "named")
+                                       or (self._serious(sc, link) and subject in PROMOTED)):
+            # "may help" still sells when the seller or its product says it ("our drops may ease
+            # colds"), or promises a serious-disease cure ("Chaga may fight cancer"); "acupuncture
+            # may help relieve osteoarthritis pain" is a description of the evidence.
+            return False
         return True
 
     def _links(self, sc: SentenceClaims, voice: SentenceVoice) -> Iterator[Link]:

@@ -121,8 +121,8 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
     quote = sc.quote_at(effect.start)
     lo = quote[0] if quote else (sc.body_start if effect.start >= sc.body_start else 0)
     scope = text[lo:effect.start]
-    if cues.negated_before(scope, len(scope)):
-        return "negated"
+    if cues.negated_before(scope, len(scope)) or cues.NEGATION.search(effect.text):
+        return "negated"  # "not ... safe" before, or inside a wildcard phrase ("are not safe")
     strength = sc.strength
     if (strength.negated and strength.cue_span and strength.cue_span[0] <= effect.start < strength.cue_span[1]
             and not quote):

@@ -37,6 +37,7 @@ REACH = 400  # characters around a claim searched for its subject
 BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 
 
+HOW_BEFORE = regex.compile(r"\b(?:how|whether)\s+$", regex.I)  # "we know how safe and effective they are"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
@@ -211,7 +212,7 @@ class Speaker:
         text = sc.sentence.text
         quote = quoted_from(sc, pos)
         start = max(quote or 0, cues.clause_start(text, pos, commas=False))
-        return INTENT.search(text, start, pos) is not None
+        return INTENT.search(text, start, pos) is not None or HOW_BEFORE.search(text, start, pos) is not None
 
     def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
                 end: int | None = None) -> tuple[str, bool] | None:
@@ -233,6 +234,8 @@ class Speaker:
             return (subject, marketing) if first.isupper() or page.promotional or quoted else None
         if marketing:
             return subject, marketing
+        if quoted and sc.reported:
+            return subject, marketing  # the ad stated "...": the quote is the seller's words
         if subject == "pronoun" and (page.promotional or self._seller_before(sc, page)):
             return subject, marketing
         return None

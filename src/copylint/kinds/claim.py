@@ -48,7 +48,7 @@ class ClaimKind(RuleKind):
         "hedged_severity": SEVERITY,
         "excused_by_citation": v.boolean,
         "unless_phrases": v.regex_list,
-        "voice": v.one_of("any", "unwarned"),  # unwarned: not in a warning about claims (see phrase)
+        "voice": v.one_of("any", "unwarned", "promoted"),  # as for phrase rules (see phrase)
     }
     required = frozenset({"effects"})
     fields = frozenset({"match", "subject", "effect", "condition", "claim", "context", "statistic", "strength"})
@@ -94,8 +94,11 @@ class ClaimKind(RuleKind):
 
     def _warned(self, doc: Document, sc: SentenceClaims, page, found: Finding) -> bool:
         s = sc.sentence
-        pos = found.location.start_offset - doc.blocks[s.block].source_offset(s.start)
-        return self.speaker.honest(sc, page.sentences[s.index], max(0, pos), subjects=False)
+        pos = max(0, found.location.start_offset - doc.blocks[s.block].source_offset(s.start))
+        voice = page.sentences[s.index]
+        if self.spec.options.get("voice") == "promoted":
+            return self.speaker.verdict(sc, voice, page, pos) is None
+        return self.speaker.honest(sc, voice, pos, subjects=False)
 
     def _claim(self, doc: Document, claims: DocumentClaims, sc: SentenceClaims) -> Finding | None:
         text = sc.sentence.text

@@ -16,7 +16,7 @@ PAGE = "# Stem cells\n\nOur therapy cures arthritis.\n\nIt cures gout too.\n"
 def folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "drafts/page.md", PAGE)
-    write(tmp_path, ".copylint.yaml", "select: [claims.cure]\n")
+    write(tmp_path, ".copylint.yaml", "select: [efficacy.cure]\n")
     return tmp_path
 
 
@@ -43,7 +43,7 @@ def test_baseline_survives_a_line_inserted_at_the_top(folder):
     found, result = lines_reported("drafts", "--baseline", "baseline.json")
     assert result.exit_code == 1
     # one more 'cures' than recorded: exactly one reported
-    assert [rule for _, rule in found].count("claims.cure") == 1
+    assert [rule for _, rule in found].count("efficacy.cure") == 1
 
 
 def test_baseline_paths_are_relative_to_the_baseline_file(folder, monkeypatch):

@@ -20,7 +20,7 @@ PAGE = (
     "Patients take édavarone, not edavarone. A recent study found benefits.\n\n"
     "Reference: Smith J (2012). ALS trial. Neurology.\n"
 )
-SELECT = "claims.cure,regulatory.fda-approved,consistency.spelling,date.stale-recent"
+SELECT = "efficacy.cure,regulatory.fda-approved,consistency.spelling,date.stale-recent"
 
 
 @pytest.fixture()
@@ -54,7 +54,7 @@ def test_concise_is_one_line_per_finding(folder):
 def test_gitlab_code_quality(folder):
     issues = json.loads(check("--format", "gitlab", "drafts").stdout)
     assert [i["check_name"] for i in issues] == [
-        "regulatory.fda-approved", "claims.cure", "consistency.spelling", "date.stale-recent"]
+        "regulatory.fda-approved", "efficacy.cure", "consistency.spelling", "date.stale-recent"]
     for issue in issues:
         assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
         assert issue["location"]["path"] == "drafts/page.md" and isinstance(issue["location"]["lines"]["begin"], int)
@@ -74,7 +74,7 @@ def test_rdjson_validates_and_counts_columns_in_utf8_bytes(folder):
     jsonschema.validate(data, json.loads((DATA / "rdjson-schema.json").read_text()))
     assert data["source"]["name"] == "copylint"
     diags = {d["code"]["value"] + ":" + str(d["location"]["range"]["start"]["column"]): d for d in data["diagnostics"]}
-    cure = next(d for d in data["diagnostics"] if d["code"]["value"] == "claims.cure")
+    cure = next(d for d in data["diagnostics"] if d["code"]["value"] == "efficacy.cure")
     assert cure["severity"] == "ERROR" and cure["location"]["path"] == "drafts/page.md"
     assert "suggestions" not in cure  # a claim is never rewritten automatically
     line5 = PAGE.splitlines()[4]
@@ -92,7 +92,7 @@ def test_sarif_carries_fixes_and_validates(folder):
     data = json.loads(check("--format", "sarif", "drafts").stdout)
     jsonschema.validate(data, json.loads((DATA / "sarif-schema-2.1.0.json").read_text()))
     results = {r["ruleId"]: r for r in data["runs"][0]["results"]}
-    assert "fixes" not in results["claims.cure"]
+    assert "fixes" not in results["efficacy.cure"]
     (fix,) = results["consistency.spelling"]["fixes"]
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"] == {"uri": "drafts/page.md", "uriBaseId": "%SRCROOT%"}
@@ -106,7 +106,7 @@ def test_json_fix_field(folder):
     spelled = next(r for r in rows if r["rule"] == "consistency.spelling")
     assert spelled["fix"] == {"start": {"line": 5, "column": spelled["column"]},
                               "end": {"line": 5, "column": spelled["column"] + 9}, "replacement": "edaravone"}
-    assert all("fix" not in r for r in rows if r["rule"] in ("claims.cure", "regulatory.fda-approved"))
+    assert all("fix" not in r for r in rows if r["rule"] in ("efficacy.cure", "regulatory.fda-approved"))
 
 
 @pytest.mark.parametrize("env, flag, coloured", [
@@ -128,14 +128,14 @@ def test_colour_control(folder, monkeypatch, env, flag, coloured):
 
 
 def test_statistics_with_mixed_severities(folder):
-    write(folder, "strict/.copylint.yaml", "severity:\n  claims.cure: error\n")
-    write(folder, "lenient/.copylint.yaml", "severity:\n  claims.cure: info\n")
+    write(folder, "strict/.copylint.yaml", "severity:\n  efficacy.cure: error\n")
+    write(folder, "lenient/.copylint.yaml", "severity:\n  efficacy.cure: info\n")
     for name in ("strict/a.md", "strict/b.md", "lenient/c.md"):
         write(folder, name, "Our stem cells cure arthritis.\n")
-    result = invoke("check", "--select", "claims.cure", "--statistics", "strict", "lenient")
-    assert result.stdout.splitlines()[0].split(None, 2) == ["3", "claims.cure", "2 error, 1 info"]
-    data = json.loads(invoke("check", "--select", "claims.cure", "--statistics", "--format", "json", "strict", "lenient").stdout)
-    assert data == [{"rule": "claims.cure", "count": 3, "severity": "error", "severities": {"error": 2, "info": 1}, "fixable": 0}]
+    result = invoke("check", "--select", "efficacy.cure", "--statistics", "strict", "lenient")
+    assert result.stdout.splitlines()[0].split(None, 2) == ["3", "efficacy.cure", "2 error, 1 info"]
+    data = json.loads(invoke("check", "--select", "efficacy.cure", "--statistics", "--format", "json", "strict", "lenient").stdout)
+    assert data == [{"rule": "efficacy.cure", "count": 3, "severity": "error", "severities": {"error": 2, "info": 1}, "fixable": 0}]
 
 
 def test_statistics_marks_fixable_rules(folder):

@@ -36,7 +36,7 @@ def test_text_output_and_exit_code(drafts):
     lines = result.stdout.splitlines()
     bad = str(drafts / "bad.md")
     assert f"{bad}:1:5: error regulatory.fda-approved" in result.stdout
-    assert any(line.startswith(f"{bad}:1:29: error claims.cure") for line in lines)
+    assert any(line.startswith(f"{bad}:1:29: error efficacy.cure") for line in lines)
     assert "    | FDA-approved" in lines
     assert "notes.rst" not in result.stdout
     assert re.match(r"Found \d+ findings in 1 file \(\d+ errors?.*\); 2 files checked\.$", lines[-1])
@@ -74,7 +74,7 @@ def test_fail_on_error_ignores_warnings(tmp_path):
 
 def test_explicit_unknown_extension_is_linted(drafts):
     result = invoke("check", str(drafts / "notes.rst"))
-    assert result.exit_code == 1 and "claims.cure" in result.stdout
+    assert result.exit_code == 1 and "efficacy.cure" in result.stdout
 
 
 def test_stdin_with_filename_picks_format():
@@ -94,7 +94,7 @@ def test_version():
 def test_rules_lists_every_rule():
     result = invoke("rules")
     assert result.exit_code == 0
-    assert "claims.cure" in result.stdout and "efficacy" in result.stdout
+    assert "efficacy.cure" in result.stdout and "efficacy" in result.stdout
     listed = json.loads(invoke("rules", "--format", "json").stdout)
     assert {"id", "category", "severity"} <= set(listed[0])
 
@@ -118,7 +118,7 @@ def assert_reported_and_others_linted(result, path, fragment):
     assert result.exit_code == 2, result.output
     errors = [line for line in result.stderr.splitlines() if path in line]
     assert len(errors) == 1 and fragment in errors[0]
-    assert "claims.cure" in result.stdout  # the good file's findings are still reported
+    assert "efficacy.cure" in result.stdout  # the good file's findings are still reported
 
 
 def test_missing_file(drafts):

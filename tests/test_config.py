@@ -25,13 +25,13 @@ def check(*args):
 
 
 def test_no_config_runs_every_rule(repo):
-    assert sorted(rules_of(check("drafts"))) == ["claims.cure", "hype.revolutionary"]
+    assert sorted(rules_of(check("drafts"))) == ["efficacy.cure", "hype.revolutionary"]
 
 
 def test_yaml_config_found_walking_up(repo, monkeypatch):
     write(repo, ".copylint.yaml", "ignore: [hype]\n")
     monkeypatch.chdir(repo / "drafts")
-    assert rules_of(check("page.md")) == ["claims.cure"]
+    assert rules_of(check("page.md")) == ["efficacy.cure"]
 
 
 def test_pyproject_table(repo):
@@ -47,68 +47,68 @@ def test_pyproject_without_table_is_skipped(repo, tmp_path):
 
 
 def test_pyproject_errors_cite_line(repo):
-    write(repo, "pyproject.toml", '[project]\nname = "x"\n\n[tool.copylint]\nselect = ["claims"]\nfail_on = "error"\n')
+    write(repo, "pyproject.toml", '[project]\nname = "x"\n\n[tool.copylint]\nselect = ["efficacy"]\nfail_on = "error"\n')
     result = check("drafts")
     assert result.exit_code == 2
     assert "pyproject.toml:6: unknown key 'fail_on' (did you mean 'fail-on'?)" in result.stderr
 
 
 def test_config_flag_and_no_config(repo):
-    write(repo, ".copylint.yaml", "ignore: [claims]\n")
+    write(repo, ".copylint.yaml", "ignore: [efficacy]\n")
     write(repo, "other.yaml", "ignore: [hype]\n")
     assert rules_of(check("drafts")) == ["hype.revolutionary"]
-    assert rules_of(check("--config", "other.yaml", "drafts")) == ["claims.cure"]
+    assert rules_of(check("--config", "other.yaml", "drafts")) == ["efficacy.cure"]
     assert len(rules_of(check("--no-config", "drafts"))) == 2
 
 
 def test_flags_over_config(repo):
-    write(repo, ".copylint.yaml", "select: [claims]\nfail-on: error\n")
+    write(repo, ".copylint.yaml", "select: [efficacy]\nfail-on: error\n")
     assert rules_of(check("--select", "hype", "drafts")) == ["hype.revolutionary"]
-    assert sorted(rules_of(check("--extend-select", "hype.revolutionary", "drafts"))) == ["claims.cure", "hype.revolutionary"]
-    assert rules_of(check("--ignore", "claims.cure", "drafts")) == []
+    assert sorted(rules_of(check("--extend-select", "hype.revolutionary", "drafts"))) == ["efficacy.cure", "hype.revolutionary"]
+    assert rules_of(check("--ignore", "efficacy.cure", "drafts")) == []
     # fail-on from the file: an info finding alone does not fail
     assert invoke("check", "--select", "hype", "drafts").exit_code == 0
     assert invoke("check", "--select", "hype", "--fail-on", "info", "drafts").exit_code == 1
 
 
 def test_comma_separated_flags(repo):
-    assert sorted(rules_of(check("--select", "claims.cure,hype", "drafts"))) == ["claims.cure", "hype.revolutionary"]
+    assert sorted(rules_of(check("--select", "efficacy.cure,hype", "drafts"))) == ["efficacy.cure", "hype.revolutionary"]
 
 
 def test_prefix_specificity_like_ruff():
-    sel = Selection(select=["claims"], ignore=["claims.cure"])
-    assert not sel.enabled("claims.cure") and sel.enabled("claims.reverse")
-    sel = Selection(select=["claims.cure"], ignore=["claims"])
-    assert sel.enabled("claims.cure") and not sel.enabled("claims.reverse")
-    sel = Selection(select=["claims"], ignore=["claims"])
-    assert not sel.enabled("claims.cure")  # ignore wins a tie
-    assert not Selection(select=["claim"]).enabled("claims.cure")  # dotted segments, not characters
-    assert Selection(select=["claims"], severity={"claims": "off", "claims.cure": "info"}).enabled("claims.cure")
-    assert not Selection(select=["claims"], severity={"claims": "off"}).enabled("claims.cure")
+    sel = Selection(select=["efficacy"], ignore=["efficacy.cure"])
+    assert not sel.enabled("efficacy.cure") and sel.enabled("efficacy.reverse")
+    sel = Selection(select=["efficacy.cure"], ignore=["efficacy"])
+    assert sel.enabled("efficacy.cure") and not sel.enabled("efficacy.reverse")
+    sel = Selection(select=["efficacy"], ignore=["efficacy"])
+    assert not sel.enabled("efficacy.cure")  # ignore wins a tie
+    assert not Selection(select=["claim"]).enabled("efficacy.cure")  # dotted segments, not characters
+    assert Selection(select=["efficacy"], severity={"efficacy": "off", "efficacy.cure": "info"}).enabled("efficacy.cure")
+    assert not Selection(select=["efficacy"], severity={"efficacy": "off"}).enabled("efficacy.cure")
 
 
 def test_per_file_ignores_and_severity(repo):
     write(repo, "legal/terms.md", HYPE_AND_CLAIM)
-    write(repo, ".copylint.yaml", 'select: [claims.cure, hype]\nper-file-ignores:\n  "legal/*.md": [claims]\nseverity:\n  hype: off\n  claims.cure: warning\n')
+    write(repo, ".copylint.yaml", 'select: [efficacy.cure, hype]\nper-file-ignores:\n  "legal/*.md": [efficacy]\nseverity:\n  hype: off\n  efficacy.cure: warning\n')
     result = invoke("check", "--format", "json", "drafts", "legal")
     import json
 
     data = json.loads(result.stdout)
-    assert [(f["path"], f["rule"], f["severity"]) for f in data["findings"]] == [("drafts/page.md", "claims.cure", "warning")]
+    assert [(f["path"], f["rule"], f["severity"]) for f in data["findings"]] == [("drafts/page.md", "efficacy.cure", "warning")]
 
 
 def test_exclude_applies_to_named_files(repo):
     write(repo, ".copylint.yaml", 'exclude: ["drafts/archive/**"]\n')
     write(repo, "drafts/archive/old.md", CLAIM)
     assert invoke("check", "drafts/archive/old.md").stdout.strip() == "No findings in 0 files."
-    assert "claims.cure" in invoke("check", "--no-force-exclude", "drafts/archive/old.md").stdout
+    assert "efficacy.cure" in invoke("check", "--no-force-exclude", "drafts/archive/old.md").stdout
     assert "old.md" not in invoke("check", "drafts").stdout
 
 
 def test_team_rules_relative_to_config(repo, monkeypatch):
     write(repo, "team/rules/brand.yaml", """\
 rules:
-  - id: brand.competitor
+  - id: hype.competitor
     kind: phrase
     category: hype
     severity: warning
@@ -120,26 +120,26 @@ rules:
       bad: ["Better than Acme Clinic."]
       good: ["Better care."]
 """)
-    write(repo, ".copylint.yaml", "rules: [team/rules]\nselect: [brand]\n")
+    write(repo, ".copylint.yaml", "rules: [team/rules]\nselect: [hype.competitor]\n")
     write(repo, "drafts/b.md", "We beat Acme Clinic on price.\n")
     monkeypatch.chdir(repo / "drafts")
-    assert rules_of(check("b.md")) == ["brand.competitor"]
+    assert rules_of(check("b.md")) == ["hype.competitor"]
 
 
 @pytest.mark.parametrize("text, line, fragment", [
-    ("select: [claims]\nfail-on: sometimes\n", 2, "'fail-on' must be one of: error, warning, info, never"),
-    ("ignore: claims\n", 1, "'ignore' must be a list"),
-    ("severity:\n  claims: loud\n", 2, "severity of 'claims' must be one of"),
-    ("select:\n  - claims\n  - Claims!\n", 3, "'Claims!' in 'select' is not a rule id or prefix"),
+    ("select: [efficacy]\nfail-on: sometimes\n", 2, "'fail-on' must be one of: error, warning, info, never"),
+    ("ignore: efficacy\n", 1, "'ignore' must be a list"),
+    ("severity:\n  efficacy: loud\n", 2, "severity of 'efficacy' must be one of"),
+    ("select:\n  - efficacy\n  - Claims!\n", 3, "'Claims!' in 'select' is not a rule id or prefix"),
     ("duplicates:\n  threshold: 2\n", 2, "duplicates.threshold must be a number"),
     ("duplicates:\n  min-word: 3\n", 2, "unknown key 'min-word' in 'duplicates'"),
     ("as-of: someday\n", 1, "'as-of' must be a date"),
     ("rules: [missing-dir]\n", 1, "rule directory 'missing-dir' not found"),
-    ("select: [claims\n", 2, "invalid YAML"),
+    ("select: [efficacy\n", 2, "invalid YAML"),
     ("- a\n- b\n", 1, "must be a mapping"),
-    ("ignore: [claim.cure]\n", 1, "'claim.cure' matches no rule (did you mean 'claims.cure'?)"),
+    ("ignore: [efficacy.cur]\n", 1, "'efficacy.cur' matches no rule (did you mean 'efficacy.cure'?)"),
     ("per-file-ignores:\n  '*.md': [nope]\n", 2, "'nope' matches no rule"),
-    ("disclaimers:\n  claims.cure: [1]\n", 2, "disclaimers for 'claims.cure' must be a list"),
+    ("disclaimers:\n  efficacy.cure: [1]\n", 2, "disclaimers for 'efficacy.cure' must be a list"),
 ])
 def test_bad_config_is_exit_2_with_file_and_line(repo, text, line, fragment):
     write(repo, ".copylint.yaml", text)
@@ -154,13 +154,13 @@ def test_unknown_selector_flag(repo):
 
 
 def test_settings_reach_the_rules(repo):
-    config = write(repo, ".copylint.yaml", "as-of: 2026-01-02\nduplicates: {threshold: 0.9, min-words: 5}\ndisclaimers:\n  claims.cure: ['Results vary.']\n")
+    config = write(repo, ".copylint.yaml", "as-of: 2026-01-02\nduplicates: {threshold: 0.9, min-words: 5}\ndisclaimers:\n  efficacy.cure: ['Results vary.']\n")
     from copylint.cli.pipeline import CheckFlags, resolve_config, settings_for
 
     loaded = load_config(config)
     settings = settings_for(loaded)
     assert str(settings.as_of) == "2026-01-02" and settings.duplicate_threshold == 0.9 and settings.duplicate_min_words == 5
-    assert settings.disclaimer_wordings == {"claims.cure": ["Results vary."]}
+    assert settings.disclaimer_wordings == {"efficacy.cure": ["Results vary."]}
     assert resolve_config(CheckFlags(fail_on="error")).fail_on == "error"
 
 

@@ -41,17 +41,17 @@ def test_only_changed_lines(repo):
     write(repo, "drafts/old.md", "Our tea cures gout.\n\nA calm line. Our tea cures acne.\n")
     write(repo, "drafts/new.md", "A revolutionary idea.\n")
     found, result = reported("--diff", "HEAD")
-    assert found == [("drafts/new.md", 1, "hype.revolutionary"), ("drafts/old.md", 3, "claims.cure")]
+    assert found == [("drafts/new.md", 1, "hype.revolutionary"), ("drafts/old.md", 3, "efficacy.cure")]
     # with paths: every file is linted, only changed lines reported
     found, _ = reported("--diff", "HEAD", "drafts")
-    assert ("drafts/untouched.md", 1, "claims.cure") not in found and len(found) == 2
+    assert ("drafts/untouched.md", 1, "efficacy.cure") not in found and len(found) == 2
 
 
 def test_committed_branch_against_main(repo):
     git(repo, "checkout", "-q", "-b", "feature")
     write(repo, "drafts/old.md", "Our tea cures gout.\n\nOur tea cures acne.\n")
     git(repo, "commit", "-qam", "edit")
-    assert reported("--diff", "main")[0] == [("drafts/old.md", 3, "claims.cure")]
+    assert reported("--diff", "main")[0] == [("drafts/old.md", 3, "efficacy.cure")]
 
 
 def test_nothing_changed(repo):
@@ -75,7 +75,7 @@ def test_no_paths_lints_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "page.md").write_text("Our stem cells cure arthritis.\n", encoding="utf-8")
-    result = invoke("check", "--select", "claims.cure")
+    result = invoke("check", "--select", "efficacy.cure")
     assert result.exit_code == 1 and result.stdout.startswith("drafts/page.md:1:")
 
 
@@ -88,11 +88,11 @@ def test_a_one_word_edit_reports_only_its_sentence(repo):
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "long paragraph")
     write(repo, "drafts/long.md", "# Clinic\n\n" + LONG.replace("at nine", "at eight"))
-    assert reported("--diff", "HEAD", "--select", "claims.cure")[0] == []  # the edited sentence has no claim
+    assert reported("--diff", "HEAD", "--select", "efficacy.cure")[0] == []  # the edited sentence has no claim
     write(repo, "drafts/long.md", "# Clinic\n\n" + LONG.replace("say our patients", "say our happy patients"))
-    found, _ = reported("--diff", "HEAD", "--select", "claims.cure")
-    assert found == [("drafts/long.md", 3, "claims.cure")]
-    rows = json.loads(invoke("check", "--format", "json", "--diff", "HEAD", "--select", "claims.cure").stdout)["findings"]
+    found, _ = reported("--diff", "HEAD", "--select", "efficacy.cure")
+    assert found == [("drafts/long.md", 3, "efficacy.cure")]
+    rows = json.loads(invoke("check", "--format", "json", "--diff", "HEAD", "--select", "efficacy.cure").stdout)["findings"]
     assert [r["column"] for r in rows] == [37]  # "cure" in sentence 2, not "cures" in sentence 5
 
 
@@ -101,9 +101,9 @@ def test_a_deleted_word_reports_its_sentence(repo):
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "long paragraph")
     write(repo, "drafts/long.md", LONG.replace("in weeks", "weeks"))
-    found, _ = reported("--diff", "HEAD", "--select", "claims.cure")
-    assert [(line, rule) for _, line, rule in found] == [(1, "claims.cure")]
-    rows = json.loads(invoke("check", "--format", "json", "--diff", "HEAD", "--select", "claims.cure").stdout)["findings"]
+    found, _ = reported("--diff", "HEAD", "--select", "efficacy.cure")
+    assert [(line, rule) for _, line, rule in found] == [(1, "efficacy.cure")]
+    rows = json.loads(invoke("check", "--format", "json", "--diff", "HEAD", "--select", "efficacy.cure").stdout)["findings"]
     assert rows[0]["excerpt"].lower().startswith("cures")
 
 
@@ -112,9 +112,9 @@ def test_a_sentence_wrapped_over_lines_is_reported_when_one_of_its_lines_changes
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "wrapped")
     write(repo, "drafts/wrapped.md", "Our stem cells\ncure arthritis in\nweeks. A calm line.\n")
-    assert reported("--diff", "HEAD", "--select", "claims.cure")[0] == [("drafts/wrapped.md", 2, "claims.cure")]
+    assert reported("--diff", "HEAD", "--select", "efficacy.cure")[0] == [("drafts/wrapped.md", 2, "efficacy.cure")]
     write(repo, "drafts/wrapped.md", "Our stem cells\ncure arthritis in\nmonths. A quiet line.\n")
-    assert reported("--diff", "HEAD", "--select", "claims.cure")[0] == []
+    assert reported("--diff", "HEAD", "--select", "efficacy.cure")[0] == []
 
 
 def test_shallow_clone_without_the_base_is_an_error(repo, tmp_path_factory):

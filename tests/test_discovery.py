@@ -20,7 +20,7 @@ def rules_and_paths(result) -> list[tuple[str, str]]:
 def site(tmp_path, monkeypatch):
     """repo/ with a content/ folder whose own config selects only hype; repo/blog has none."""
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, "repo/.copylint.yaml", "select: [claims.cure]\n")
+    write(tmp_path, "repo/.copylint.yaml", "select: [efficacy.cure]\n")
     write(tmp_path, "repo/content/.copylint.yaml", "select: [hype.revolutionary]\nseverity:\n  hype: error\n")
     write(tmp_path, "repo/content/page.md", "Our stem cells cure arthritis. A revolutionary approach.\n")
     write(tmp_path, "repo/blog/post.md", "Our stem cells cure arthritis. A revolutionary approach.\n")
@@ -36,7 +36,7 @@ def test_nearest_config_from_a_parent_folder(site):
 def test_each_file_gets_its_own_nearest_config(site):
     result = invoke("check", "--format", "json-lines", "repo")
     assert rules_and_paths(result) == [
-        ("repo/blog/post.md", "claims.cure"), ("repo/content/page.md", "hype.revolutionary")]
+        ("repo/blog/post.md", "efficacy.cure"), ("repo/content/page.md", "hype.revolutionary")]
 
 
 def test_pyproject_table_is_found_from_a_parent(site):
@@ -54,7 +54,7 @@ def test_fail_on_of_each_files_config(site):
 
 def test_config_file_flag_applies_to_every_file(site):
     result = invoke("check", "--format", "json-lines", "--config", "repo/.copylint.yaml", "repo")
-    assert [r for _, r in rules_and_paths(result)] == ["claims.cure", "claims.cure"]
+    assert [r for _, r in rules_and_paths(result)] == ["efficacy.cure", "efficacy.cure"]
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -79,7 +79,7 @@ def test_key_value_override_sets_severity_entries_and_fails_clearly(site):
 def test_no_path_lints_the_current_folder(site, monkeypatch):
     monkeypatch.chdir(site / "repo")
     result = invoke("check", "--format", "json-lines")
-    assert rules_and_paths(result) == [("blog/post.md", "claims.cure"), ("content/page.md", "hype.revolutionary")]
+    assert rules_and_paths(result) == [("blog/post.md", "efficacy.cure"), ("content/page.md", "hype.revolutionary")]
 
 
 @pytest.fixture()
@@ -128,7 +128,7 @@ def test_show_files_applies_config_exclude_and_lints_nothing(ignoring):
 
 
 def test_ignored_files_are_not_reported(ignoring):
-    result = invoke("check", "--select", "claims.cure", "--format", "json-lines")
+    result = invoke("check", "--select", "efficacy.cure", "--format", "json-lines")
     assert sorted({p for p, _ in rules_and_paths(result)}) == ["docs/keep.draft.md", "docs/sub/.visible.md", "page.md"]
 
 

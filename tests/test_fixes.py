@@ -20,7 +20,7 @@ PAGE = (
     "Reference: Smith J (2012). ALS trial. Neurology.\n"
 )
 FIXED = PAGE.replace("Edavarone", "Edaravone").replace("A recent study", "A 2012 study")
-ARGS = ("--select", "claims.cure,consistency.spelling,date.stale-recent", "--as-of", "2026-01-01")
+ARGS = ("--select", "efficacy.cure,consistency.spelling,date.stale-recent", "--as-of", "2026-01-01")
 
 
 @pytest.fixture()
@@ -33,7 +33,7 @@ def test_fix_applies_exact_fixes_only_and_reports_the_rest(page):
     result = invoke("check", *ARGS, "--fix", "--format", "json-lines", "page.md")
     assert page.read_text(encoding="utf-8") == FIXED
     assert "Fixed 2 findings in 1 file." in result.stderr
-    assert [line for line in result.stdout.splitlines()] and all('"claims.cure"' in line for line in result.stdout.splitlines())
+    assert [line for line in result.stdout.splitlines()] and all('"efficacy.cure"' in line for line in result.stdout.splitlines())
     assert result.exit_code == 1  # the claim remains
     again = invoke("check", *ARGS, "--fix", "page.md")
     assert "Fixed 0 findings in 0 files." in again.stderr and page.read_text(encoding="utf-8") == FIXED

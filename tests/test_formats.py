@@ -27,7 +27,7 @@ def folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "drafts/page.md", "# Care\n\nOur FDA-approved stem cells cure arthritis.\n\nA revolutionary approach.\n")
     write(tmp_path, "drafts/clean.txt", CLEAN)
-    write(tmp_path, ".copylint.yaml", "select: [claims.cure, hype, regulatory.fda-approved]\nseverity:\n  hype: info\n")
+    write(tmp_path, ".copylint.yaml", "select: [efficacy.cure, hype, regulatory.fda-approved]\nseverity:\n  hype: info\n")
     return tmp_path
 
 
@@ -38,7 +38,7 @@ def test_every_format_is_registered():
 def test_json_lines(folder):
     result = invoke("check", "--format", "json-lines", "drafts")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["rule"] for r in rows] == ["regulatory.fda-approved", "claims.cure", "hype.revolutionary"]
+    assert [r["rule"] for r in rows] == ["regulatory.fda-approved", "efficacy.cure", "hype.revolutionary"]
     assert rows[0]["path"] == "drafts/page.md" and rows[0]["line"] == 3
 
 
@@ -66,8 +66,8 @@ def test_sarif_validates_against_the_official_schema(folder):
     driver = run["tool"]["driver"]
     assert driver["name"] == "copylint" and driver["version"] and driver["informationUri"].startswith("https://")
     rules = {r["id"]: r for r in driver["rules"]}
-    assert set(rules) == {"regulatory.fda-approved", "claims.cure", "hype.revolutionary"}
-    cure = rules["claims.cure"]
+    assert set(rules) == {"regulatory.fda-approved", "efficacy.cure", "hype.revolutionary"}
+    cure = rules["efficacy.cure"]
     assert cure["defaultConfiguration"]["level"] == "error" and "Source:" in cure["help"]["text"]
     assert cure["shortDescription"]["text"] and cure["fullDescription"]["text"]
     first = run["results"][0]
@@ -92,21 +92,21 @@ def test_junit(folder):
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {"drafts/page.md", "drafts/clean.txt"}
     cases = suites["drafts/page.md"].findall("testcase")
-    assert cases[1].get("name") == "claims.cure at 3:29" and cases[1].find("failure") is not None
+    assert cases[1].get("name") == "efficacy.cure at 3:29" and cases[1].find("failure") is not None
     assert suites["drafts/clean.txt"].find("testcase/failure") is None
 
 
 def test_statistics(folder):
     result = invoke("check", "--statistics", "drafts")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["1", "claims.cure", "error"] and len(lines) == 4
+    assert lines[0].split() == ["1", "efficacy.cure", "error"] and len(lines) == 4
     data = json.loads(invoke("check", "--statistics", "--format", "json", "drafts").stdout)
     assert {"rule": "hype.revolutionary", "count": 1, "severity": "info", "severities": {"info": 1}, "fixable": 0} in data
 
 
 def test_quiet_exit_zero_and_output_file(folder):
     quiet = invoke("check", "--quiet", "drafts")
-    assert "Found" not in quiet.stdout and "claims.cure" in quiet.stdout and quiet.exit_code == 1
+    assert "Found" not in quiet.stdout and "efficacy.cure" in quiet.stdout and quiet.exit_code == 1
     assert invoke("check", "--exit-zero", "drafts").exit_code == 0
     result = invoke("check", "--format", "sarif", "--output-file", "out.sarif", "drafts")
     assert result.stdout == "" and result.exit_code == 1

@@ -38,7 +38,7 @@ def run_cli(args, cwd, timeout=120, **kwargs):
 
 
 def check(*args, input=None):
-    return invoke("check", "--no-config", "-q", "--select", "claims.cure", *args, input=input)
+    return invoke("check", "--no-config", "-q", "--select", "efficacy.cure", *args, input=input)
 
 
 def error_lines(result, fragment):
@@ -53,7 +53,7 @@ def assert_one_named_error(result, path, fragment, findings_in=("good.md",)):
     assert len(lines) == 1 and fragment in lines[0], result.stderr
     assert "Traceback" not in result.output and "internal error" not in result.output
     for name in findings_in:
-        assert f"{name}:" in result.stdout and "claims.cure" in result.stdout
+        assert f"{name}:" in result.stdout and "efficacy.cure" in result.stdout
 
 
 @pytest.fixture
@@ -146,7 +146,7 @@ def test_huge_front_matter_block_is_read(folder):
     values = "".join(f"key{i}: a plain value number {i}\n" for i in range(lines))
     write(folder, "page.md", f"---\ntitle: Our stem cells cure arthritis\n{values}---\n\n{CLAIM}")
     result = check("page.md")
-    assert result.exit_code == 1 and result.stdout.count("claims.cure") == 2, result.output
+    assert result.exit_code == 1 and result.stdout.count("efficacy.cure") == 2, result.output
 
 
 # -- configuration and rule packs with values of the wrong type ---------------------------------
@@ -177,7 +177,7 @@ def test_config_values_of_the_wrong_type_are_named_with_their_line(folder, text)
 
 RULE = """\
 rules:
-  - id: team.rule
+  - id: hype.team-rule
     kind: phrase
     category: hype
     severity: warning
@@ -213,7 +213,7 @@ def test_rule_pack_values_and_templates_are_checked_at_load(folder, message):
 
 def test_a_valid_template_still_renders(folder):
     write(folder, "rules/team.yaml", RULE.format(message="'{match} is a {{literal}} claim'"))
-    result = invoke("check", "--no-config", "--rules", "rules", "--select", "team", "good.md")
+    result = invoke("check", "--no-config", "--rules", "rules", "--select", "hype.team-rule", "good.md")
     assert result.exit_code == 1 and "cure is a {literal} claim" in result.stdout, result.output
 
 
@@ -229,7 +229,7 @@ def test_pyproject_table_is_found_in_any_toml_spelling(folder, spelling):
     write(folder, "pyproject.toml", PYPROJECTS[spelling])
     result = invoke("check", "--format", "json", "good.md")
     rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
-    assert result.exit_code == 0 and "claims.cure" not in rules, result.output  # only hype selected
+    assert result.exit_code == 0 and "efficacy.cure" not in rules, result.output  # only hype selected
 
 
 def test_malformed_pyproject_naming_copylint_and_one_without_the_table(folder):
@@ -335,7 +335,7 @@ def test_jobs_are_capped_at_cpus_and_files(folder):
     result = check("site", "--jobs", "1000")
     cap = min(parallel.cpu_count(), 3)  # 40 files are 3 tasks of 16
     assert result.exit_code == 1 and f"note: --jobs 1000 capped at {cap} worker" in result.stderr, result.stderr
-    assert result.stdout.count("claims.cure") == 40
+    assert result.stdout.count("efficacy.cure") == 40
     assert parallel.worker_count(0, 40)[1] is None  # the default says nothing
 
 
@@ -395,7 +395,7 @@ def _rule(kind: str, body: str) -> str:
     header = f"patterns:\n  slow_shapes: ['{SLOW}']\n" if "slow_shapes" in body else ""
     return header + f"""\
 rules:
-  - id: team.slow
+  - id: disclaimer.slow
     kind: {kind}
     category: disclaimer
     severity: warning
@@ -446,11 +446,11 @@ def test_catastrophic_pattern_times_out_in_every_kind(folder, monkeypatch, case)
     write(folder, "rules/slow.yaml", _rule(kind, body))
     write(folder, "slow.md", "Stem cells\n\n" + text + "\n\n" + CLAIM)
     started = time.monotonic()
-    result = invoke("check", "--no-config", "-q", "--rules", "rules", "--select", "claims.cure,team", "-j", "1",
+    result = invoke("check", "--no-config", "-q", "--rules", "rules", "--select", "efficacy.cure,disclaimer.slow", "-j", "1",
                     "slow.md", "good.md")
     assert time.monotonic() - started < 30
     if "slow_shapes" not in body:
-        assert_one_named_error(result, "slow.md", "rule team.slow timed out", findings_in=("slow.md", "good.md"))
+        assert_one_named_error(result, "slow.md", "rule disclaimer.slow timed out", findings_in=("slow.md", "good.md"))
         return
     # A pack pattern list feeds an analysis every rule of its kind shares: each rule that asks for
     # it on this file times out (one line each); the other file is unaffected.
@@ -543,7 +543,7 @@ def test_any_rule_value_is_loaded_or_a_rule_error(where, value):
     from copylint.ruleset.schema import RuleError, validate_rule
 
     kind, key = where
-    raw = {"id": "team.rule", "kind": kind, "category": "hype", "severity": "warning", "message": "m", "why": "w",
+    raw = {"id": "hype.team-rule", "kind": kind, "category": "hype", "severity": "warning", "message": "m", "why": "w",
            "source": "s", "examples": {"bad": ["x"], "good": ["y"]}, key: value}
     try:
         spec = validate_rule(raw, KINDS, "team.yaml", 3)

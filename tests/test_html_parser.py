@@ -115,7 +115,7 @@ def test_hand_edited_page_with_broken_markup_keeps_every_claim():
     result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
     found = {(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]}
     expected = {("regulatory.fda-approved", 10), ("safety.risk-free", 12), ("safety.no-side-effects", 14),
-                ("claims.miracle-cure", 15), ("claims.hundred-percent", 17), ("claims.regrow", 18),
+                ("efficacy.miracle-cure", 15), ("efficacy.hundred-percent", 17), ("efficacy.regrow", 18),
                 ("pressure.limited-time", 21)}  # the last one after a <script> never closed
     assert expected <= found
     assert not [f for f in found if f[1] in (4, 5, 6, 9, 11)]  # scripts, style, a comment, code

@@ -262,7 +262,7 @@ def test_any_format_that_parses_to_a_document_renders(tmp_path):
     text = "Joint Renewal Formula\nOur supplement has no side effects.\nIt works for everyone.\n"
     doc = parse(Source("draft.docx", text, "docx"))
     spans = [(text.index("no side"), text.index(".\nIt"), "safety.no-side-effects", "error"),
-             (text.index("works"), len(text) - 2, "claims.hundred-percent", "error")]
+             (text.index("works"), len(text) - 2, "efficacy.hundred-percent", "error")]
     findings = [Finding(rule, "safety", Severity(sev), "m", locate(doc, a, b), text[a:b]) for a, b, rule, sev in spans]
     page = Page(html_report.render(Report(findings=findings, files=1, paths=["draft.docx"], load_document=lambda p: doc)))
     assert [page.mark_text["f1"], page.mark_text["f2"]] == ["no side effects", "works for everyone"]

@@ -40,7 +40,7 @@ def test_claims_in_meta_description_and_json_ld_are_reported_at_their_exact_posi
     path = PAGES / "supplement-product.html"
     text = path.read_text(encoding="utf-8")
     findings = check(str(path))
-    assert at(findings, "claims.cure") == [("supplement-product.html", *expected_position(text, "cures joint pain"))]
+    assert at(findings, "efficacy.cure") == [("supplement-product.html", *expected_position(text, "cures joint pain"))]
     assert at(findings, "regulatory.fda-approved") == [("supplement-product.html", *expected_position(text, "FDA approved and"))]
     assert any(f["excerpt"] == "100% guaranteed" for f in findings)
 
@@ -62,7 +62,7 @@ def site_findings():
 
 def test_site_article_claims_are_reported(site_findings):
     assert ("msc-ms-als.html", 63) in [(p, line) for p, line, _ in at(site_findings, "safety.safe-and-effective")]
-    assert [p for p, _, _ in at(site_findings, "claims.regrow")] == ["knee-injections.html"]
+    assert [p for p, _, _ in at(site_findings, "efficacy.regrow")] == ["knee-injections.html"]
 
 
 def test_site_chrome_claims_are_reported_once_for_the_site(site_findings):

@@ -71,7 +71,7 @@ def test_violating_draft_is_refused(content_repo):
     result = commit(repo, env, "drafts/launch.md", "# Launch\n\nOur stem cells cure arthritis.\n")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "drafts/launch.md:3:" in output and "claims.cure" in output
+    assert "drafts/launch.md:3:" in output and "efficacy.cure" in output
     git(repo, "reset", "-q", "HEAD", "drafts/launch.md")
     (repo / "drafts/launch.md").unlink()
 

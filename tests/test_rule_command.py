@@ -8,10 +8,10 @@ from workflow_helpers import invoke
 
 
 def test_ids_are_case_insensitive():
-    lower = invoke("rule", "claims.cure")
+    lower = invoke("rule", "efficacy.cure")
     upper = invoke("rule", "Claims.CURE")
     assert lower.exit_code == upper.exit_code == 0 and lower.stdout == upper.stdout
-    assert lower.stdout.startswith("claims.cure  (efficacy, error, kind phrase)")
+    assert lower.stdout.startswith("efficacy.cure  (efficacy, error, kind phrase)")
 
 
 def test_json_has_every_field_of_the_text():
@@ -34,11 +34,11 @@ def test_all_explains_every_rule_in_order():
 
 def test_a_bare_word_names_the_rules_it_may_mean():
     result = invoke("rule", "cure")
-    assert result.exit_code == 2 and "unknown rule 'cure' (did you mean: claims.cure" in result.stderr
+    assert result.exit_code == 2 and "unknown rule 'cure' (did you mean: efficacy.cure" in result.stderr
     assert "date.stale-recent" in invoke("rule", "recent").stderr
-    assert "claims.cure" in invoke("rule", "cuer").stderr  # a typo of a whole id's segment
+    assert "efficacy.cure" in invoke("rule", "cuer").stderr  # a typo of a whole id's segment
 
 
 def test_needs_an_id_or_all():
     assert invoke("rule").exit_code == 2
-    assert invoke("rule", "claims.cure", "--all").exit_code == 2
+    assert invoke("rule", "efficacy.cure", "--all").exit_code == 2

@@ -11,7 +11,7 @@ from copylint.cli import main
 
 GOOD = """\
 rules:
-  - id: team.buzzword
+  - id: hype.buzzword
     kind: phrase
     category: hype
     severity: warning
@@ -36,7 +36,7 @@ def run_with_rules(tmp_path, text: str):
 def test_extra_rule_file_is_used(tmp_path):
     result, _ = run_with_rules(tmp_path, GOOD)
     assert result.exit_code == 1
-    assert "team.buzzword" in result.output
+    assert "hype.buzzword" in result.output
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,8 @@ def test_extra_rule_file_is_used(tmp_path):
         (lambda t: t.replace("    why: House style bans it.\n", ""), 2, "missing required key 'why'"),
         (lambda t: t.replace("category: hype", "category: vibes"), 4, "category 'vibes' must be one of"),
         (lambda t: t.replace("severity: warning", "severity: fatal"), 5, "severity 'fatal'"),
-        (lambda t: t.replace("id: team.buzzword", "id: Buzzword"), 2, "must be dotted lower-case"),
-        (lambda t: t + t.replace("rules:\n", ""), 13, "duplicate rule id 'team.buzzword'"),
+        (lambda t: t.replace("id: hype.buzzword", "id: Buzzword"), 2, "must be dotted lower-case"),
+        (lambda t: t + t.replace("rules:\n", ""), 13, "duplicate rule id 'hype.buzzword'"),
         (lambda t: t.replace("      good: [\"Plain words.\"]\n", ""), 10, "examples.good"),
         (lambda t: t.replace("rules:", "rules: [\n"), 0, "invalid YAML"),
     ],
@@ -65,9 +65,9 @@ def test_bad_rule_file_names_file_and_line(tmp_path, mutate, line, problem):
 
 
 def test_duplicate_id_of_the_default_pack(tmp_path):
-    result, path = run_with_rules(tmp_path, GOOD.replace("team.buzzword", "claims.cure"))
+    result, path = run_with_rules(tmp_path, GOOD.replace("hype.buzzword", "efficacy.cure").replace("category: hype", "category: efficacy"))
     assert result.exit_code == 2
-    assert "duplicate rule id 'claims.cure'" in result.stderr and "efficacy.yaml" in result.stderr
+    assert "duplicate rule id 'efficacy.cure'" in result.stderr and "efficacy.yaml" in result.stderr
 
 
 @pytest.mark.parametrize("vocabularies, line, problem", [

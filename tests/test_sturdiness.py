@@ -37,7 +37,7 @@ def test_file_over_the_size_limit_is_skipped_with_one_error(tmp_path, compiled, 
     ok = write(tmp_path, "ok.md", CLAIM)
     result = lint([big, ok], compiled)
     assert [e.path for e in result.errors] == [str(big)] and "too large" in result.errors[0].message
-    assert ("ok.md", "claims.cure") in rules_of(result)
+    assert ("ok.md", "efficacy.cure") in rules_of(result)
 
 
 def test_large_file_under_the_limit_is_linted(tmp_path, compiled, monkeypatch):
@@ -47,7 +47,7 @@ def test_large_file_under_the_limit_is_linted(tmp_path, compiled, monkeypatch):
     big = write(tmp_path, "big.md", "\n\n".join(paragraphs))
     result = lint([big], compiled)
     assert not result.errors
-    assert sum(f.rule == "claims.cure" for f in result.findings) >= 10
+    assert sum(f.rule == "efficacy.cure" for f in result.findings) >= 10
 
 
 def test_one_megabyte_line(tmp_path, compiled):
@@ -55,7 +55,7 @@ def test_one_megabyte_line(tmp_path, compiled):
     path = write(tmp_path, "line.txt", line)
     result = lint([path, write(tmp_path, "b.md", CLAIM)], compiled)
     assert not result.errors
-    assert {("line.txt", "claims.cure"), ("b.md", "claims.cure")} <= rules_of(result)
+    assert {("line.txt", "efficacy.cure"), ("b.md", "efficacy.cure")} <= rules_of(result)
 
 
 def test_many_tiny_files(tmp_path, compiled):
@@ -67,7 +67,7 @@ def test_many_tiny_files(tmp_path, compiled):
         (folder / f"f{i:06d}.txt").write_text(CLAIM if i % 997 == 0 else "Hello.\n", encoding="utf-8")
     result = lint([tmp_path], compiled)
     assert result.files == count and not result.errors
-    assert sum(f.rule == "claims.cure" for f in result.findings) == len(range(0, count, 997))
+    assert sum(f.rule == "efficacy.cure" for f in result.findings) == len(range(0, count, 997))
 
 
 def test_deep_directory_tree(tmp_path, compiled):
@@ -80,7 +80,7 @@ def test_deep_directory_tree(tmp_path, compiled):
         handle.write(CLAIM)
     try:
         result = lint([tmp_path], compiled)
-        assert not result.errors and ("deep.md", "claims.cure") in rules_of(result)
+        assert not result.errors and ("deep.md", "efficacy.cure") in rules_of(result)
     finally:  # shutil.rmtree (pytest's clean-up) recurses: remove the tree bottom-up ourselves
         remove_deep_tree(str(tmp_path / "d"), os.path.join(folder, "deep.md"))
 
@@ -101,7 +101,7 @@ def test_symlink_loops_are_followed_once(tmp_path, compiled):
     os.symlink(tmp_path / "missing", tmp_path / "a" / "dangling.md")
     os.symlink(tmp_path / "self.md", tmp_path / "self.md")
     result = lint([tmp_path], compiled)
-    assert sum(f.rule == "claims.cure" for f in result.findings) == 1
+    assert sum(f.rule == "efficacy.cure" for f in result.findings) == 1
     assert all(e.path.endswith(("dangling.md", "self.md")) for e in result.errors)
 
 
@@ -109,7 +109,7 @@ def test_files_that_vanish_mid_run(tmp_path, compiled):
     paths = [write(tmp_path, f"p{i}.md", CLAIM) for i in range(5)]
     result = lint([tmp_path], compiled, on_start=lambda n: (paths[1].unlink(), paths[3].unlink()))
     assert sorted(os.path.basename(e.path) for e in result.errors) == ["p1.md", "p3.md"]
-    assert {"p0.md", "p2.md", "p4.md"} == {os.path.basename(f.path) for f in result.findings if f.rule == "claims.cure"}
+    assert {"p0.md", "p2.md", "p4.md"} == {os.path.basename(f.path) for f in result.findings if f.rule == "efficacy.cure"}
 
 
 def test_files_that_vanish_mid_run_with_workers(tmp_path, compiled):
@@ -117,12 +117,12 @@ def test_files_that_vanish_mid_run_with_workers(tmp_path, compiled):
     options = RunOptions(paths=[str(tmp_path)], jobs=2, on_start=lambda n: paths[7].unlink())
     result = run(compiled, Settings(), options)
     assert [os.path.basename(e.path) for e in result.errors] == ["p07.md"]
-    assert len({f.path for f in result.findings if f.rule == "claims.cure"}) == 19
+    assert len({f.path for f in result.findings if f.rule == "efficacy.cure"}) == 19
 
 
 PATHOLOGICAL_RULE = """\
 rules:
-  - id: custom.backtracking
+  - id: hype.backtracking
     kind: phrase
     category: hype
     severity: warning
@@ -146,7 +146,7 @@ def test_pathological_user_regex_times_out_and_the_run_goes_on(tmp_path, monkeyp
     write(tmp_path, "other.md", CLAIM)
     result = invoke("check", "--no-config", "--format", "json", "--rules", "rules", "-j", "1", "slow.txt", "other.md")
     assert result.exit_code == 2
-    errors = [line for line in result.stderr.splitlines() if "custom.backtracking" in line]
+    errors = [line for line in result.stderr.splitlines() if "hype.backtracking" in line]
     assert len(errors) == 1 and errors[0].startswith("slow.txt") and "timed out" in errors[0]
     found = {(f["path"], f["rule"]) for f in json.loads(result.stdout)["findings"]}
-    assert {("slow.txt", "claims.cure"), ("other.md", "claims.cure")} <= found
+    assert {("slow.txt", "efficacy.cure"), ("other.md", "efficacy.cure")} <= found

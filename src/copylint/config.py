@@ -270,7 +270,7 @@ def _selectors(value: Any, key: str, container: Any, name: str, config: Config) 
     for i, item in enumerate(items):
         at = line_of(value, i) or line
         if not SELECTOR.match(item):
-            raise ConfigError(name, at, f"{item!r} in '{key}' is not a rule id or prefix (e.g. 'claims' or 'claims.cure')")
+            raise ConfigError(name, at, f"{item!r} in '{key}' is not a rule id or prefix (e.g. 'efficacy' or 'efficacy.cure')")
         config.origins.setdefault(item, (name, at))
     return items
 
@@ -387,7 +387,7 @@ def is_override(arg: str) -> bool:
 
 
 def parse_overrides(args: Iterable[str], base: Path) -> tuple[dict[str, Any], Config]:
-    """The data and the parsed Config of `KEY=VALUE` overrides. VALUE is YAML (`select=[claims, hype]`,
+    """The data and the parsed Config of `KEY=VALUE` overrides. VALUE is YAML (`select=[efficacy, hype]`,
     `fail-on=error`); `severity.hype=info` and `duplicates.threshold=0.9` set one entry of a table."""
     import yaml
 
@@ -427,16 +427,19 @@ def overlay(config: Config, data: dict[str, Any], over: Config) -> Config:
 # -- combining with flags and the loaded rules ---------------------------------------------------
 
 def split_ids(values: Iterable[str]) -> list[str]:
-    """Flag values: repeatable and comma-separated (`--select claims,hype --select safety`)."""
+    """Flag values: repeatable and comma-separated (`--select efficacy,hype --select safety`)."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def check_selectors(config: Config, known: Iterable[str], flags: dict[str, list[str]] | None = None) -> None:
-    """Raise ConfigError for a rule id or prefix (in the file or a flag) that matches no rule."""
+def check_selectors(config: Config, known: Iterable[str], flags: dict[str, list[str]] | None = None,
+                    former: Iterable[str] = ()) -> None:
+    """Raise ConfigError for a rule id or prefix (in the file or a flag) that matches no rule
+    (a former rule id still matches; only current ids are suggested)."""
     known = list(known)
+    accepted = [*known, *former]
 
     def matches(pattern: str) -> bool:
-        return any(rid == pattern or rid.startswith(pattern + ".") for rid in known)
+        return any(rid == pattern or rid.startswith(pattern + ".") for rid in accepted)
 
     for pattern, (file, line) in config.origins.items():
         if not matches(pattern):

@@ -32,8 +32,10 @@ def _parse_timeout(raw: str | None) -> float | None:
 
 def finditer(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0,
              endpos: int | None = None) -> Iterator[regex.Match]:
-    """`pattern.finditer` stopped after `timeout` seconds (None: no limit)."""
-    return pattern.finditer(text, pos, endpos, timeout=timeout)
+    """`pattern.finditer` stopped after `timeout` seconds (None: no limit). The matches are
+    collected at once: regex counts the time from the first match, so a caller's own work
+    between lazily drawn matches (a shared analysis computed on first use) would count too."""
+    return iter(list(pattern.finditer(text, pos, endpos, timeout=timeout)))
 
 
 def search(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0,

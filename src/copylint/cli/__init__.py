@@ -19,7 +19,7 @@ def main() -> None:
       copylint check drafts/            lint every .md, .html and .txt file
       copylint check - --stdin-filename page.html < page.html
       copylint rules                    list the rules
-      copylint rule claims.cure         explain one rule
+      copylint rule efficacy.cure         explain one rule
     """
 
 

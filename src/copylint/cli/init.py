@@ -13,9 +13,9 @@ STARTER = """\
 # copylint configuration (see docs/configuration.md). Paths and globs are relative to this file.
 # Every key is optional; delete what you do not need. Flags on the command line win.
 
-# Rules to run: ids or dotted prefixes ("claims" selects claims.cure, claims.reverse, ...).
+# Rules to run: ids or dotted prefixes ("efficacy" selects efficacy.cure, efficacy.reverse, ...).
 # Leave `select` out to run every rule.
-# select: [claims, safety, regulatory]
+# select: [efficacy, safety, regulatory]
 # extend-select: []
 ignore: []
 

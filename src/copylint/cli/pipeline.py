@@ -18,6 +18,7 @@ from copylint.filters.changed_lines import document_sentence_spans, keep_changed
 from copylint.filters.selection import Selection, specificity
 from copylint.kinds.base import Settings
 from copylint.models import Finding, Severity
+from copylint.ruleset.aliases import Aliases
 from copylint.sources.discover import FORMAT_BY_SUFFIX
 
 
@@ -66,6 +67,8 @@ class Outcome:
     thresholds: dict = field(default_factory=dict)  # id(finding) -> fail-on rank of its configuration
     digests: dict = field(default_factory=dict)  # path -> digest of the text linted (for --fix)
     notes: list[str] = field(default_factory=list)  # said on stderr (files skipped on purpose, workers capped)
+    deprecated: dict[str, str] = field(default_factory=dict)  # former rule id used -> its note (once per id)
+    renamed: dict[str, str] = field(default_factory=dict)  # former rule id -> current id, of every pack that ran
 
     @property
     def failing(self) -> bool:
@@ -151,20 +154,47 @@ def settings_for(config: Config) -> Settings:
     return settings
 
 
-def load(config: Config, flags: CheckFlags):
-    """Rule pack, the rules to run, and the selection; unknown rule ids are errors (exit 2)."""
+def load(config: Config, flags: CheckFlags, deprecated: dict[str, str] | None = None):
+    """Rule pack, the rules to run, the selection and the packs' former ids; unknown rule ids
+    are errors (exit 2). A former id in the configuration selects its rule today, noted once
+    in `deprecated`."""
     pack, rules, settings = load_rules([str(p) for p in config.rules], settings_for(config))
     known = [s.id for s in pack.specs]
+    aliases = Aliases(dict(pack.aliases), frozenset(known), {} if deprecated is None else deprecated)
     try:
         check_selectors(config, known, {
             "--select": split_ids(flags.select), "--extend-select": split_ids(flags.extend_select),
             "--ignore": split_ids(flags.ignore),
-        })
+        }, former=pack.aliases)
     except ConfigError as exc:
         fail(f"bad configuration: {exc}")
+    config = with_current_ids(config, aliases)
     selection = Selection(config.select, config.extend_select, config.ignore, config.per_file_ignores,
                           config.severity, config.root)
-    return pack, [r for r in rules if selection.enabled(r.id)], settings, selection
+    return pack, [r for r in rules if selection.enabled(r.id)], settings, selection, aliases
+
+
+def with_current_ids(config: Config, aliases: Aliases) -> Config:
+    """The configuration with every former rule id (or prefix of former ids) replaced by the
+    current ids it stands for."""
+    from dataclasses import replace
+
+    def where(pattern: str) -> str:
+        origin = config.origins.get(pattern)
+        return f"{origin[0]}:{origin[1]}" if origin else "given as a flag"
+
+    def expand(patterns):
+        return [p for pattern in patterns for p in aliases.expand(pattern, where(pattern))]
+
+    severity: dict[str, str] = {}
+    for pattern, level in config.severity.items():
+        for current in aliases.expand(pattern, where(pattern)):
+            severity[current] = level
+    return replace(
+        config, select=None if config.select is None else expand(config.select),
+        extend_select=expand(config.extend_select), ignore=expand(config.ignore), severity=severity,
+        per_file_ignores={glob: expand(ids) for glob, ids in config.per_file_ignores.items()},
+    )
 
 
 def changed_files(flags: CheckFlags) -> dict | None:
@@ -235,9 +265,12 @@ def lint(flags: CheckFlags, groups: Sequence[Group], changed: dict | None, progr
             known = baseline_filter.read(Path(flags.baseline))
         except baseline_filter.BaselineError as exc:
             fail(str(exc))
-        outcome.findings = known.filter(outcome.findings, baseline_filter.root_of(Path(flags.baseline)))
+        aliases = Aliases(outcome.renamed, noted=outcome.deprecated)
+        outcome.findings = known.filter(outcome.findings, baseline_filter.root_of(Path(flags.baseline)), aliases.former_ids(),
+                                        lambda old: aliases.note_baseline(old, f"in baseline {flags.baseline}"))
     if changed is not None:
         outcome.findings = keep_changed(outcome.findings, changed, document_sentence_spans)
+    outcome.notes = [*outcome.deprecated.values(), *outcome.notes]
     return outcome
 
 
@@ -255,13 +288,13 @@ def _lint_group(flags: CheckFlags, group: Group, outcome: Outcome, progress) -> 
     from copylint.run import RunOptions, document_loader, run
 
     config = group.config
-    pack, rules, settings, selection = load(config, flags)
+    pack, rules, settings, selection, aliases = load(config, flags, outcome.deprecated)
     options = RunOptions(paths=[c.path for c in group.candidates], candidates=group.candidates,
                          stdin_filename=flags.stdin_filename, jobs=flags.jobs, html=group.config.html)
     if progress is not None:
         options.on_result = progress.update
     result = run(rules, settings, options)
-    findings = filter_findings(result.findings, result.directives, rules, selection, [s.id for s in pack.specs])
+    findings = filter_findings(result.findings, result.directives, rules, selection, [s.id for s in pack.specs], aliases)
     threshold = config.fail_on or "warning"
     rank = 99 if threshold == "never" else Severity(threshold).rank
     outcome.thresholds.update({id(f): rank for f in findings})
@@ -272,6 +305,7 @@ def _lint_group(flags: CheckFlags, group: Group, outcome: Outcome, progress) -> 
     outcome.paths.extend(result.paths)
     outcome.digests.update(result.digests)
     outcome.specs.update({s.id: s for s in pack.specs})
+    outcome.renamed.update(aliases.table)
     if outcome.load_document is None or any(c.path == "-" for c in group.candidates):
         outcome.load_document = document_loader(options)  # reads any file; stdin from its group
 
@@ -286,10 +320,14 @@ def output_format(flags: CheckFlags, resolver: Resolver, groups: Sequence[Group]
     return resolver.for_cwd().format or "text"
 
 
-def filter_findings(findings, directives, rules, selection: Selection, all_ids: Sequence[str]) -> list[Finding]:
+def filter_findings(findings, directives, rules, selection: Selection, all_ids: Sequence[str],
+                    aliases: Aliases | None = None) -> list[Finding]:
     """Selection and severity overrides, then inline suppressions (whose own findings go
-    through the selection too, so they can be ignored or switched off)."""
+    through the selection too, so they can be ignored or switched off). A suppression naming a
+    former rule id suppresses the rule's findings under its current id."""
     ran = [r.id for r in rules if r.id not in BUILTIN_IDS]
+    if aliases is not None and aliases.table:
+        directives = {path: [_with_current_ids(d, aliases) for d in ds] for path, ds in directives.items()}
 
     def active(pattern: str, path: str) -> bool:
         return any(specificity(pattern, rid) >= 0 and selection.enabled_for(rid, path) for rid in ran)
@@ -299,6 +337,15 @@ def filter_findings(findings, directives, rules, selection: Selection, all_ids: 
 
     outcome = suppressions.apply(selection.apply(findings), directives, active=active, known=known)
     return sorted(outcome.kept + selection.apply(outcome.meta), key=Finding.sort_key)
+
+
+def _with_current_ids(directive, aliases: Aliases):
+    from dataclasses import replace
+
+    if not directive.ids:
+        return directive
+    where = f"in a suppression at {directive.location.path}:{directive.location.line}"
+    return replace(directive, ids=tuple(aliases.expand_all(directive.ids, where)))
 
 
 def report_root(fmt: str) -> str:

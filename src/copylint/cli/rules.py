@@ -40,14 +40,14 @@ def rule_command(rule_id, show_all, fmt, rule_dirs):
 
     \b
     Examples:
-      copylint rule claims.cure
-      copylint rule claims.cure --format json
+      copylint rule efficacy.cure
+      copylint rule efficacy.cure --format json
       copylint rule --all
     """
     if bool(rule_id) == show_all:
         fail("give one rule id, or --all (see 'copylint rules' for the ids)")
     pack, _, _ = load_rules(rule_dirs)
-    specs = sorted(pack.specs, key=lambda s: s.id) if show_all else [find_rule(pack.specs, rule_id)]
+    specs = sorted(pack.specs, key=lambda s: s.id) if show_all else [find_rule(pack.specs, rule_id, pack.aliases)]
     if fmt == "json":
         data = [describe(s) for s in specs]
         click.echo(json.dumps(data if show_all else data[0], indent=2, ensure_ascii=False))
@@ -55,10 +55,17 @@ def rule_command(rule_id, show_all, fmt, rule_dirs):
     click.echo(("\n" + "-" * 88 + "\n\n").join(explain(s) for s in specs), nl=False)
 
 
-def find_rule(specs, rule_id: str):
-    """The spec whose id is `rule_id` in any case, or exit 2 with the ids it may mean: a bare
-    word ("cure") names the rules with that word as a segment of their id."""
+def find_rule(specs, rule_id: str, aliases: dict[str, str] | None = None):
+    """The spec whose id is `rule_id` in any case (a former id names its rule today, with a
+    deprecation note), or exit 2 with the ids it may mean: a bare word ("cure") names the rules
+    with that word as a segment of their id."""
+    from copylint.ruleset.aliases import Aliases
+
     wanted = rule_id.strip().lower()
+    if aliases and wanted in aliases:
+        renamed = Aliases(aliases)
+        wanted = renamed.expand(wanted)[0]
+        click.echo(renamed.notes[0], err=True)
     for spec in specs:
         if spec.id.lower() == wanted:
             return spec

@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from copylint.filters.selection import relative_to
 from copylint.models import Finding
@@ -47,13 +47,25 @@ def fingerprints(findings: Sequence[Finding], root: Path) -> list[str]:
 class Baseline:
     prints: Counter[str]
 
-    def filter(self, findings: Sequence[Finding], root: Path) -> list[Finding]:
-        """The findings that are not in the baseline."""
+    def filter(self, findings: Sequence[Finding], root: Path, former_ids: dict[str, list[str]] | None = None,
+               on_former: Callable[[str], None] = lambda rule_id: None) -> list[Finding]:
+        """The findings that are not in the baseline. A baseline written when a rule had a former
+        id (`former_ids`: current id -> former ids) still matches its findings; each former id
+        matched is passed to `on_former`."""
         remaining = Counter(self.prints)
+        former = former_ids or {}
+        as_former = {  # former id -> the fingerprints the findings had under it
+            old: fingerprints([replace(f, rule=old) if old in former.get(f.rule, ()) else f for f in findings], root)
+            for old in sorted({o for f in findings for o in former.get(f.rule, ())})
+        }
         kept = []
-        for f, fp in zip(findings, fingerprints(findings, root)):
+        for i, (f, fp) in enumerate(zip(findings, fingerprints(findings, root))):
+            old = next((o for o in former.get(f.rule, ()) if remaining[as_former[o][i]] > 0), None)
             if remaining[fp] > 0:
                 remaining[fp] -= 1
+            elif old is not None:
+                remaining[as_former[old][i]] -= 1
+                on_former(old)
             else:
                 kept.append(f)
         return kept

@@ -9,7 +9,8 @@ from typing import Any, Iterable
 
 from copylint.kinds import KINDS
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
-from copylint.ruleset.schema import FILE_KEYS, RuleError, validate_rule
+from copylint.models import CATEGORIES
+from copylint.ruleset.schema import FILE_KEYS, RULE_ID, RuleError, validate_rule
 
 
 def default_pack_dir() -> Path:
@@ -27,6 +28,7 @@ class RulePack:
     specs: list[RuleSpec] = field(default_factory=list)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)
     patterns: dict[str, list[str]] = field(default_factory=dict)  # named regex lists (`patterns:`)
+    aliases: dict[str, str] = field(default_factory=dict)  # former rule id -> current id (`aliases:`)
 
 
 # Sub-folders of a pack that hold shared data (vocabularies by family, the claim lexicon).
@@ -53,9 +55,22 @@ def load_pack(directories: Iterable[Path] | None = None, kinds: dict[str, type[R
     dirs = list(directories) if directories is not None else [default_pack_dir()]
     pack = RulePack()
     seen: dict[str, str] = {}
+    alias_lines: dict[str, tuple[str, int]] = {}
     for path in rule_files(dirs):
-        _load_file(path, kinds, pack, seen)
+        _load_file(path, kinds, pack, seen, alias_lines)
+    _check_aliases(pack, alias_lines)
     return pack
+
+
+def file_category(path: Path) -> str | None:
+    """The category a rule file is named for (`efficacy.yaml` holds the `efficacy` rules), or
+    None for a file of another name (a team's own `brand.yaml`). Every rule file at the top of
+    the shipped pack must be named for its category."""
+    if path.stem in CATEGORIES:
+        return path.stem
+    if path.resolve().parent == default_pack_dir().resolve():
+        return ""  # matches no category: a shipped file that holds rules must be named for one
+    return None
 
 
 def load_pack_cached(directories: Iterable[Path]) -> RulePack:
@@ -77,7 +92,8 @@ def load_pack_cached(directories: Iterable[Path]) -> RulePack:
     return cached("pack", slot, (file_stamps(files), file_stamps(code)), compute)
 
 
-def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, seen: dict[str, str]) -> None:
+def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, seen: dict[str, str],
+               alias_lines: dict[str, tuple[str, int]]) -> None:
     import yaml  # lazy: a cached pack never needs the YAML parser
 
     from copylint.ruleset import yaml_lines
@@ -102,12 +118,14 @@ def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, see
             raise RuleError(name, yaml_lines.line_of(data, key), f"unknown top-level key {key!r} (allowed: {', '.join(FILE_KEYS)})")
     _load_named_lists(name, "vocabularies", data, pack.vocabularies, _check_term)
     _load_named_lists(name, "patterns", data, pack.patterns, _check_pattern)
+    _load_aliases(name, data, pack.aliases, alias_lines)
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         raise RuleError(name, yaml_lines.line_of(data, "rules"), "'rules' must be a list")
+    category = file_category(path) if rules else None
     for i, raw in enumerate(rules):
         line = yaml_lines.line_of(rules, i)
-        spec = validate_rule(raw, kinds, name, line)
+        spec = validate_rule(raw, kinds, name, line, category)
         if spec.id in seen:
             raise RuleError(name, line, f"duplicate rule id {spec.id!r} (first defined in {seen[spec.id]})")
         seen[spec.id] = f"{name}:{line}"
@@ -128,6 +146,36 @@ def _check_pattern(pattern: Any) -> str | None:
     except ValueError as exc:
         return str(exc)
     return None
+
+
+def _load_aliases(name: str, data: Any, into: dict[str, str], lines: dict[str, tuple[str, int]]) -> None:
+    """A top-level `aliases:` mapping of former rule ids to current ones."""
+    from copylint.ruleset import yaml_lines
+
+    section = data.get("aliases")
+    if section is None:
+        return
+    if not isinstance(section, dict):
+        raise RuleError(name, yaml_lines.line_of(data, "aliases"), "'aliases' must map former rule ids to current ones")
+    for old, new in section.items():
+        line = yaml_lines.line_of(section, old)
+        for value in (old, new):
+            if not isinstance(value, str) or not RULE_ID.match(value):
+                raise RuleError(name, line, f"alias {old!r}: {value!r} is not a rule id (dotted lower-case words)")
+        if old in lines:
+            raise RuleError(name, line, f"alias {old!r} is defined twice (first in {lines[old][0]}:{lines[old][1]})")
+        into[old] = new
+        lines[old] = (name, line)
+
+
+def _check_aliases(pack: RulePack, lines: dict[str, tuple[str, int]]) -> None:
+    """Every alias names a rule that exists, and no former id is still a rule's id."""
+    ids = {spec.id for spec in pack.specs}
+    for old, new in pack.aliases.items():
+        if old in ids:
+            raise RuleError(*lines[old], f"alias {old!r} is the id of a rule; a former id must not be in use")
+        if new not in ids:
+            raise RuleError(*lines[old], f"alias {old!r} points to {new!r}, which is not a rule id")
 
 
 SINGULAR = {"vocabularies": ("vocabulary", "terms"), "patterns": ("pattern list", "patterns")}

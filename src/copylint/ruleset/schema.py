@@ -16,14 +16,16 @@ from copylint.regexcache import rx
 COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest")
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
 RULE_ID = rx(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
-FILE_KEYS = ("rules", "vocabularies", "patterns")
+FILE_KEYS = ("rules", "vocabularies", "patterns", "aliases")
 
 
 class RuleError(FileLineError):
     """A problem in a rule file, reported as `file:line: message`."""
 
 
-def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: int) -> RuleSpec:
+def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: int, file_category: str | None = None) -> RuleSpec:
+    """A rule mapping checked against the schema. Its id's first segment must be its category and,
+    when the file is named for a category (`file_category`), that category must be the file's."""
     if not isinstance(raw, dict):
         raise RuleError(file, line, "each rule must be a mapping of keys (id, kind, category, ...)")
     rid = raw.get("id", "?")
@@ -44,12 +46,17 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
         if key not in allowed:
             raise fail(key, f"unknown key {key!r} for kind {kind_name!r} (allowed: {', '.join(sorted(allowed))})")
     if not isinstance(rid, str) or not RULE_ID.match(rid):
-        raise fail("id", f"id {rid!r} must be dotted lower-case words, e.g. 'claims.cure'")
+        raise fail("id", f"id {rid!r} must be dotted lower-case words, e.g. 'efficacy.cure'")
     for key in ("message", "why", "source"):
         if not isinstance(raw[key], str) or not raw[key].strip():
             raise fail(key, f"{key!r} must be a non-empty string")
     if raw["category"] not in CATEGORIES:
         raise fail("category", f"category {raw['category']!r} must be one of: {', '.join(CATEGORIES)}")
+    prefix = rid.split(".", 1)[0]
+    if prefix != raw["category"]:
+        raise fail("id", f"id {rid!r} must start with its category: '{raw['category']}.{rid.split('.', 1)[1]}'")
+    if file_category is not None and raw["category"] != file_category:
+        raise fail("category", f"a rule of category {raw['category']!r} belongs in {raw['category']}.yaml (one file per category)")
     try:
         severity = Severity(raw["severity"])
     except ValueError:

@@ -37,3 +37,21 @@ def test_disease_claims_are_errors_for_serious_conditions(compiled):
 def test_patient_page_about_the_same_conditions_reports_no_claim(compiled):
     found = claims_in("nhs-style.md", compiled)
     assert found == [], [(f.rule, f.excerpt) for f in found]
+
+
+def _lines(name: str) -> list[str]:
+    return [line for line in (FIXTURES / "field" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("line", _lines("claim-forms.txt"))
+def test_each_claim_form_is_reported_on_its_own(compiled, line):
+    """One line per claim form regulators cite (numbers and times, testimonials, products named
+    for a condition, questions answered by the product, comparisons with medicine ...)."""
+    found = [f for f in lint_string(line, compiled, "text") if f.category in CLAIM_CATEGORIES]
+    assert found, line
+
+
+@pytest.mark.parametrize("line", _lines("honest-forms.txt"))
+def test_honest_patient_information_forms_are_not_reported(compiled, line):
+    found = [f for f in lint_string(line, compiled, "text") if f.category in CLAIM_CATEGORIES]
+    assert found == [], [(f.rule, f.excerpt) for f in found]

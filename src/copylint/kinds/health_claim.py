@@ -35,7 +35,8 @@ class Link:
     start: int
     end: int
     form: str = "verb"  # verb ("lowers blood sugar"), noun ("a remedy for colds"), class ("antiviral"),
-    # outcome ("my sciatica is gone": the benefit word follows its target)
+    # outcome ("my sciatica is gone": the benefit word follows its target), answer ("Do you suffer
+    # from arthritis? Our capsules can help.": the target is in the question before)
 
 
 class HealthClaimKind(RuleKind):
@@ -137,6 +138,7 @@ class HealthClaimKind(RuleKind):
                 yield Link(Mention(name, text[s:e], s, e), None, s, e, "class")
         targets = sorted(sc.of(self.targets) + self._shape_mentions(voice, text), key=lambda m: m.start)
         if not targets:
+            yield from self._answers(sc)
             return
         excluded = sc.of(self.speaker.exclude)
         starts = [t.start for t in targets]
@@ -160,6 +162,19 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, outcome.start) - 1
             if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):
                 yield Link(outcome, targets[i], targets[i].start, outcome.end, "outcome")
+
+    def _answers(self, sc: SentenceClaims) -> Iterator[Link]:
+        """A benefit with no condition of its own answers the question before it: "Do you suffer
+        from arthritis? Our capsules can help." (the condition is the previous sentence's)."""
+        before = sc.previous
+        if before is None or not before.question:
+            return
+        asked = [m for m in before.mentions if m.vocab in self.targets]
+        if not asked:
+            return
+        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            yield Link(verb, asked[0], verb.start, verb.end, "answer")
+            return
 
     def _serious(self, sc: SentenceClaims, link: Link) -> bool:
         if link.target is not None and link.target.vocab in self.serious:

@@ -29,15 +29,21 @@ REPORTING = rx(
 )
 # Research intent, purpose and needs: effects after these are not asserted.
 INTENT = rx(
-    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|goals?|objectives?|purpose|"
-    r"to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
+    r"\b(?:to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
     r"confirm|establish|understand|show|develop|find)|whether|how\s+(?:safe|effective|well|much|they|it|to|best)|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
     r"search\s+(?:for|of)|strategy\s+for|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|"
-    r"seek(?:s|ing)?\s+to|intend(?:s|ed|ing)?\s+to|meant\s+to|needed\s+to|required\s+to|difficult\s+to|"
+    r"difficult\s+to|"
     r"hard\s+to|unable\s+to|approved\s+to|research\s+to|focus(?:es|ed|ing)?\s+on|rather\s+than|"
     r"instead\s+of|assess(?:es|ed|ing)|evaluat(?:es|ed|ing)|investigat(?:es|ed|ing)|explor(?:es|ed|ing)|"
     r"stud(?:y|ies|ied|ying)\s+(?:the|whether|if|how)|testing|looking\s+at|promise\s+(?:in|for)|"
-    r"potential\s+(?:of|for|to|in)|candidates?\s+for|would|should)\b",
+    r"potential\s+(?:of|for|to|in)|candidates?\s+for)\b",
+    regex.I,
+)
+# Aims and purposes: what something is for. Said of research they are not results; said of what
+# the page sells they are its claims ("our therapy seeks to address the cause of allergies").
+AIMS = rx(
+    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|at)|goals?|objectives?|purpose|seek(?:s|ing)?\s+to|"
+    r"intend(?:s|ed|ing)?\s+to|meant\s+to|needed\s+to|required\s+to|would|should)\b",
     regex.I,
 )
 EXTRA_HEDGE = rx(
@@ -114,7 +120,8 @@ def clause_span(text: str, pos: int) -> tuple[int, int]:
 
 
 def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] = frozenset()) -> str:
-    """'negated', 'intent', 'hedged', 'correlational' or 'direct' for one effect mention. A purpose
+    """'negated', 'intent' (research: whether, to test ...), 'purpose' (aims, "for", a purpose
+    infinitive), 'hedged', 'correlational' or 'direct' for one effect mention. A purpose
     infinitive after a product (vocabularies `products`) states what it does: "drops to beat the
     flu", "frequencies to resist the virus"."""
     text = sc.sentence.text
@@ -128,12 +135,14 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
             and not quote):
         return "negated"
     clause = text[max(lo, cues.clause_start(text, effect.start, commas=False)):effect.start]
-    if INTENT.search(clause) or PURPOSE.search(clause):
+    if INTENT.search(clause):
         return "intent"
+    if AIMS.search(clause) or PURPOSE.search(clause):
+        return "purpose"
     infinitive = INFINITIVE.search(clause)
     if (infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause)
             and not _product_head(sc, infinitive.start("head") + (effect.start - len(clause)), products)):
-        return "intent"
+        return "purpose"
     if quote:
         return "direct"
     in_label = sc.body_start and effect.start < sc.body_start

@@ -12,7 +12,7 @@ from typing import Iterable
 import regex
 
 from copylint.analysis import cues
-from copylint.analysis.claims import INTENT, DocumentClaims, SentenceClaims, analyzer
+from copylint.analysis.claims import AIMS, INTENT, DocumentClaims, SentenceClaims, analyzer
 from copylint.analysis.context import Analysis
 from copylint.analysis.vocab import freeze
 from copylint.analysis.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
@@ -127,7 +127,9 @@ class Speaker:
                     candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects:
                     candidates.append((m.end, "product"))
-        candidates += [(e, "first") for _, e in voice.before("first_person", pos, lo)]
+        clause = cues.clause_start(text, pos, commas=False)
+        # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").
+        candidates += [(e, "first") for _, e in voice.before("first_person", pos, max(lo, clause))]
         standard_ends = [end for end, kind in candidates if kind == "standard"]
         candidates += [(e, "named") for s, e in voice.before("named_product", pos, lo)
                        if not any(BRAND_AFTER.fullmatch(text, end, s) for end in standard_ends if end <= s)]
@@ -212,7 +214,7 @@ class Speaker:
         text = sc.sentence.text
         quote = quoted_from(sc, pos)
         start = max(quote or 0, cues.clause_start(text, pos, commas=False))
-        return INTENT.search(text, start, pos) is not None or HOW_BEFORE.search(text, start, pos) is not None
+        return any(p.search(text, start, pos) is not None for p in (INTENT, AIMS, HOW_BEFORE))
 
     def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
                 end: int | None = None) -> tuple[str, bool] | None:

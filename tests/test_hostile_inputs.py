@@ -306,7 +306,7 @@ def test_report_as_a_lintable_file_inside_the_linted_folder_is_refused(folder):
 @POSIX
 def test_a_failed_write_leaves_the_previous_file_and_no_temporary(folder):
     """A file-size limit makes the write fail mid-way as a full disk would."""
-    write(folder, "site/a.md", CLAIM * 200)
+    write(folder, "site/a.md", "\n\n".join(f"Our stem cells cure arthritis in {i} days." for i in range(200)))
     old = write(folder, "report.json", "previous report\n")
     limit = lambda: (signal.signal(signal.SIGXFSZ, signal.SIG_IGN), resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)))
     for flag in ("-o", "--write-baseline"):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from copylint.engine import lint_document
-from copylint.filters.same_claim import fold_same_claim
+from copylint.filters.same_claim import fold_repeats, fold_same_claim
+from workflow_helpers import invoke, write
 from copylint.kinds.base import Settings
 from copylint.models import Finding, Location, Severity
 from copylint.parsers import parse_text
@@ -23,6 +24,12 @@ def test_overlapping_findings_of_different_rules_fold_into_the_most_severe():
     assert found[0].message.endswith("(Also reported as: a.one.)")
 
 
+def test_findings_of_different_files_never_fold():
+    other = finding("b.two", 5, 20, Severity.ERROR)
+    other.location.path = "b.md"
+    assert len(fold_same_claim([finding("a.one", 0, 10), other])) == 2
+
+
 def test_equal_severity_keeps_the_finding_that_covers_more_of_the_claim():
     (kept,) = fold_same_claim([finding("a.one", 0, 4), finding("b.two", 0, 12)])
     assert kept.rule == "b.two" and kept.also == ("a.one",)
@@ -35,6 +42,35 @@ def test_one_rules_distinct_claims_and_exact_fixes_stay_apart():
 
 def test_a_cure_and_disease_claim_on_the_same_words_is_one_finding():
     doc = parse_text("Our tea cures acne. It is sold in tins.", "text", "t.txt")
-    found = [f for f in lint_document(doc, RULES).findings if f.location.start_offset < 19]
+    found = [f for f in fold_same_claim(lint_document(doc, RULES).findings) if f.location.start_offset < 19]
     assert len(found) == 1, [(f.rule, f.excerpt) for f in found]
     assert {found[0].rule, *found[0].also} >= {"efficacy.cure", "efficacy.disease-claim"}
+
+
+def test_a_block_pasted_three_times_reports_its_claim_once_naming_the_other_lines():
+    text = "Our tea cures gout.\n\nBook a call.\n\nOur tea cures gout.\n\nA calm line.\n\nOur tea cures gout.\n"
+    found = [f for f in fold_repeats(fold_same_claim(lint_document(parse_text(text, "markdown", "a.md"), RULES).findings)) if "cures" in f.excerpt]
+    assert len(found) == 1 and found[0].location.line == 1
+    assert [loc.line for loc in found[0].related] == [5, 9]
+    assert "line 5, 9" not in found[0].message and "lines 5, 9" in found[0].message
+
+
+def test_the_same_words_in_different_blocks_are_reported_in_each():
+    text = "Our tea cures gout.\n\nOur tea cures gout, and it is cheap.\n"
+    found = [f for f in fold_repeats(fold_same_claim(lint_document(parse_text(text, "markdown", "a.md"), RULES).findings)) if "cures" in f.excerpt]
+    assert [f.location.line for f in found] == [1, 3]
+
+
+def test_a_rule_ignored_for_a_file_never_hides_the_claim_it_shared_words_with(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, ".copylint.yaml", "per-file-ignores:\n  'a.md': [efficacy.cure]\n")
+    write(tmp_path, "a.md", "Our tea cures acne.\n")
+    rules = [line.split()[2] for line in invoke("check", "--format", "concise", "a.md").stdout.splitlines() if line.startswith("a.md")]
+    assert "efficacy.disease-claim" in rules and "efficacy.cure" not in rules
+
+
+def test_a_copy_suppressed_on_its_own_line_stays_suppressed_and_the_directive_is_used(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.md", "Our tea cures gout.\n\n<!-- copylint-disable-next-line efficacy.cure -- quoted -->\nOur tea cures gout.\n")
+    out = invoke("check", "--no-config", "--select", "efficacy.cure", "--format", "concise", "a.md").stdout
+    assert "a.md:1:" in out and "a.md:4:" not in out and "unused-suppression" not in out and "Repeated" not in out

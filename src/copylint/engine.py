@@ -8,7 +8,7 @@ from typing import Any, Iterable, Sequence
 
 from copylint.analysis.context import Analysis
 from copylint.filters.chrome import tag_chrome
-from copylint.filters.same_claim import fold_same_claim
+from copylint.filters.same_claim import mark_blocks
 from copylint.kinds.base import RuleKind, Settings
 from copylint.models import Document, Finding, InputError, Source
 from copylint.parsers import parse
@@ -55,7 +55,8 @@ def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings |
     tag_chrome(doc, result.findings)
     if doc.source.format == "docx":
         name_headings(doc, result.findings)
-    result.findings = fold_same_claim(result.findings)
+    mark_blocks(doc, result.findings)
+    result.findings.sort(key=Finding.sort_key)
     return result
 
 

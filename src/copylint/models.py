@@ -223,6 +223,7 @@ class Finding:
     chrome_key: int | None = None  # set for findings in site chrome: a hash of that chrome block's text
     fix: str | None = None  # exact replacement of the finding's span (a spelling, a year), applied by --fix
     also: tuple[str, ...] = ()  # rules whose findings on the same words this one stands for
+    repeat_key: int | None = None  # identity of its block's text: copies of a block fold into one
 
     @property
     def path(self) -> str:

@@ -13,6 +13,7 @@ from copylint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, load_r
 from copylint.config import Config, ConfigError, check_selectors, load_config, overlay, split_ids, with_flags
 from copylint.filters import baseline as baseline_filter
 from copylint.filters import suppressions
+from copylint.filters.same_claim import fold_repeats, fold_same_claim
 from copylint.filters.builtin_rules import BUILTIN_IDS
 from copylint.filters.changed_lines import document_sentence_spans, keep_changed
 from copylint.filters.selection import Selection, specificity
@@ -336,7 +337,7 @@ def filter_findings(findings, directives, rules, selection: Selection, all_ids: 
         return any(specificity(pattern, rid) >= 0 for rid in all_ids)
 
     outcome = suppressions.apply(selection.apply(findings), directives, active=active, known=known)
-    return sorted(outcome.kept + selection.apply(outcome.meta), key=Finding.sort_key)
+    return sorted(fold_repeats(fold_same_claim(outcome.kept)) + selection.apply(outcome.meta), key=Finding.sort_key)
 
 
 def _with_current_ids(directive, aliases: Aliases):

@@ -1,10 +1,15 @@
 """One finding per claim: findings of different rules on overlapping words of one document are
 the same claim ("Our tea cures acne" is a cure claim and a disease claim). The most severe is
-kept (then the one covering more of the claim), and names the rules it stands for."""
+kept (then the one covering more of the claim), and names the rules it stands for. A block
+repeated on the page reports its findings once, at the first copy, listing the others. Both run
+after selection and suppressions, so a rule switched off for a file never hides another."""
 
 from __future__ import annotations
 
-from copylint.models import Finding
+import bisect
+import zlib
+
+from copylint.models import Document, Finding
 
 
 def _folds(f: Finding) -> bool:
@@ -20,11 +25,11 @@ def _precedence(f: Finding) -> tuple:
 def fold_same_claim(findings: list[Finding]) -> list[Finding]:
     """Findings in source order, with overlapping findings of different rules folded into one."""
     kept: list[Finding] = [f for f in findings if not _folds(f)]
-    spans = sorted((f for f in findings if _folds(f)), key=lambda f: (f.location.start_offset, f.location.end_offset))
+    spans = sorted((f for f in findings if _folds(f)), key=lambda f: (f.path, f.location.start_offset, f.location.end_offset))
     group: list[Finding] = []
     group_end = -1
     for f in spans + [None]:
-        if f is not None and group and f.location.start_offset < group_end:
+        if f is not None and group and f.path == group[0].path and f.location.start_offset < group_end:
             group.append(f)
             group_end = max(group_end, f.location.end_offset)
             continue
@@ -47,3 +52,41 @@ def _merge(group: list[Finding]) -> list[Finding]:
     best.also = tuple(others)
     best.message = f"{best.message} (Also reported as: {', '.join(others)}.)"
     return [best] + [f for f in group if f.rule == best.rule and f is not best]
+
+
+def fold_repeats(findings: list[Finding]) -> list[Finding]:
+    """A block pasted several times (a call-to-action twelve times) carries the same findings in
+    each copy: report each once, at its first copy, naming the other lines. Runs after
+    suppressions, so a copy that is suppressed on its own line stays suppressed."""
+    first: dict[tuple, Finding] = {}
+    kept: list[Finding] = []
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.repeat_key is None or f.document_level:
+            kept.append(f)
+            continue
+        key = (f.path, f.rule, f.message, f.excerpt, f.repeat_key)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = f
+            kept.append(f)
+        else:
+            earlier.related.append(f.location)
+    for f in first.values():
+        lines = sorted({loc.line for loc in f.related if loc.path == f.path})
+        if lines:
+            f.message = f"{f.message} (Repeated in the same words on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}.)"
+    return kept
+
+
+def mark_blocks(doc: Document, findings: list[Finding]) -> None:
+    """Give each finding the identity of its block's text, for `fold_repeats`."""
+    if len(findings) < 2:
+        return
+    starts = [b.source_offset(0) for b in doc.blocks]
+    keys: dict[int, int] = {}
+    for f in findings:
+        i = bisect.bisect_right(starts, f.location.start_offset) - 1
+        if 0 <= i < len(doc.blocks):
+            if i not in keys:
+                keys[i] = zlib.crc32(" ".join(doc.blocks[i].text.split()).encode("utf-8"))
+            f.repeat_key = keys[i]

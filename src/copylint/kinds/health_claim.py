@@ -174,7 +174,7 @@ class HealthClaimKind(RuleKind):
         asked = [m for m in before.mentions if m.vocab in self.targets]
         if not asked:
             return
-        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+        for verb in sorted(sc.of(self.benefits) + sc.of(self.nouns), key=lambda m: m.start):
             yield Link(verb, asked[0], verb.start, verb.end, "answer")
             return
 

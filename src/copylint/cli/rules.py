@@ -35,7 +35,9 @@ def rules_command(fmt, rule_dirs):
 @click.option("--all", "show_all", is_flag=True, help="Explain every rule.")
 @click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]), show_default=True)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule directory or file.")
-def rule_command(rule_id, show_all, fmt, rule_dirs):
+@click.option("--docs", "docs_dir", default=None, type=click.Path(file_okay=False),
+              help="Write a Markdown page per rule and an index into this folder (docs/rules).")
+def rule_command(rule_id, show_all, fmt, rule_dirs, docs_dir):
     """Explain one rule (the id in any case): what it reports, why, its source, and examples.
 
     \b
@@ -43,7 +45,11 @@ def rule_command(rule_id, show_all, fmt, rule_dirs):
       copylint rule efficacy.cure
       copylint rule efficacy.cure --format json
       copylint rule --all
+      copylint rule --docs docs/rules
     """
+    if docs_dir is not None:
+        _write_docs(docs_dir, rule_dirs, rule_id or show_all)
+        return
     if bool(rule_id) == show_all:
         fail("give one rule id, or --all (see 'copylint rules' for the ids)")
     pack, _, _ = load_rules(rule_dirs)
@@ -53,6 +59,18 @@ def rule_command(rule_id, show_all, fmt, rule_dirs):
         click.echo(json.dumps(data if show_all else data[0], indent=2, ensure_ascii=False))
         return
     click.echo(("\n" + "-" * 88 + "\n\n").join(explain(s) for s in specs), nl=False)
+
+
+def _write_docs(directory: str, rule_dirs, extra_arguments) -> None:
+    from pathlib import Path
+
+    from copylint.ruleset.docs import write_docs
+
+    if extra_arguments:
+        fail("--docs writes every rule's page; give no rule id and no --all with it")
+    pack, _, _ = load_rules(rule_dirs)
+    written, removed = write_docs(pack.specs, Path(directory))
+    click.echo(f"{directory}: {len(written)} page(s) written, {len(removed)} removed ({len(pack.specs)} rules).")
 
 
 def find_rule(specs, rule_id: str, aliases: dict[str, str] | None = None):

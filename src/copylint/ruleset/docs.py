@@ -23,7 +23,7 @@ REGENERATE = "copylint rule --docs docs/rules"
 KIND_SETTINGS = {
     "required": "`disclaimers: {{{id}: [\"...\"]}}` adds wordings that count as this disclaimer.",
     "duplicate": "`duplicates: {{threshold: 0.8, min-words: 8}}` sets how similar and how long copies must be.",
-    "date": "`as-of: YYYY-MM-DD` fixes the date the page is judged at (default: today).",
+    "date": "`as-of: 2026-01-01` fixes the date the page is judged at (default: today).",
 }
 
 

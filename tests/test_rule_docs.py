@@ -13,7 +13,7 @@ import pytest
 
 from copylint.cli.common import load_rules
 from copylint.ruleset.docs import INDEX, MARKER, REGENERATE, pages, write_docs
-from workflow_helpers import invoke, write
+from workflow_helpers import TEAM_RULE, invoke, write
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "rules"
@@ -75,22 +75,6 @@ def test_rule_docs_command_includes_a_team_pack(tmp_path, monkeypatch):
     assert "**Wording that is the product's old name**" in page and "Defined in team/brand.yaml." in page
     assert "[brand.old-name](brand.old-name.md)" in (tmp_path / "out" / INDEX).read_text()
     assert invoke("rule", "claims.cure", "--docs", "out").exit_code == 2
-
-
-TEAM_RULE = """\
-rules:
-  - id: brand.old-name
-    kind: phrase
-    category: hype
-    severity: warning
-    message: "'{match}' is the product's old name; use the new one."
-    why: Legal asked us not to use the old name.
-    source: Team style guide
-    terms: [miracle serum]
-    examples:
-      bad: ["Try the miracle serum."]
-      good: ["Try the serum."]
-"""
 
 
 def test_a_summary_is_the_title_and_may_not_hold_fields(tmp_path, monkeypatch):

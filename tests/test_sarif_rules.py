@@ -16,7 +16,7 @@ from copylint.models import Finding, Location
 from copylint.reporters import Report
 from copylint.reporters.sarif import build, rule_entry
 from copylint.ruleset.docs import DOCS_URL_ENV
-from workflow_helpers import invoke, write
+from workflow_helpers import TEAM_RULE, invoke, write
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
@@ -67,29 +67,13 @@ def test_every_shipped_rule_links_to_its_generated_page(specs, monkeypatch):
 def test_the_docs_address_can_be_set_and_team_rules_get_none_by_default(tmp_path, monkeypatch, specs):
     write(tmp_path, "team/brand.yaml", TEAM_RULE)
     pack, _, _ = load_rules([str(tmp_path / "team")])
-    team = next(s for s in pack.specs if s.id == "brand.miracle-serum")
+    team = next(s for s in pack.specs if s.id == "brand.old-name")
     monkeypatch.delenv(DOCS_URL_ENV, raising=False)
     assert "helpUri" not in rule_entry(team.id, team)
     monkeypatch.setenv(DOCS_URL_ENV, "https://docs.example.com/copylint/{id}.html")
-    assert rule_entry(team.id, team)["helpUri"] == "https://docs.example.com/copylint/brand.miracle-serum.html"
+    assert rule_entry(team.id, team)["helpUri"] == "https://docs.example.com/copylint/brand.old-name.html"
     monkeypatch.setenv(DOCS_URL_ENV, "https://git.example.com/rules/")
     assert rule_entry("claims.cure", specs[0])["helpUri"] == f"https://git.example.com/rules/{specs[0].id}.md"
-
-
-TEAM_RULE = """\
-rules:
-  - id: brand.miracle-serum
-    kind: phrase
-    category: hype
-    severity: warning
-    message: "'{match}' is our banned product name."
-    why: Legal asked us not to use the old name.
-    source: Team style guide
-    terms: [miracle serum]
-    examples:
-      bad: ["Try the miracle serum."]
-      good: ["Try the serum."]
-"""
 
 
 def test_a_report_with_every_rule_validates_against_the_schema(specs, tmp_path):

@@ -98,9 +98,13 @@ def find_rule(specs, rule_id: str, aliases: dict[str, str] | None = None):
 
 
 def describe(spec) -> dict:
-    """A rule as JSON: what `copylint rule ID` prints, field by field."""
+    """A rule as JSON: what `copylint rule ID` prints, field by field, with its title and page."""
+    from copylint.ruleset import describe as plain
+    from copylint.ruleset.docs import help_uri
+
     return {
-        "id": spec.id, "kind": spec.kind, "category": spec.category, "severity": spec.severity.value,
+        "id": spec.id, "summary": plain.describe(spec).title, "docs": help_uri(spec),
+        "kind": spec.kind, "category": spec.category, "severity": spec.severity.value,
         "message": spec.message, "why": spec.why, "source": spec.source, "suggest": spec.suggest,
         "examples": {"bad": list(spec.examples.bad), "good": list(spec.examples.good)},
         "defined_in": "<built-in>" if spec.file == "<built-in>" else f"{spec.file}:{spec.line}",

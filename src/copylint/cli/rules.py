@@ -15,18 +15,21 @@ from copylint.cli.common import fail, load_rules
 @click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]), show_default=True)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule directory or file.")
 def rules_command(fmt, rule_dirs):
-    """List every rule: id, category, severity and message."""
+    """List every rule: id, category, severity and what it reports."""
+    from copylint.ruleset.describe import describe as plain
+
     pack, _, _ = load_rules(rule_dirs)
     specs = sorted(pack.specs, key=lambda s: s.id)
     if fmt == "json":
         click.echo(json.dumps([
-            {"id": s.id, "kind": s.kind, "category": s.category, "severity": s.severity.value, "message": s.message}
+            {"id": s.id, "kind": s.kind, "category": s.category, "severity": s.severity.value,
+             "summary": plain(s).title, "message": s.message}
             for s in specs
         ], indent=2))
         return
     width = max((len(s.id) for s in specs), default=10)
     for s in specs:
-        click.echo(f"{s.id:<{width}}  {s.category:<12} {s.severity.value:<8} {_first_line(s.message)}")
+        click.echo(f"{s.id:<{width}}  {s.category:<12} {s.severity.value:<8} {_first_line(plain(s).title)}")
     click.echo(f"\n{len(specs)} rules.")
 
 
@@ -113,13 +116,16 @@ def describe(spec) -> dict:
 
 def explain(spec) -> str:
     """The text of `copylint rule ID` for one rule."""
+    from copylint.ruleset.describe import PER_FINDING, describe as plain, suggestion
+
     wrap = lambda text: textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
     out = [f"{spec.id}  ({spec.category}, {spec.severity.value}, kind {spec.kind})\n",
-           "What it reports:\n" + wrap(spec.message) + "\n",
+           "What it reports:\n" + wrap(plain(spec).text) + "\n",
            "Why it matters:\n" + wrap(spec.why) + "\n",
            "Source:\n" + wrap(spec.source) + "\n"]
     if spec.suggest:
-        out.append("Suggested fix:\n" + wrap(spec.suggest) + "\n")
+        fix = suggestion(spec) or PER_FINDING
+        out.append("Suggested fix:\n" + wrap(fix) + "\n")
     out.append("Examples that are reported:")
     out += [_example("-", example) for example in spec.examples.bad]
     out.append("\nExamples that are not reported:")

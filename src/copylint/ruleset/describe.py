@@ -49,6 +49,10 @@ NOUNS = {
 }
 
 
+# Said of a rule whose suggestion is filled in from each finding ("a {date} study").
+PER_FINDING = "Each finding carries a suggestion worked out from the text it points at."
+
+
 @dataclass(frozen=True)
 class Description:
     title: str  # a short title: no final full stop, no fields

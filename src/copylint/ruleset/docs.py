@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from copylint import __version__
 from copylint.kinds.base import RuleSpec
-from copylint.ruleset.describe import describe, suggestion
+from copylint.ruleset.describe import PER_FINDING, describe, suggestion
 
 REPOSITORY = "https://github.com/copylint/copylint"
 DOCS_URL_ENV = "COPYLINT_RULE_DOCS_URL"
@@ -103,7 +103,7 @@ def page(spec: RuleSpec) -> str:
     ]
     if spec.suggest:
         fixed = suggestion(spec)
-        out += ["## Suggested fix", "", fixed or "Each finding carries a suggestion worked out from the text it points at.", ""]
+        out += ["## Suggested fix", "", fixed or PER_FINDING, ""]
     out += ["## Examples", "", "Reported:", ""]
     out += [line for example in spec.examples.bad for line in (*_fenced(example), "")]
     out += ["Not reported:", ""]

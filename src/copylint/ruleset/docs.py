@@ -148,7 +148,8 @@ def _configuration(spec: RuleSpec) -> list[str]:
         "",
         f"- Change its severity: `severity: {{{spec.id}: {other}}}` (error, warning, info or off) in `.copylint.yaml`.",
         f"- Turn it off: `ignore: [{spec.id}]`, or for some files only: `per-file-ignores: {{\"legal/*.md\": [{spec.id}]}}`.",
-        f"- Accept one finding: `<!-- copylint-disable-next-line {spec.id} -- the reason -->` above it.",
+        f"- Accept one finding: `<!-- copylint-disable-next-line {spec.id} -- the reason -->` above it."
+        if spec.kind != "builtin" else "- A directive cannot suppress findings about directives.",
     ]
     setting = KIND_SETTINGS.get(spec.kind)
     if setting:

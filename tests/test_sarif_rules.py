@@ -4,17 +4,21 @@ template fields or cut-off text, a helpUri to the rule's page, the whole file va
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copylint.cli.common import load_rules
 from copylint.models import Finding, Location
 from copylint.reporters import Report
 from copylint.reporters.sarif import build, rule_entry
+from copylint.ruleset.describe import NOUNS, describe
 from copylint.ruleset.docs import DOCS_URL_ENV
 from workflow_helpers import TEAM_RULE, invoke, write
 
@@ -119,3 +123,22 @@ def test_two_findings_of_one_rule_on_one_line_are_two_alerts(tmp_path, monkeypat
     write(tmp_path, "drafts/page.md", "Our stem cells cure arthritis. Our drops cure gout.\n")
     prints = _prints(tmp_path)
     assert [rule for rule, _ in prints] == ["claims.cure", "claims.cure"] and prints[0][1] != prints[1][1]
+
+
+PIECES = st.one_of(
+    st.sampled_from(["{%s}" % name for name in NOUNS] + ["'{match}'", '"{term}"', "({claim})", ": {detail}.",
+                                                         "; ", ". ", ": ", " (", ")", "{{", "}}"]),
+    st.text(st.characters(blacklist_characters="{}\x00", blacklist_categories=("Cs",)), max_size=12),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=12))
+def test_any_template_describes_without_fields(specs, pieces):
+    template = "".join(pieces)
+    literal = template.count("{{")
+    spec = dataclasses.replace(specs[0], message=template, summary=None)
+    about = describe(spec)
+    assert about.title.strip() and about.text.strip()
+    for text in (about.title, about.text):
+        assert "\x00" not in text and text.count("{") <= literal and text.count("}") <= template.count("}}")

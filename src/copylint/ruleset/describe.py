@@ -61,8 +61,8 @@ class Description:
 
 def describe(spec: RuleSpec) -> Description:
     """The rule's title (its `summary` when it has one) and its message without fields."""
-    text = plain(spec.message, spec)
-    title = spec.summary or _title(text)
+    text = plain(spec.message, spec) or spec.id
+    title = spec.summary or _title(text) or spec.id
     return Description(title=title, text=text)
 
 

@@ -124,7 +124,7 @@ def _is_config(text: str) -> bool:
 def test_configuration_examples_in_the_docs_are_valid(tmp_path, rule_ids):
     examples = doc_examples()
     wheres = {where for where, _ in examples}
-    assert {"README.md block", "configuration.md block", "configuration.md inline", "claims.cure.md inline"} <= wheres
+    assert {"README.md block", "configuration.md block", "configuration.md inline", "efficacy.cure.md inline"} <= wheres
     assert any("disclaimers" in y for _, y in examples)
     for i, (where, text) in enumerate(examples):
         try:

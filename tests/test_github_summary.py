@@ -27,7 +27,7 @@ def folder(tmp_path, monkeypatch):
 
 
 def check(*args):
-    return invoke("check", "--select", "claims.cure,hype.revolutionary", "--format", "github", *args)
+    return invoke("check", "--select", "efficacy.cure,hype.revolutionary", "--format", "github", *args)
 
 
 def test_the_summary_is_appended_with_counts_by_rule_and_file(folder, monkeypatch):
@@ -39,10 +39,10 @@ def test_the_summary_is_appended_with_counts_by_rule_and_file(folder, monkeypatc
     assert result.exit_code == 1
     text = summary.read_text()
     assert text.startswith("## An earlier step\n\n## copylint\n")  # appended, never overwritten
-    findings = [json.loads(line) for line in invoke("check", "--select", "claims.cure,hype.revolutionary",
+    findings = [json.loads(line) for line in invoke("check", "--select", "efficacy.cure,hype.revolutionary",
                                                      "--format", "json-lines", "drafts").stdout.splitlines()]
     assert "Found 5 findings in 2 files (4 errors, 1 warning); 2 files checked." in text
-    assert "| `claims.cure` | 4 | error |" in text and "| `hype.revolutionary` | 1 | warning |" in text
+    assert "| `efficacy.cure` | 4 | error |" in text and "| `hype.revolutionary` | 1 | warning |" in text
     assert "| drafts/a.md | 4 | 3 | 1 | 0 |" in text and "| drafts/b.md | 1 | 1 | 0 | 0 |" in text
     assert text.index("drafts/a.md | 4") < text.index("drafts/b.md | 1")  # most findings first
     assert "<details><summary>All 5 findings</summary>" in text

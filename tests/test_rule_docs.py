@@ -34,9 +34,9 @@ def test_docs_rules_match_the_rules(specs):
 
 
 def test_a_page_says_what_why_source_examples_options_and_configuration(specs):
-    spec = next(s for s in specs if s.id == "claims.cure")
-    text = pages(specs)["claims.cure.md"]
-    assert text.startswith("# claims.cure\n")
+    spec = next(s for s in specs if s.id == "efficacy.cure")
+    text = pages(specs)["efficacy.cure.md"]
+    assert text.startswith("# efficacy.cure\n")
     for heading in ("## What it reports", "## Why it matters", "## Source", "## Suggested fix", "## Examples",
                     "## Options", "## Configuration"):
         assert heading in text
@@ -46,7 +46,7 @@ def test_a_page_says_what_why_source_examples_options_and_configuration(specs):
     assert "| efficacy | error | `phrase` |" in text and "Defined in rules/efficacy.yaml." in text
     assert "{match}" not in text and str(ROOT) not in text  # no template field, no path of this machine
     index = pages(specs)[INDEX]
-    assert "| [claims.cure](claims.cure.md) | Wording that claims a cure | efficacy | error |" in index
+    assert "| [efficacy.cure](efficacy.cure.md) | Wording that claims a cure | efficacy | error |" in index
     assert index.count("](") == len(specs)
 
 
@@ -68,20 +68,20 @@ def test_regenerating_removes_pages_of_rules_that_are_gone_and_keeps_other_files
 
 def test_rule_docs_command_includes_a_team_pack(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, "team/brand.yaml", TEAM_RULE)
+    write(tmp_path, "team/hype.yaml", TEAM_RULE)
     result = invoke("rule", "--docs", "out", "--rules", "team")
     assert result.exit_code == 0, result.output
-    page = (tmp_path / "out" / "brand.old-name.md").read_text()
-    assert "**Wording that is the product's old name**" in page and "Defined in team/brand.yaml." in page
-    assert "[brand.old-name](brand.old-name.md)" in (tmp_path / "out" / INDEX).read_text()
-    assert invoke("rule", "claims.cure", "--docs", "out").exit_code == 2
+    page = (tmp_path / "out" / "hype.old-name.md").read_text()
+    assert "**Wording that is the product's old name**" in page and "Defined in team/hype.yaml." in page
+    assert "[hype.old-name](hype.old-name.md)" in (tmp_path / "out" / INDEX).read_text()
+    assert invoke("rule", "efficacy.cure", "--docs", "out").exit_code == 2
 
 
 def test_a_summary_is_the_title_and_may_not_hold_fields(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, "team/brand.yaml", TEAM_RULE.replace("    kind: phrase\n", "    kind: phrase\n    summary: Old product name\n"))
+    write(tmp_path, "team/hype.yaml", TEAM_RULE.replace("    kind: phrase\n", "    kind: phrase\n    summary: Old product name\n"))
     result = invoke("rule", "--docs", "out", "--rules", "team")
-    assert result.exit_code == 0 and "**Old product name**" in (tmp_path / "out" / "brand.old-name.md").read_text()
-    write(tmp_path, "team/brand.yaml", TEAM_RULE.replace("    kind: phrase\n", "    kind: phrase\n    summary: Old name {match}\n"))
+    assert result.exit_code == 0 and "**Old product name**" in (tmp_path / "out" / "hype.old-name.md").read_text()
+    write(tmp_path, "team/hype.yaml", TEAM_RULE.replace("    kind: phrase\n", "    kind: phrase\n    summary: Old name {match}\n"))
     result = invoke("rule", "--docs", "out", "--rules", "team")
     assert result.exit_code == 2 and "'summary' must be a one-line title without {fields}" in result.output

@@ -69,15 +69,15 @@ def test_every_shipped_rule_links_to_its_generated_page(specs, monkeypatch):
 
 
 def test_the_docs_address_can_be_set_and_team_rules_get_none_by_default(tmp_path, monkeypatch, specs):
-    write(tmp_path, "team/brand.yaml", TEAM_RULE)
+    write(tmp_path, "team/hype.yaml", TEAM_RULE)
     pack, _, _ = load_rules([str(tmp_path / "team")])
-    team = next(s for s in pack.specs if s.id == "brand.old-name")
+    team = next(s for s in pack.specs if s.id == "hype.old-name")
     monkeypatch.delenv(DOCS_URL_ENV, raising=False)
     assert "helpUri" not in rule_entry(team.id, team)
     monkeypatch.setenv(DOCS_URL_ENV, "https://docs.example.com/copylint/{id}.html")
-    assert rule_entry(team.id, team)["helpUri"] == "https://docs.example.com/copylint/brand.old-name.html"
+    assert rule_entry(team.id, team)["helpUri"] == "https://docs.example.com/copylint/hype.old-name.html"
     monkeypatch.setenv(DOCS_URL_ENV, "https://git.example.com/rules/")
-    assert rule_entry("claims.cure", specs[0])["helpUri"] == f"https://git.example.com/rules/{specs[0].id}.md"
+    assert rule_entry("efficacy.cure", specs[0])["helpUri"] == f"https://git.example.com/rules/{specs[0].id}.md"
 
 
 def test_a_report_with_every_rule_validates_against_the_schema(specs, tmp_path):
@@ -99,7 +99,7 @@ PARAGRAPH = ("Our stem cells cure arthritis. Many patients ask about costs. "
 
 
 def _prints(folder: Path) -> list[tuple[str, str]]:
-    result = invoke("check", "--format", "sarif", "--select", "claims.cure,regulatory.fda-approved", "--exit-zero", "drafts")
+    result = invoke("check", "--format", "sarif", "--select", "efficacy.cure,regulatory.fda-approved", "--exit-zero", "drafts")
     results = json.loads(result.stdout)["runs"][0]["results"]
     return [(r["ruleId"], r["partialFingerprints"]["primaryLocationLineHash"]) for r in results]
 
@@ -108,7 +108,7 @@ def test_fingerprints_survive_a_paragraph_inserted_above_and_edits_beside_the_fi
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "drafts/page.md", "# Care\n\n" + PARAGRAPH)
     before = _prints(tmp_path)
-    assert sorted(rule for rule, _ in before) == ["claims.cure", "regulatory.fda-approved"]
+    assert sorted(rule for rule, _ in before) == ["efficacy.cure", "regulatory.fda-approved"]
     assert len({fp for _, fp in before}) == 2
     write(tmp_path, "drafts/page.md", "# Care\n\nA new opening paragraph about our clinic.\n\n" + PARAGRAPH)
     assert _prints(tmp_path) == before
@@ -122,7 +122,7 @@ def test_two_findings_of_one_rule_on_one_line_are_two_alerts(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "drafts/page.md", "Our stem cells cure arthritis. Our drops cure gout.\n")
     prints = _prints(tmp_path)
-    assert [rule for rule, _ in prints] == ["claims.cure", "claims.cure"] and prints[0][1] != prints[1][1]
+    assert [rule for rule, _ in prints] == ["efficacy.cure", "efficacy.cure"] and prints[0][1] != prints[1][1]
 
 
 PIECES = st.one_of(

@@ -13,7 +13,7 @@ CLEAN = "Talk to your doctor about the evidence for any treatment.\n"
 # A team's own rule pack (one phrase rule), for tests of packs outside copylint's own.
 TEAM_RULE = """\
 rules:
-  - id: brand.old-name
+  - id: hype.old-name
     kind: phrase
     category: hype
     severity: warning

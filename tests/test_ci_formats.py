@@ -76,6 +76,7 @@ def test_rdjson_validates_and_counts_columns_in_utf8_bytes(folder):
     diags = {d["code"]["value"] + ":" + str(d["location"]["range"]["start"]["column"]): d for d in data["diagnostics"]}
     cure = next(d for d in data["diagnostics"] if d["code"]["value"] == "efficacy.cure")
     assert cure["severity"] == "ERROR" and cure["location"]["path"] == "drafts/page.md"
+    assert cure["code"]["url"].endswith("/docs/rules/efficacy.cure.md")  # the rule's page, as SARIF's helpUri
     assert "suggestions" not in cure  # a claim is never rewritten automatically
     line5 = PAGE.splitlines()[4]
     spelled = [d for d in data["diagnostics"] if d["code"]["value"] == "consistency.spelling"]

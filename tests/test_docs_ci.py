@@ -47,9 +47,21 @@ def test_install_from_the_git_repository_at_a_release_tag():
     assert f"@v{__version__}" in text  # the tag of this release
 
 
+# The first majors that run on Node 24 (Node 20 is being retired on GitHub's runners).
+MINIMUM = {"actions/checkout": 5, "actions/setup-python": 6, "github/codeql-action/upload-sarif": 4,
+           "actions/upload-artifact": 6}
+
+
+def test_actions_named_in_the_text_are_current_too():
+    named = re.findall(r"((?:actions|github)/[\w/-]+)@v(\d+)", DOC.read_text())
+    assert {name for name, _ in named} == set(MINIMUM)
+    for name, major in named:
+        assert int(major) >= MINIMUM[name], f"{name}@v{major}"
+
+
 def test_current_action_versions_and_permissions():
     sarif, annotations_only = workflows()
-    minimum = {"actions/checkout": 5, "actions/setup-python": 6, "github/codeql-action/upload-sarif": 4}
+    minimum = MINIMUM
     for workflow in (sarif, annotations_only):
         for step in steps(workflow):
             if "uses" in step:

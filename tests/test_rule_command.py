@@ -18,6 +18,7 @@ def test_json_has_every_field_of_the_text():
     data = json.loads(invoke("rule", "consistency.spelling", "--format", "json").stdout)
     assert data["id"] == "consistency.spelling" and data["kind"] == "consistency" and data["severity"] == "warning"
     assert data["why"] and data["source"] and data["examples"]["bad"] and data["examples"]["good"]
+    assert data["summary"] == "Misspelt drug or condition name" and data["docs"].endswith("/docs/rules/consistency.spelling.md")
     assert data["defined_in"].endswith(".yaml:" + data["defined_in"].rsplit(":", 1)[1])
     text = invoke("rule", "consistency.spelling").stdout
     assert " ".join(data["why"].split())[:60] in " ".join(text.split())

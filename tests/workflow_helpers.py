@@ -10,6 +10,21 @@ from copylint.cli import main
 
 CLAIM = "Our stem cells cure arthritis.\n"
 CLEAN = "Talk to your doctor about the evidence for any treatment.\n"
+# A team's own rule pack (one phrase rule), for tests of packs outside copylint's own.
+TEAM_RULE = """\
+rules:
+  - id: hype.old-name
+    kind: phrase
+    category: hype
+    severity: warning
+    message: "'{match}' is the product's old name; use the new one."
+    why: Legal asked us not to use the old name.
+    source: Team style guide
+    terms: [miracle serum]
+    examples:
+      bad: ["Try the miracle serum."]
+      good: ["Try the serum."]
+"""
 
 
 def invoke(*args, input=None):

@@ -124,6 +124,12 @@ def _check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, n
         load_document=outcome.load_document,
     )
     pipeline.emit(stats.render(report, fmt) if statistics else render_chunks(fmt, report), output_file)
+    if fmt == "github":
+        from copylint.reporters import github_summary
+
+        problem = github_summary.append(report)
+        if problem:
+            click.echo(f"copylint: warning: {problem}", err=True)
     sys.exit(2 if fix_failed else pipeline.exit_code(outcome, exit_zero))
 
 

@@ -11,43 +11,56 @@ from copylint.config import CONFIG_NAME
 
 STARTER = """\
 # copylint configuration (see docs/configuration.md). Paths and globs are relative to this file.
-# Every key is optional; delete what you do not need. Flags on the command line win.
+# Every key is commented out, so this file changes nothing: copylint behaves as with no file.
+# Uncomment a key to change it. Values marked "default" are what copylint does without the key;
+# the others are examples. Flags on the command line win over this file.
 
 # Rules to run: ids or dotted prefixes ("efficacy" selects efficacy.cure, efficacy.reverse, ...).
-# Leave `select` out to run every rule.
+# Default: every rule. Example:
 # select: [efficacy, safety, regulatory]
+
+# Rules added to the selection, and rules left out (default: none).
 # extend-select: []
-ignore: []
+# ignore: []
 
-# Files or folders never linted, even when named on the command line (as pre-commit does).
-exclude:
-  - "archive/**"
+# Files or folders never linted, even when named on the command line (default: none). Example:
+# exclude: ["archive/**"]
 
-# Rules switched off for some files only (glob -> rule ids or prefixes).
-per-file-ignores:
-  "legal/*.md": [pressure]
+# Rules switched off for some files only: glob -> rule ids or prefixes. Example:
+# per-file-ignores:
+#   "legal/*.md": [pressure]
 
-# Change a rule's severity: error, warning, info, or off.
-severity:
-  hype: info
+# A rule's severity: error, warning, info, or off (default: each rule's own). Example:
+# severity:
+#   hype: info
 
-# Exit with status 1 when a finding of this severity or worse is reported (or never).
-fail-on: warning
+# Exit with status 1 when a finding of this severity or worse is reported (error, warning,
+# info, or never). Default:
+# fail-on: warning
 
-# Your team's own rules, in the same YAML format as the built-in pack.
-# rules: [copylint-rules]
+# Your team's own rules, in the same YAML format as the built-in pack. Example (a folder):
+# rules: [team-rules]
 
-# Fixed reference date for date checks (default: today).
+# Fixed reference date for date checks (default: today). Example:
 # as-of: 2026-01-01
 
-# Near-duplicate paragraphs across files.
+# Near-duplicate paragraphs across files. Defaults:
 # duplicates:
 #   threshold: 0.8
 #   min-words: 8
 
-# Accepted wordings of required disclaimers, by rule id.
+# More wordings that count as a required disclaimer, by rule id (default: the rule's own). Example:
 # disclaimers:
-#   disclaimer.results-vary: ["Individual results may vary."]
+#   disclaimer.medical-advice: ["This page is for information only. Ask your doctor before any treatment."]
+
+# Output format (text, concise, json, json-lines, github, sarif, gitlab, rdjson, junit, html). Default:
+# format: text
+
+# HTML page regions (see the README). Example:
+# html:
+#   skip: [".newsletter-popup"]
+#   chrome: ["#promo-strip"]
+#   comments: skip
 """
 
 

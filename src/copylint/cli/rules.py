@@ -15,18 +15,21 @@ from copylint.cli.common import fail, load_rules
 @click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]), show_default=True)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule directory or file.")
 def rules_command(fmt, rule_dirs):
-    """List every rule: id, category, severity and message."""
+    """List every rule: id, category, severity and what it reports."""
+    from copylint.ruleset.describe import describe as plain
+
     pack, _, _ = load_rules(rule_dirs)
     specs = sorted(pack.specs, key=lambda s: s.id)
     if fmt == "json":
         click.echo(json.dumps([
-            {"id": s.id, "kind": s.kind, "category": s.category, "severity": s.severity.value, "message": s.message}
+            {"id": s.id, "kind": s.kind, "category": s.category, "severity": s.severity.value,
+             "summary": plain(s).title, "message": s.message}
             for s in specs
         ], indent=2))
         return
     width = max((len(s.id) for s in specs), default=10)
     for s in specs:
-        click.echo(f"{s.id:<{width}}  {s.category:<12} {s.severity.value:<8} {_first_line(s.message)}")
+        click.echo(f"{s.id:<{width}}  {s.category:<12} {s.severity.value:<8} {_first_line(plain(s).title)}")
     click.echo(f"\n{len(specs)} rules.")
 
 
@@ -35,7 +38,9 @@ def rules_command(fmt, rule_dirs):
 @click.option("--all", "show_all", is_flag=True, help="Explain every rule.")
 @click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]), show_default=True)
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), help="Extra rule directory or file.")
-def rule_command(rule_id, show_all, fmt, rule_dirs):
+@click.option("--docs", "docs_dir", default=None, type=click.Path(file_okay=False),
+              help="Write a Markdown page per rule and an index into this folder (docs/rules).")
+def rule_command(rule_id, show_all, fmt, rule_dirs, docs_dir):
     """Explain one rule (the id in any case): what it reports, why, its source, and examples.
 
     \b
@@ -43,7 +48,11 @@ def rule_command(rule_id, show_all, fmt, rule_dirs):
       copylint rule efficacy.cure
       copylint rule efficacy.cure --format json
       copylint rule --all
+      copylint rule --docs docs/rules
     """
+    if docs_dir is not None:
+        _write_docs(docs_dir, rule_dirs, rule_id or show_all)
+        return
     if bool(rule_id) == show_all:
         fail("give one rule id, or --all (see 'copylint rules' for the ids)")
     pack, _, _ = load_rules(rule_dirs)
@@ -53,6 +62,18 @@ def rule_command(rule_id, show_all, fmt, rule_dirs):
         click.echo(json.dumps(data if show_all else data[0], indent=2, ensure_ascii=False))
         return
     click.echo(("\n" + "-" * 88 + "\n\n").join(explain(s) for s in specs), nl=False)
+
+
+def _write_docs(directory: str, rule_dirs, extra_arguments) -> None:
+    from pathlib import Path
+
+    from copylint.ruleset.docs import write_docs
+
+    if extra_arguments:
+        fail("--docs writes every rule's page; give no rule id and no --all with it")
+    pack, _, _ = load_rules(rule_dirs)
+    written, removed = write_docs(pack.specs, Path(directory))
+    click.echo(f"{directory}: {len(written)} page(s) written, {len(removed)} removed ({len(pack.specs)} rules).")
 
 
 def find_rule(specs, rule_id: str, aliases: dict[str, str] | None = None):
@@ -80,9 +101,13 @@ def find_rule(specs, rule_id: str, aliases: dict[str, str] | None = None):
 
 
 def describe(spec) -> dict:
-    """A rule as JSON: what `copylint rule ID` prints, field by field."""
+    """A rule as JSON: what `copylint rule ID` prints, field by field, with its title and page."""
+    from copylint.ruleset import describe as plain
+    from copylint.ruleset.docs import help_uri
+
     return {
-        "id": spec.id, "kind": spec.kind, "category": spec.category, "severity": spec.severity.value,
+        "id": spec.id, "summary": plain.describe(spec).title, "docs": help_uri(spec),
+        "kind": spec.kind, "category": spec.category, "severity": spec.severity.value,
         "message": spec.message, "why": spec.why, "source": spec.source, "suggest": spec.suggest,
         "examples": {"bad": list(spec.examples.bad), "good": list(spec.examples.good)},
         "defined_in": "<built-in>" if spec.file == "<built-in>" else f"{spec.file}:{spec.line}",
@@ -91,13 +116,16 @@ def describe(spec) -> dict:
 
 def explain(spec) -> str:
     """The text of `copylint rule ID` for one rule."""
+    from copylint.ruleset.describe import PER_FINDING, describe as plain, suggestion
+
     wrap = lambda text: textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
     out = [f"{spec.id}  ({spec.category}, {spec.severity.value}, kind {spec.kind})\n",
-           "What it reports:\n" + wrap(spec.message) + "\n",
+           "What it reports:\n" + wrap(plain(spec).text) + "\n",
            "Why it matters:\n" + wrap(spec.why) + "\n",
            "Source:\n" + wrap(spec.source) + "\n"]
     if spec.suggest:
-        out.append("Suggested fix:\n" + wrap(spec.suggest) + "\n")
+        fix = suggestion(spec) or PER_FINDING
+        out.append("Suggested fix:\n" + wrap(fix) + "\n")
     out.append("Examples that are reported:")
     out += [_example("-", example) for example in spec.examples.bad]
     out.append("\nExamples that are not reported:")

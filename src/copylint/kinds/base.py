@@ -37,6 +37,7 @@ class RuleSpec:
     file: str = "<memory>"
     line: int = 0
     derived: dict[str, Any] = field(default_factory=dict)  # kind.prepare(spec): cached with the pack
+    summary: str | None = None  # a short title for rule lists and docs; derived from `message` when None
 
 
 @dataclass

@@ -44,14 +44,14 @@ def span(loc: Location) -> dict:
     return {"start": position(loc.path, loc.line, loc.column), "end": position(loc.path, loc.end_line, loc.end_column)}
 
 
-def diagnostic(f: Finding, path: str) -> dict:
+def diagnostic(f: Finding, path: str, url: str | None = None) -> dict:
     loc = f.location
     entry = {
         "message": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else ""),
         "location": {"path": path, "range": span(loc)},
         "severity": SEVERITIES[f.severity.value],
         "source": SOURCE,
-        "code": {"value": f.rule},
+        "code": {"value": f.rule, **({"url": url} if url else {})},
         "original_output": f"{path}:{loc.line}:{loc.column}: {f.severity.value} {f.rule} {f.message}",
     }
     if f.fix is not None:
@@ -60,9 +60,12 @@ def diagnostic(f: Finding, path: str) -> dict:
 
 
 def render(report: Report) -> str:
+    from copylint.ruleset.docs import help_uri
+
     _lines.cache_clear()  # files may have changed since an earlier report in this process
+    urls = {rid: help_uri(spec) for rid, spec in report.rules.items()}
     result = {
         "source": SOURCE,
-        "diagnostics": [diagnostic(f, report.relpath(f.path)) for f in report.findings],
+        "diagnostics": [diagnostic(f, report.relpath(f.path), urls.get(f.rule)) for f in report.findings],
     }
     return json.dumps(result, indent=2, ensure_ascii=False) + "\n"

@@ -1,5 +1,6 @@
 """SARIF 2.1.0 output (for GitHub code scanning and other viewers): the rules that reported,
-with why/source as help, and results with repository-relative locations and fingerprints."""
+described without template fields, with why/source as help and a link to the rule's page, and
+results with repository-relative locations and fingerprints that survive edits elsewhere."""
 
 from __future__ import annotations
 
@@ -14,38 +15,42 @@ from copylint.filters.baseline import fingerprints
 from copylint.kinds.base import RuleSpec
 from copylint.models import Finding, Location
 from copylint.reporters import Report
+from copylint.ruleset.describe import describe, suggestion
+from copylint.ruleset.docs import help_uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/copylint/copylint"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
-
-
-def describe(message: str) -> tuple[str, str]:
-    """(short, full) description of a rule from its message template."""
-    full = re.sub(r"'?\{match\}'?", "<match>", " ".join(message.split()))
-    short = re.split(r"(?<=[.;!?])\s", full, maxsplit=1)[0].rstrip(";")
-    return short, full
+# The partialFingerprints key GitHub code scanning reads (with the rule and the file) to tell
+# whether two results are one alert; ours also stays under copylint's own key.
+GITHUB_FINGERPRINT = "primaryLocationLineHash"
+OWN_FINGERPRINT = "copylintFinding/v1"
 
 
 def rule_entry(rule_id: str, spec: RuleSpec | None) -> dict:
     if spec is None:
         return {"id": rule_id, "shortDescription": {"text": rule_id}}
-    short, full = describe(spec.message)
-    help_text = f"{spec.why}\n\nSource: {spec.source}"
-    help_md = f"{spec.why}\n\n**Source:** {spec.source}"
-    if spec.suggest:
-        help_text += f"\n\nSuggested fix: {spec.suggest}"
-        help_md += f"\n\n**Suggested fix:** {spec.suggest}"
-    return {
+    about = describe(spec)
+    help_text = f"{about.text}\n\nWhy: {spec.why}\n\nSource: {spec.source}"
+    help_md = f"{about.text}\n\n**Why:** {spec.why}\n\n**Source:** {spec.source}"
+    fix = suggestion(spec)
+    if fix:
+        help_text += f"\n\nSuggested fix: {fix}"
+        help_md += f"\n\n**Suggested fix:** {fix}"
+    entry = {
         "id": rule_id,
         "name": "".join(part.capitalize() for part in re.split(r"[.\-]", rule_id)),
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": full},
+        "shortDescription": {"text": about.title},
+        "fullDescription": {"text": about.text},
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": LEVELS[spec.severity.value]},
         "properties": {"tags": ["compliance", spec.category]},
     }
+    uri = help_uri(spec)
+    if uri:
+        entry["helpUri"] = uri
+    return entry
 
 
 def physical(loc: Location, report: Report, excerpt: str | None = None) -> dict:
@@ -81,7 +86,7 @@ def result_entry(f: Finding, index: int, fingerprint: str, report: Report) -> di
         "level": LEVELS[f.severity.value],
         "message": {"text": text},
         "locations": [physical(f.location, report, f.excerpt)],
-        "partialFingerprints": {"copylintFinding/v1": fingerprint},
+        "partialFingerprints": {GITHUB_FINGERPRINT: fingerprint, OWN_FINGERPRINT: fingerprint},
     }
     if f.fix is not None:
         result["fixes"] = [fix_entry(f, report)]

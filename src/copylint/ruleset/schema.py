@@ -13,7 +13,7 @@ from copylint.ruleset.validators import check_template
 from copylint.ruleset.yaml_lines import line_of
 from copylint.regexcache import rx
 
-COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest")
+COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest", "summary")
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
 RULE_ID = rx(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
 FILE_KEYS = ("rules", "vocabularies", "patterns", "aliases")
@@ -75,6 +75,9 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
     suggest = raw.get("suggest")
     if suggest is not None and not isinstance(suggest, str):
         raise fail("suggest", "'suggest' must be a string")
+    summary = raw.get("summary")
+    if summary is not None and (not isinstance(summary, str) or not summary.strip() or "{" in summary or "}" in summary):
+        raise fail("summary", "'summary' must be a one-line title without {fields}")
     for key in ("message", "suggest"):
         try:
             if raw.get(key) is not None:
@@ -85,6 +88,7 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
         id=rid, kind=kind_name, category=raw["category"], severity=severity,
         message=raw["message"].strip(), why=" ".join(raw["why"].split()), source=raw["source"].strip(),
         examples=examples, options=options, suggest=suggest, file=file, line=line,
+        summary=" ".join(summary.split()) if summary else None,
     )
 
 

@@ -15,6 +15,11 @@ from copylint.reporters.github_summary import cell, markdown
 from workflow_helpers import invoke, write
 
 CURE = "Our stem cells cure arthritis.\n\n"
+
+
+def cures(n: int) -> str:
+    """n distinct cure claims (copies of one block would be reported once)."""
+    return "".join(f"Our stem cells cure arthritis in {i + 1} weeks.\n\n" for i in range(n))
 HYPE = "This revolutionary treatment is here.\n\n"
 
 
@@ -31,7 +36,7 @@ def check(*args):
 
 
 def test_the_summary_is_appended_with_counts_by_rule_and_file(folder, monkeypatch):
-    write(folder, "drafts/a.md", CURE * 3 + HYPE)
+    write(folder, "drafts/a.md", cures(3) + HYPE)
     write(folder, "drafts/b.md", CURE)
     summary = write(folder, "summary.md", "## An earlier step\n")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -71,14 +76,15 @@ def test_files_link_to_the_commit_when_github_says_where(folder, monkeypatch):
 
 
 def test_more_than_ten_of_a_kind_starts_with_a_notice(folder, monkeypatch):
-    write(folder, "drafts/a.md", CURE * 12 + HYPE)
+    write(folder, "drafts/a.md", cures(12) + HYPE)
     lines = check("drafts").stdout.splitlines()
     assert len(lines) == 14 and lines[0].startswith("::notice title=copylint::13 findings: GitHub shows at most 10 error")
     assert "so 2 are not shown as annotations; this step's log lists them all" in lines[0]
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(folder / "summary.md"))
     assert "the job summary lists them all" in check("drafts").stdout.splitlines()[0]
-    write(folder, "drafts/a.md", CURE * 10 + HYPE * 10)  # ten of each kind: all shown
-    assert not check("drafts").stdout.startswith("::notice")
+    write(folder, "drafts/a.md", cures(10) + "".join(f"This revolutionary treatment is here in {i + 1} towns.\n\n" for i in range(10)))  # ten of each kind: all shown
+    out = check("drafts").stdout
+    assert not out.startswith("::notice") and len(out.splitlines()) == 20
 
 
 def _findings(severity: Severity, n: int) -> list[Finding]:

@@ -89,4 +89,5 @@ def mark_blocks(doc: Document, findings: list[Finding]) -> None:
         if 0 <= i < len(doc.blocks):
             if i not in keys:
                 keys[i] = zlib.crc32(" ".join(doc.blocks[i].text.split()).encode("utf-8"))
-            f.repeat_key = keys[i]
+            # The same place in a copy of the block: two claims of one block stay two.
+            f.repeat_key = hash((keys[i], f.location.start_offset - starts[i]))

@@ -35,6 +35,8 @@ PROMOTED = frozenset({"product", "first", "named"})
 REACH = 400  # characters around a claim searched for its subject
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
 BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
+# A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".
+APPROVED_BEFORE = regex.compile(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
 
 HOW_BEFORE = regex.compile(r"\b(?:how|whether)\s+$", regex.I)  # "we know how safe and effective they are"
@@ -55,9 +57,15 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
     if opened >= 0 and text.find(CLOSE_QUOTES, opened, pos) < 0:
         return opened + 1
     closing = text.find(CLOSE_QUOTES, pos)
-    if opened < 0 and closing >= 0 and text.rfind(CLOSE_QUOTES, 0, pos) < 0:
-        return 0
+    if opened < 0 and closing >= 0 and text.rfind(CLOSE_QUOTES, 0, pos) < 0 and text.find(OPEN_QUOTES, pos, closing) < 0:
+        return 0  # (a quote opened after `pos` is not this one: the cures ... "alkaline" foods)
     return None
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-'"):
+        pos -= 1
+    return pos
 
 
 def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict: bool = True) -> frozenset[str]:
@@ -131,7 +139,8 @@ class Speaker:
         # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").
         candidates += [(e, "first") for _, e in voice.before("first_person", pos, max(lo, clause))]
         standard_ends = [end for end, kind in candidates if kind == "standard"]
-        candidates += [(e, "named") for s, e in voice.before("named_product", pos, lo)
+        candidates += [(e, "standard" if APPROVED_BEFORE.search(text, max(0, s - 60), _word_start(text, s)) else "named")
+                       for s, e in voice.before("named_product", pos, lo)
                        if not any(BRAND_AFTER.fullmatch(text, end, s) for end in standard_ends if end <= s)]
         if candidates:
             nearest = max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]

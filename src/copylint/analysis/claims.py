@@ -47,7 +47,7 @@ AIMS = rx(
     regex.I,
 )
 EXTRA_HEDGE = rx(
-    r"\b(?:likely|unlikely|probabl[ey]|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|apparently|believed\s+to|"
+    r"\b(?:(?<!\bless\s)(?<!\bmore\s)likely|unlikely|probabl[ey]|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|apparently|believed\s+to|"
     r"thought\s+to|expected\s+to|preliminary|promising|emerging|experimental|can\s+sometimes|in\s+some\s+(?:patients|cases|people))\b",
     regex.I,
 )

@@ -213,23 +213,24 @@ class Speaker:
             return True
         return subjects and self.subject(sc, voice, pos, end) in ("standard", "research")
 
-    def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> bool:
-        return (voice.has("warning_voice") and quoted_from(sc, pos) is None) or self.asks(sc, pos)
+    def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, aims: bool = True) -> bool:
+        return (voice.has("warning_voice") and quoted_from(sc, pos) is None) or self.asks(sc, pos, aims)
 
     @staticmethod
-    def asks(sc: SentenceClaims, pos: int) -> bool:
+    def asks(sc: SentenceClaims, pos: int, aims: bool = True) -> bool:
         """An indirect question or purpose before the claim: "how safe and effective they are",
         "whether these patients have been cured"."""
         text = sc.sentence.text
         quote = quoted_from(sc, pos)
         start = max(quote or 0, cues.clause_start(text, pos, commas=False))
-        return any(p.search(text, start, pos) is not None for p in (INTENT, AIMS, HOW_BEFORE))
+        return any(p.search(text, start, pos) is not None for p in ((INTENT, AIMS, HOW_BEFORE) if aims else (INTENT, HOW_BEFORE)))
 
     def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
-                end: int | None = None) -> tuple[str, bool] | None:
+                end: int | None = None, aims_ask: bool = True) -> tuple[str, bool] | None:
         """(subject, marketing) when the sentence makes a claim at `pos` for what the page
-        promotes; None when it warns, describes approved care or research, or speaks for no one."""
-        if self._warns_or_asks(sc, voice, pos) or (sc.question and not voice.has("rhetorical_question")):
+        promotes; None when it warns, describes approved care or research, or speaks for no one.
+        With `aims_ask` False an aim ("seeks to cure") is left to the caller, which knows whose."""
+        if self._warns_or_asks(sc, voice, pos, aims_ask) or (sc.question and not voice.has("rhetorical_question")):
             return None
         quoted = quoted_from(sc, pos) is not None
         subject = self.subject(sc, voice, pos, end)

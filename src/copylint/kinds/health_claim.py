@@ -44,6 +44,7 @@ class HealthClaimKind(RuleKind):
     options = {
         "benefits": v.string_list,         # vocabularies of benefit verbs (treat, lower, boost ...)
         "nouns": v.string_list,            # vocabularies of treatment nouns (remedy, cure, relief ...)
+        "claim_nouns": v.string_list,      # of those, the nouns a product subject claims with ("a remedy for")
         "outcomes": v.string_list,         # vocabularies of outcome words after a target ("my pain is gone")
         "targets": v.string_list,          # vocabularies of conditions (globs: condition_*)
         "target_shapes": v.string_list,    # pattern lists that also name conditions (condition_shapes)
@@ -66,6 +67,7 @@ class HealthClaimKind(RuleKind):
         vocabs, patterns = settings.vocabularies, settings.patterns
         self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
         self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
+        self.claim_nouns = expand(o.get("claim_nouns", []), vocabs, "claim_nouns")
         self.outcomes = expand(o.get("outcomes", []), vocabs, "outcomes")
         self.targets = expand(o.get("targets", []), vocabs, "targets")
         self.serious = expand(o.get("serious", []), vocabs, "serious")
@@ -111,7 +113,7 @@ class HealthClaimKind(RuleKind):
         if status in ("negated", "intent"):
             return False
         at = link.start if link.form == "outcome" else link.benefit.start  # the subject precedes the target
-        verdict = self.speaker.verdict(sc, voice, page, at)
+        verdict = self.speaker.verdict(sc, voice, page, at, aims_ask=False)
         if verdict is None:
             return False
         subject, marketing = verdict
@@ -120,7 +122,8 @@ class HealthClaimKind(RuleKind):
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "outcome" and subject != "first":
             return False  # an outcome story is a claim when the seller or a customer tells it
-        if link.form == "noun" and (status == "hedged" or not (marketing or quoted or subject in ("first", "named"))):
+        strong = subject == "product" and link.benefit.vocab in self.claim_nouns
+        if link.form == "noun" and (status == "hedged" or not (marketing or quoted or strong or subject in ("first", "named"))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
         if status == "hedged" and not (marketing or subject in ("first", "named")
                                        or (self._serious(sc, link) and subject in PROMOTED)):

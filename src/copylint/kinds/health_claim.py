@@ -117,8 +117,8 @@ class HealthClaimKind(RuleKind):
         if verdict is None:
             return False
         subject, marketing = verdict
-        if status == "purpose" and subject not in PROMOTED:
-            return False  # "trials to treat ALS"; but "our therapy seeks to cure allergies" sells
+        if status == "purpose" and subject not in ("first", "named"):
+            return False  # "stem cell therapy aims to repair"; but "our therapy seeks to cure allergies" sells
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "outcome" and subject != "first":
             return False  # an outcome story is a claim when the seller or a customer tells it

@@ -23,6 +23,7 @@ from copylint.models import Document, Finding, Severity
 from copylint.ruleset import validators as v
 
 QUOTE_MARKS = ("\u201c", "\u201d")  # a claim never runs across the edge of a quotation
+DISEASE_ACTS = regex.compile(r"\s*,?\s*(?:(?:that|which|who)\s+)?(?:(?:slowly|gradually|often|usually|also)\s+)?")
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -148,6 +149,8 @@ class HealthClaimKind(RuleKind):
         excluded = sc.of(self.speaker.exclude)
         starts = [t.start for t in targets]
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            if self._condition_acts(text, targets, starts, verb):
+                continue
             i = bisect.bisect_left(starts, verb.end)
             if i < len(targets) and self._near(text, verb.end, targets[i].start):
                 yield Link(verb, targets[i], verb.start, targets[i].end)
@@ -167,6 +170,13 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, outcome.start) - 1
             if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):
                 yield Link(outcome, targets[i], targets[i].start, outcome.end, "outcome")
+
+    @staticmethod
+    def _condition_acts(text: str, targets: list[Mention], starts: list[int], verb: Mention) -> bool:
+        """The condition is the verb's subject: "an autoimmune disease that attacks the nervous
+        system", "ALS damages motor neurons"."""
+        i = bisect.bisect_left(starts, verb.start) - 1
+        return i >= 0 and targets[i].end <= verb.start and DISEASE_ACTS.fullmatch(text, targets[i].end, verb.start) is not None
 
     def _answers(self, sc: SentenceClaims) -> Iterator[Link]:
         """A benefit with no condition of its own answers the question before it: "Do you suffer

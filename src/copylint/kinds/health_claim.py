@@ -46,6 +46,7 @@ class HealthClaimKind(RuleKind):
         "benefits": v.string_list,         # vocabularies of benefit verbs (treat, lower, boost ...)
         "nouns": v.string_list,            # vocabularies of treatment nouns (remedy, cure, relief ...)
         "claim_nouns": v.string_list,      # of those, the nouns a product subject claims with ("a remedy for")
+        "claim_adjectives": v.string_list,  # words that make any treatment noun a claim ("an effective treatment")
         "outcomes": v.string_list,         # vocabularies of outcome words after a target ("my pain is gone")
         "targets": v.string_list,          # vocabularies of conditions (globs: condition_*)
         "target_shapes": v.string_list,    # pattern lists that also name conditions (condition_shapes)
@@ -69,6 +70,7 @@ class HealthClaimKind(RuleKind):
         self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
         self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
         self.claim_nouns = expand(o.get("claim_nouns", []), vocabs, "claim_nouns")
+        self.claim_adjectives = expand(o.get("claim_adjectives", []), vocabs, "claim_adjectives")
         self.outcomes = expand(o.get("outcomes", []), vocabs, "outcomes")
         self.targets = expand(o.get("targets", []), vocabs, "targets")
         self.serious = expand(o.get("serious", []), vocabs, "serious")
@@ -123,7 +125,7 @@ class HealthClaimKind(RuleKind):
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "outcome" and subject != "first":
             return False  # an outcome story is a claim when the seller or a customer tells it
-        strong = subject == "product" and link.benefit.vocab in self.claim_nouns
+        strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit))
         if link.form == "noun" and (status == "hedged" or not (marketing or quoted or strong or subject in ("first", "named"))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
         if status == "hedged" and not (marketing or subject in ("first", "named")
@@ -170,6 +172,10 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, outcome.start) - 1
             if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):
                 yield Link(outcome, targets[i], targets[i].start, outcome.end, "outcome")
+
+    def _praised(self, sc: SentenceClaims, noun: Mention) -> bool:
+        """An evaluative word right before the noun: "an effective treatment", "the best remedy"."""
+        return any(m.vocab in self.claim_adjectives and noun.start - 2 <= m.end <= noun.start for m in sc.mentions)
 
     @staticmethod
     def _condition_acts(text: str, targets: list[Mention], starts: list[int], verb: Mention) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
+from copylint import api  # noqa: E402
 from copylint.cli import pipeline  # noqa: E402
 from copylint.reporters import Report, html  # noqa: E402
 
@@ -33,14 +34,11 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = corpus.write(args.n, Path(tmp) / "corpus")
-        flags = pipeline.CheckFlags(paths=[str(root)], no_config=True, jobs=1)
-        config = pipeline.resolve_config(flags)
-        pack, rules, settings, selection = pipeline.load(config, flags)
         start = time.perf_counter()
-        outcome = pipeline.lint(flags, config, rules, settings, selection, pack)
+        outcome = api.lint_paths([str(root)], options=api.LintOptions(jobs=1))
         lint_s, lint_mb = time.perf_counter() - start, peak_mb()
         report = Report(findings=outcome.findings, errors=outcome.errors, files=outcome.files, paths=outcome.paths,
-                        rules={s.id: s for s in pack.specs}, load_document=outcome.load_document)
+                        rules=outcome.specs, load_document=outcome.load_document)
         page = args.keep or Path(tmp) / "report.html"
         start = time.perf_counter()
         pipeline.emit(html.chunks(report), str(page))

@@ -155,7 +155,8 @@ def test_unknown_selector_flag(repo):
 
 def test_settings_reach_the_rules(repo):
     config = write(repo, ".copylint.yaml", "as-of: 2026-01-02\nduplicates: {threshold: 0.9, min-words: 5}\ndisclaimers:\n  efficacy.cure: ['Results vary.']\n")
-    from copylint.cli.pipeline import CheckFlags, resolve_config, settings_for
+    from copylint.api import settings_for
+    from copylint.cli.pipeline import CheckFlags, resolve_config
 
     loaded = load_config(config)
     settings = settings_for(loaded)

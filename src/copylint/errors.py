@@ -1,8 +1,11 @@
-"""Errors in files the user wrote (rule packs, configuration): always `file:line: problem`."""
+"""Errors in files the user wrote (rule packs, configuration): always `file:line: problem`; and
+the exit codes a run ends with."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2  # clean; findings at or above fail-on; an error
 
 
 @dataclass

@@ -229,6 +229,25 @@ class Finding:
     def path(self) -> str:
         return self.location.path
 
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    @property
+    def end_line(self) -> int:
+        return self.location.end_line
+
+    @property
+    def end_column(self) -> int:
+        return self.location.end_column
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value} {self.rule} {self.message}"
+
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.line, loc.column, self.rule, self.message)

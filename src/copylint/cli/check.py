@@ -130,7 +130,7 @@ def _check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, n
         problem = github_summary.append(report)
         if problem:
             click.echo(f"copylint: warning: {problem}", err=True)
-    sys.exit(2 if fix_failed else pipeline.exit_code(outcome, exit_zero))
+    sys.exit(2 if fix_failed else outcome.exit_code(exit_zero))
 
 
 def _apply_fixes(flags, resolver, changed, outcome, dry_run: bool):

@@ -1,5 +1,6 @@
-"""Lint files in a process pool: each worker gets the compiled rules once (pool initializer) and
-sends back only per-document results (findings, fingerprints), in input order, as they finish.
+"""Lint files in a process pool: each worker gets the compiled rules and plain-data options once
+(pool initializer; all of it pickles, so spawn works as well as fork) and sends back only
+per-document results (findings, fingerprints), in input order, as they finish.
 Workers never outlive the run: an interrupted parent terminates them, and on Linux the kernel
 kills them if the parent dies."""
 
@@ -67,9 +68,17 @@ def _work(candidates: list) -> list:
     return [lint_one(c, _state["rules"], _state["settings"], _state["options"]) for c in candidates]
 
 
+START_METHODS = ("fork", "spawn", "forkserver")
+
+
 def _context():
+    """fork on Linux (workers inherit the compiled rules for free), spawn elsewhere (the default
+    of macOS and Windows); COPYLINT_START_METHOD=fork|spawn|forkserver chooses."""
+    chosen = os.environ.get("COPYLINT_START_METHOD", "")
+    if chosen in START_METHODS and chosen in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context(chosen)
     if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")  # workers inherit the compiled rules for free
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 

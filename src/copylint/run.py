@@ -159,6 +159,13 @@ def exact_excerpts(findings: list[Finding], results: Sequence[DocumentResult], o
     return findings
 
 
+def for_workers(options: RunOptions) -> RunOptions:
+    """What a worker process needs to read and lint a file: plain data only (no callbacks,
+    streams or discovered candidates), so that it pickles under every start method. Callbacks
+    run in the parent as results come back; standard input is never linted in a worker."""
+    return RunOptions(paths=(), stdin_filename=options.stdin_filename, html=options.html)
+
+
 def _lint_all(candidates: list[Candidate], rules, settings, options, notes: list[str]) -> Iterable[DocumentResult]:
     if options.jobs != 1 and len(candidates) >= 8 and not any(c.path == "-" for c in candidates):
         from copylint import parallel  # multiprocessing is only imported when it pays off
@@ -167,7 +174,7 @@ def _lint_all(candidates: list[Candidate], rules, settings, options, notes: list
         if note:
             notes.append(f"copylint: note: {note}")
         if jobs > 1:
-            yield from parallel.lint_parallel(candidates, lint_candidate, rules, settings, options, jobs)
+            yield from parallel.lint_parallel(candidates, lint_candidate, rules, settings, for_workers(options), jobs)
             return
     for candidate in candidates:
         yield lint_candidate(candidate, rules, settings, options)

@@ -15,7 +15,7 @@ from copylint.ruleset.aliases import Aliases
 from copylint.ruleset.loader import default_pack_dir, load_pack
 from copylint.ruleset.schema import RuleError
 
-from workflow_helpers import invoke, write
+from workflow_helpers import invoke, phrase_rule, write
 
 PACK = load_pack()
 SPECS = {spec.id: spec for spec in PACK.specs}
@@ -47,20 +47,6 @@ def test_select_by_category_selects_every_kind_of_that_category(tmp_path, monkey
     assert {"phrase", "claim"} <= kinds, kinds
 
 
-RULE = """\
-rules:
-  - id: {rid}
-    kind: phrase
-    category: {category}
-    severity: warning
-    message: "'{{match}}' is banned."
-    why: House style.
-    source: Our style guide
-    terms: [synergy]
-    examples:
-      bad: ["Pure synergy."]
-      good: ["Plain words."]
-"""
 
 
 def _load(tmp_path: Path, name: str, text: str):
@@ -74,19 +60,19 @@ def _load(tmp_path: Path, name: str, text: str):
 ])
 def test_id_and_file_must_agree_with_the_category(tmp_path, name, rid, category, line, problem):
     with pytest.raises(RuleError) as caught:
-        _load(tmp_path, name, RULE.format(rid=rid, category=category))
+        _load(tmp_path, name, phrase_rule(rid, category))
     assert str(caught.value) == f"{tmp_path / name}:{line}: rule {rid!r}: {problem}"
 
 
 def test_a_team_file_of_any_name_may_hold_any_category(tmp_path):
-    pack, _ = _load(tmp_path, "brand.yaml", RULE.format(rid="hype.synergy", category="hype"))
+    pack, _ = _load(tmp_path, "brand.yaml", phrase_rule("hype.synergy", "hype"))
     assert [s.id for s in pack.specs] == ["hype.synergy"]
 
 
 def test_a_shipped_rule_file_must_be_named_for_its_category(monkeypatch, tmp_path):
     monkeypatch.setattr("copylint.ruleset.loader.default_pack_dir", lambda: tmp_path)
     with pytest.raises(RuleError, match="belongs in hype.yaml"):
-        _load(tmp_path, "claims.yaml", RULE.format(rid="hype.synergy", category="hype"))
+        _load(tmp_path, "claims.yaml", phrase_rule("hype.synergy", "hype"))
 
 
 @pytest.mark.parametrize("aliases, problem", [
@@ -97,13 +83,13 @@ def test_a_shipped_rule_file_must_be_named_for_its_category(monkeypatch, tmp_pat
 ])
 def test_bad_aliases_name_file_and_line(tmp_path, aliases, problem):
     with pytest.raises(RuleError) as caught:
-        _load(tmp_path, "brand.yaml", aliases + RULE.format(rid="hype.synergy", category="hype"))
+        _load(tmp_path, "brand.yaml", aliases + phrase_rule("hype.synergy", "hype"))
     assert str(caught.value).startswith(f"{tmp_path / 'brand.yaml'}:") and problem in str(caught.value)
 
 
 def test_a_team_pack_may_alias_its_own_former_ids(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, "rules/brand.yaml", "aliases:\n  team.synergy: hype.synergy\n" + RULE.format(rid="hype.synergy", category="hype"))
+    write(tmp_path, "rules/brand.yaml", "aliases:\n  team.synergy: hype.synergy\n" + phrase_rule("hype.synergy", "hype"))
     write(tmp_path, "a.md", "Pure synergy.\n")
     result = invoke("check", "--no-config", "--rules", "rules", "--select", "team", "--format", "json", "a.md")
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["hype.synergy"]

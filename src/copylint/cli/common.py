@@ -20,6 +20,15 @@ def load_rules(extra_dirs: Sequence[str] = (), settings=None, *, default_pack: b
     from copylint import api
 
     try:
-        return api.load_rules(extra_dirs, settings, default_pack=default_pack)
+        return api.load_rules(extra_dirs, settings, default_pack=default_pack, pack_loader=cached_pack_loader())
     except api.LintError as exc:
         fail(str(exc))
+
+
+def cached_pack_loader():
+    """The command line keeps the prepared rule pack and the syllable dictionaries in the user
+    cache (copylint.cache); the library does not unless asked."""
+    from copylint import cache
+
+    cache.install()
+    return cache.load_pack_cached

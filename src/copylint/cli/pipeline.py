@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from copylint import api
-from copylint.cli.common import fail
+from copylint.cli.common import cached_pack_loader, fail
 from copylint.config import Config, ConfigError, load_config, overlay, split_ids, with_flags
 
 
@@ -120,6 +120,7 @@ def options_for(flags: CheckFlags, progress=None) -> api.LintOptions:
         on_start=progress.start if progress is not None else None,
         on_result=progress.update if progress is not None else None,
         on_finish=progress.finish if progress is not None else None,
+        pack_loader=cached_pack_loader(),
     )
 
 

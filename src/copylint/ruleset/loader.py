@@ -73,23 +73,12 @@ def file_category(path: Path) -> str | None:
     return None
 
 
-def load_pack_cached(directories: Iterable[Path]) -> RulePack:
-    """`load_pack` with the default kinds, served from the on-disk cache when no rule file (and no
-    kind or schema module) changed since the last run."""
-    from copylint.cache import cached, file_stamps
-
-    dirs = list(directories)
-    files = rule_files(dirs)
-    here = Path(__file__).resolve().parent
-    code = sorted([*here.glob("*.py"), *(here.parent / "kinds").glob("*.py")])
-    def compute() -> RulePack:
-        pack = load_pack(dirs)
-        for spec in pack.specs:
-            spec.derived = KINDS[spec.kind].prepare(spec)
-        return pack
-
-    slot = repr([str(Path(d).resolve()) for d in dirs])
-    return cached("pack", slot, (file_stamps(files), file_stamps(code)), compute)
+def load_prepared(directories: Iterable[Path]) -> RulePack:
+    """`load_pack` with the default kinds, each spec's `derived` data computed (what a cache may keep)."""
+    pack = load_pack(directories)
+    for spec in pack.specs:
+        spec.derived = KINDS[spec.kind].prepare(spec)
+    return pack
 
 
 def _load_file(path: Path, kinds: dict[str, type[RuleKind]], pack: RulePack, seen: dict[str, str],

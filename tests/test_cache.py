@@ -1,0 +1,134 @@
+"""Caches that cannot lie: an entry is keyed on copylint's version and a hash of every source
+file of the package (and its inputs' content), so editing any of them invalidates it; nothing
+is unpickled from a folder or file another user can write; the library leaves the disk alone."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from copylint import cache, lint_text
+
+from workflow_helpers import invoke, phrase_rule, write
+
+PACKAGE = Path(cache.__file__).resolve().parent
+
+
+@pytest.fixture()
+def package_copy(tmp_path) -> Path:
+    copy = tmp_path / "copylint"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("COPYLINT_NO_CACHE", raising=False)
+    return folder
+
+
+def fingerprint(package: Path) -> str:
+    cache.code_fingerprint.cache_clear()
+    return cache.code_fingerprint(package)
+
+
+def test_editing_any_source_file_changes_the_fingerprint(package_copy):
+    sources = sorted(package_copy.rglob("*.py"))
+    assert len(sources) > 50 and package_copy / "analysis" / "anchors.py" in sources
+    base = fingerprint(package_copy)
+    for path in sources:
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert fingerprint(package_copy) != base, path
+        path.write_bytes(original)
+    assert fingerprint(package_copy) == base
+    (package_copy / "analysis" / "new_module.py").write_text("X = 1\n")
+    assert fingerprint(package_copy) != base
+
+
+def test_a_cached_value_is_recomputed_after_a_source_edit(package_copy, cache_dir):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    def lookup():
+        cache.code_fingerprint.cache_clear()
+        return cache.cached("test", "slot", ("key",), compute, package=package_copy)
+
+    assert (lookup(), lookup()) == (1, 1)  # the second is served from disk
+    anchors = package_copy / "analysis" / "anchors.py"
+    anchors.write_text(anchors.read_text() + "# an edit\n")
+    assert lookup() == 2 and lookup() == 2
+    assert lookup() == 2 and len(calls) == 2
+
+
+def test_a_rule_file_edit_invalidates_the_pack_even_with_the_same_size_and_time(tmp_path, cache_dir):
+    rules = write(tmp_path, "rules/hype.yaml", phrase_rule())
+    before = os.stat(rules)
+    assert cache.load_pack_cached([rules.parent]).specs[0].message == "'{match}' is banned."
+    rules.write_text(phrase_rule(message="'{match}' is barred."))  # same length
+    os.utime(rules, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(rules).st_size == before.st_size
+    assert cache.load_pack_cached([rules.parent]).specs[0].message == "'{match}' is barred."
+
+
+
+
+def _plant(cache_dir: Path, value: str) -> None:
+    """An entry that matches the key `cached` will compute, holding `value`."""
+    from copylint import __version__
+
+    cache_dir.mkdir(mode=0o700, exist_ok=True)
+    key = repr((__version__, sys.version_info[:2], cache.code_fingerprint(), ("k",)))
+    import hashlib
+
+    path = cache_dir / f"plant-{hashlib.sha1(b'slot').hexdigest()[:16]}.pickle"
+    path.write_bytes(pickle.dumps((key, value)))
+    path.chmod(0o600)
+
+
+needs_posix = pytest.mark.skipif(not hasattr(os, "getuid"), reason="owner and mode checks are POSIX")
+
+
+@needs_posix
+def test_a_private_entry_is_read(cache_dir):
+    _plant(cache_dir, "from disk")
+    assert cache.cached("plant", "slot", ("k",), lambda: "computed") == "from disk"
+
+
+@needs_posix
+@pytest.mark.parametrize("loosen", ["folder writable by others", "file writable by the group", "someone else's folder"])
+def test_nothing_is_unpickled_from_a_place_others_can_write(cache_dir, monkeypatch, loosen):
+    _plant(cache_dir, "planted")
+    if loosen == "folder writable by others":
+        cache_dir.chmod(0o777)
+    elif loosen == "file writable by the group":
+        next(cache_dir.glob("plant-*")).chmod(0o620)
+    else:
+        uid = os.getuid()
+        monkeypatch.setattr(os, "getuid", lambda: uid + 1)
+    assert cache.cached("plant", "slot", ("k",), lambda: "computed") == "computed"
+
+
+def test_the_library_leaves_the_disk_alone_and_the_cli_uses_it(tmp_path, cache_dir, monkeypatch):
+    assert lint_text("Our stem cells cure arthritis.")
+    assert not cache_dir.exists()
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.md", "Our stem cells cure arthritis.\n")
+    assert invoke("check", "--no-config", "a.md").exit_code == 1
+    assert list(cache_dir.glob("pack-*.pickle"))
+    assert (cache_dir.stat().st_mode & 0o777) == 0o700
+
+
+def test_no_regex_internals_are_touched():
+    source = (PACKAGE / "regexcache.py").read_text()
+    assert "_regex" not in source.replace("regexcache", "") and "_main" not in source

@@ -18,7 +18,7 @@ from copylint.filters.builtin_rules import BUILTIN_IDS
 from copylint.filters.changed_lines import document_sentence_spans, keep_changed
 from copylint.filters.same_claim import fold_repeats, fold_same_claim
 from copylint.filters.selection import Selection, specificity
-from copylint.kinds.base import Settings
+from copylint.core.spec import Settings
 from copylint.models import Finding, InputError, Severity
 from copylint.ruleset.aliases import Aliases
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
+from copylint.core.ids import OUTPUT_FORMATS, SELECTOR
 from copylint.errors import FileLineError
 from copylint.models import HtmlOptions
 from copylint.ruleset import yaml_lines
@@ -19,7 +20,6 @@ from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 CONFIG_NAME = ".copylint.yaml"
 LEVELS = ("error", "warning", "info", "off")
 FAIL_ON = ("error", "warning", "info", "never")
-SELECTOR = re.compile(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$")
 DUPLICATE_KEYS = ("threshold", "min-words")
 HTML_KEYS = ("skip", "chrome", "comments")
 # Config attributes each key sets (an override replaces exactly these).
@@ -246,9 +246,7 @@ def parse_config(data: Any, name: str, *, base: Path, path: Path | None = None) 
     if "html" in data:
         config.html = _html(data, name)
     if "format" in data:
-        from copylint.reporters import FORMATS
-
-        config.format = _choice(data["format"], tuple(FORMATS), err("format", "format"))
+        config.format = _choice(data["format"], OUTPUT_FORMATS, err("format", "format"))
     return config
 
 

@@ -24,7 +24,7 @@ PROMOTIONAL_SIGNALS = 2  # selling signals a page needs before pronouns and bull
 
 def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
     """One alternation per named pattern list (None when the pack has no such list)."""
-    from copylint.ruleset.validators import compile_pattern
+    from copylint.core.validators import compile_pattern
 
     out: dict[str, regex.Pattern | None] = {}
     for name in names:

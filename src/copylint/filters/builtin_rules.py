@@ -3,7 +3,7 @@ listed by `copylint rules`, explained by `copylint rule` and selectable like any
 
 from __future__ import annotations
 
-from copylint.kinds.base import Examples, RuleSpec
+from copylint.core.spec import Examples, RuleSpec
 from copylint.models import Severity
 
 CATEGORY = "suppression"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from copylint.config import SELECTOR
+from copylint.core.ids import SELECTOR
 from copylint.filters import builtin_rules as builtin
 from copylint.filters.selection import specificity
 from copylint.models import Comment, Finding, LineIndex, Location

@@ -15,7 +15,7 @@ from copylint.analysis.speaker import Speaker
 from copylint.analysis.vocab import Mention, freeze
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, Severity
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 
 SEVERITY = v.one_of("info", "warning", "error")
 STRENGTHS = ("direct", "hedged", "correlational")

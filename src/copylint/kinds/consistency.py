@@ -14,7 +14,7 @@ from copylint.analysis.context import Analysis
 from copylint.analysis.spelling import WORD_RE, Word, document_words, spelling_key
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, LineIndex
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 from copylint.regexcache import rx
 
 TERM = v.mapping({"term": v.string, "misspellings": v.string_list}, required=("term", "misspellings"))

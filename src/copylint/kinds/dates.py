@@ -12,7 +12,7 @@ from copylint.analysis.context import Analysis
 from copylint.analysis.dates import DateModel, analyse_dates, as_of_date
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, LineIndex, locate
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 from copylint.regexcache import rx
 
 CHECKS = ("stale-conclusion", "stale-recent", "passed-future", "conflicting", "outdated-review", "future-as-past")

@@ -11,7 +11,7 @@ from copylint.analysis.context import Analysis
 from copylint.analysis.fingerprints import BlockPrint, ClusterStats, Run, block_prints, cluster, cross_repeats, self_repeats
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, render
 from copylint.models import Document, Finding, Location
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 
 
 @dataclass(frozen=True)

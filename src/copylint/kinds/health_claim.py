@@ -20,7 +20,7 @@ from copylint.analysis.vocab import Mention
 from copylint.analysis.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, Severity
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 
 QUOTE_MARKS = ("\u201c", "\u201d")  # a claim never runs across the edge of a quotation
 DISEASE_ACTS = regex.compile(r"\s*,?\s*(?:(?:that|which|who)\s+)?(?:(?:slowly|gradually|often|usually|also)\s+)?")

@@ -15,7 +15,7 @@ from copylint.analysis.speaker import Speaker
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.analysis.sentence_index import sentence_index
 from copylint.models import Document, Finding, Sentence
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 
 UNLESS = v.mapping({
     "negated": v.boolean,   # a negation before the match in the same clause

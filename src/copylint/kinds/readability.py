@@ -9,7 +9,7 @@ from copylint.analysis.context import Analysis
 from copylint.analysis.readability import analyse_readability
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, locate
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 
 PROFESSIONAL = ("hcp", "professional", "professionals", "clinician", "clinicians", "physician", "physicians")
 

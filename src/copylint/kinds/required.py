@@ -15,7 +15,7 @@ from copylint.analysis.sentence_index import sentence_index
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import build_pattern
 from copylint.models import Document, Finding, Location, Severity, locate
-from copylint.ruleset import validators as v
+from copylint.core import validators as v
 
 # Text that is part of the page furniture rather than its content: cookie notices, newsletter and
 # contact forms, legal footers. A disclaimer that follows a long tail of it is buried.

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from copylint.kinds import KINDS
-from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.core.spec import RuleSpec, Settings
+from copylint.kinds.base import RuleKind
 from copylint.models import CATEGORIES
-from copylint.ruleset.schema import FILE_KEYS, RULE_ID, RuleError, validate_rule
+from copylint.core.ids import RULE_ID
+from copylint.ruleset.schema import FILE_KEYS, RuleError, validate_rule
 
 
 def default_pack_dir() -> Path:
@@ -126,7 +128,7 @@ def _check_term(term: Any) -> str | None:
 
 
 def _check_pattern(pattern: Any) -> str | None:
-    from copylint.ruleset import validators as v
+    from copylint.core import validators as v
 
     if not isinstance(pattern, str):
         return "must be a string"

@@ -7,15 +7,15 @@ from typing import Any
 
 
 from copylint.errors import FileLineError
-from copylint.kinds.base import Examples, RuleKind, RuleSpec
+from copylint.core.ids import RULE_ID
+from copylint.core.spec import Examples, RuleSpec
+from copylint.core.validators import check_template
+from copylint.kinds.base import RuleKind
 from copylint.models import CATEGORIES, Severity
-from copylint.ruleset.validators import check_template
 from copylint.ruleset.yaml_lines import line_of
-from copylint.regexcache import rx
 
 COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest", "summary")
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
-RULE_ID = rx(r"^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$")
 FILE_KEYS = ("rules", "vocabularies", "patterns", "aliases")
 
 

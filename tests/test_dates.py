@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import parse_fixture, run_rule
 
-from copylint.analysis.dates import analyse_dates
-from copylint.analysis import datetext
-from copylint.analysis.datetext import find_dates
+from copylint.analysis.date_model import analyse_dates
+from copylint.analysis import date_text
+from copylint.analysis.date_text import find_dates
 from copylint.parsers import parse_text
 
 AS_OF = dt.date(2026, 11, 21)
@@ -199,8 +199,8 @@ def test_find_dates_spans_are_exact_and_ordered(text):
 def _full_scan(text):
     """Reference implementation: DATE_RE over the whole text, without year windows."""
     out, pos = [], 0
-    while (m := datetext.DATE_RE.search(text, pos)) is not None:
-        expr = datetext._expr(m)
+    while (m := date_text.DATE_RE.search(text, pos)) is not None:
+        expr = date_text._expr(m)
         if expr is None:
             pos = m.start("y") if m.start("y") > m.start() else m.end()
             continue

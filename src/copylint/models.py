@@ -1,31 +1,18 @@
 """Core data types shared by every stage: source text, blocks, sentences, documents and findings.
 
-Offsets are code-point offsets into the decoded source text (BOM removed); `LineIndex` turns them
-into the 1-based line and column every reporter prints.
+Offsets are code-point offsets into the decoded source text (BOM removed); `LineIndex`
+(copylint.core.lines) turns them into the 1-based line and column every reporter prints.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
+from copylint.core.lines import LineIndex  # noqa: F401 - documents carry one; re-exported for the parsers
+from copylint.core.severity import CATEGORIES, Severity  # noqa: F401 - findings carry them; re-exported
 
-class Severity(str, Enum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 1, "warning": 2, "error": 3}[self.value]
-
-
-CATEGORIES = (
-    "efficacy", "safety", "regulatory", "evidence", "testimonial", "hype", "pressure",
-    "disclaimer", "duplication", "date", "consistency", "readability",
-)
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "quote", "metadata", "alt")
 # Where on a page a block sits. Hidden text never becomes a block; comments only when linted.
@@ -54,46 +41,6 @@ class Source:
     had_bom: bool = False
     # For formats read as structured data (docx): (kind, level) of each line, one block a line.
     layout: tuple[tuple[str, int], ...] = ()
-
-
-class LineIndex:
-    """Maps code-point offsets to 1-based (line, column); CRLF, LF and lone CR end lines."""
-
-    def __init__(self, text: str) -> None:
-        starts = [0]
-        i, n = 0, len(text)
-        find = text.find
-        while True:
-            nl = find("\n", i)
-            cr = find("\r", i)
-            if nl < 0 and cr < 0:
-                break
-            if cr >= 0 and (nl < 0 or cr < nl):
-                i = cr + 2 if cr + 1 < n and text[cr + 1] == "\n" else cr + 1
-            else:
-                i = nl + 1
-            starts.append(i)
-        self.starts = starts
-        self.length = n
-
-    def position(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self.length))
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
-
-    def line_start(self, line: int) -> int:
-        return self.starts[line - 1]
-
-    def line_end(self, line: int, text: str) -> int:
-        """Offset just before the line break of 1-based `line`."""
-        end = self.starts[line] if line < len(self.starts) else self.length
-        while end > self.starts[line - 1] and text[end - 1] in "\r\n":
-            end -= 1
-        return end
-
-    @property
-    def line_count(self) -> int:
-        return len(self.starts)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from copylint import matching
-from copylint.analysis.dates import STUDY_RE, DateMention, DateModel
+from copylint.analysis.date_model import STUDY_RE, DateMention, DateModel
 from copylint.models import Document, LineIndex
 from copylint.regexcache import rx
 

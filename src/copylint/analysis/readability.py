@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from copylint.analysis.dates import is_reference_block
+from copylint.analysis.date_model import is_reference_block
 from copylint.analysis.syllables import text_words, word_syllables
 from copylint.models import Document
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from copylint.matching import regex_timeout
-from copylint.models import Severity
+from copylint.core.severity import Severity
 
 # A validator takes the raw YAML value and returns the cleaned value or raises ValueError.
 Validator = Callable[[Any], Any]

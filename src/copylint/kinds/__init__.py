@@ -14,7 +14,7 @@ _MODULES = {
     "health-claim": ("copylint.kinds.health_claim", "HealthClaimKind"),
     "required": ("copylint.kinds.required", "RequiredKind"),
     "duplicate": ("copylint.kinds.duplicate", "DuplicateKind"),
-    "date": ("copylint.kinds.dates", "DateKind"),
+    "date": ("copylint.kinds.date", "DateKind"),
     "consistency": ("copylint.kinds.consistency", "ConsistencyKind"),
     "readability": ("copylint.kinds.readability", "ReadabilityKind"),
 }

@@ -9,7 +9,7 @@ import regex
 
 from copylint.analysis import date_checks as checks
 from copylint.analysis.context import Analysis
-from copylint.analysis.dates import DateModel, analyse_dates, as_of_date
+from copylint.analysis.date_model import DateModel, analyse_dates, as_of_date
 from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
 from copylint.models import Document, Finding, LineIndex, locate
 from copylint.core import validators as v

@@ -93,7 +93,7 @@ def test_baseline_through_the_library(tmp_path, monkeypatch):
 
 def test_changed_lines_through_the_library(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    path = write(tmp_path, "a.md", CLAIM + "\n" + CLAIM)
+    path = write(tmp_path, "a.md", CLAIM + "\nOur exosomes cure gout.\n")
     config = {"select": ["efficacy.cure"]}
     assert [f.line for f in lint_paths(["a.md"], config=config).findings] == [1, 3]
     def lines(changed):

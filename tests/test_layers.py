@@ -37,10 +37,20 @@ def module_name(path: Path) -> str:
 MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
 
 
+def _is_script_entry(node: ast.AST) -> bool:
+    """`if __name__ == "__main__":` (what runs as `python -m`, not a dependency of the module)."""
+    test = getattr(node, "test", None)
+    return (isinstance(node, ast.If) and isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
+            and test.left.id == "__name__" and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators))
+
+
 def imports(name: str) -> set[str]:
-    """The package's modules that `name` imports (`from a import b` counts as a.b when b is a module)."""
+    """The package's modules that `name` imports (`from a import b` counts as a.b when b is a
+    module), its script entry point left out."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(MODULES[name].read_text(encoding="utf-8"))):
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    tree.body = [node for node in tree.body if not _is_script_entry(node)]
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:

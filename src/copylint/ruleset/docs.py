@@ -202,14 +202,12 @@ def write_docs(specs: Sequence[RuleSpec], directory: Path) -> tuple[list[str], l
     return written, removed
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m copylint.ruleset.docs DIR [--rules DIR ...]`."""
+def main(load_rules, argv: Sequence[str] | None = None) -> int:
+    """`python -m copylint.ruleset.docs DIR [--rules DIR ...]`, with the pack from `load_rules`."""
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) < 1:
         print("usage: python -m copylint.ruleset.docs DIR [--rules RULE_DIR ...]", file=sys.stderr)
         return 2
-    from copylint.cli.common import load_rules
-
     target, rest = args[0], args[1:]
     extra = [rest[i + 1] for i, a in enumerate(rest) if a == "--rules" and i + 1 < len(rest)]
     pack, _, _ = load_rules(extra)
@@ -219,4 +217,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from copylint.cli.common import load_rules  # the script entry point loads the pack as the CLI does
+
+    sys.exit(main(load_rules))

@@ -109,6 +109,13 @@ def render(fmt: str, title: str, sections, rng: random.Random, year: int) -> str
     return "\n".join(out)
 
 
+def plain_words(text: str) -> list[str]:
+    """The words of an article without its markup (tags, front matter, heading and list marks)."""
+    text = re.sub(r"(?s)^---\n.*?\n---\n", " ", text)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return [w for w in text.split() if w.strip("#-*>")]
+
+
 def generate(n: int, seed: int = 7, size: int = 4000) -> list[Article]:
     """`n` articles; the same (n, seed, size) always gives the same bytes."""
     rng = random.Random(seed)

@@ -13,6 +13,7 @@ from copylint.kinds.base import RuleKind, Settings
 from copylint.models import Document, Finding, InputError, Source
 from copylint.parsers import parse
 from copylint.parsers.docx import name_headings
+from copylint.text.sentences import MAX_SENTENCE, mark_parts
 
 
 @dataclass
@@ -52,6 +53,10 @@ def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings |
                                                       f"{limit:g} s on one block); its findings for this file are incomplete"))
         except Exception as exc:  # a broken rule must not lose the other findings
             result.errors.append(InputError(doc.path, f"rule {rule.id} failed: {type(exc).__name__}: {exc}"))
+    long_sentences = mark_parts(doc, result.findings)
+    if long_sentences:
+        result.notes.append(f"{doc.path}: note: {long_sentences} sentence(s) over {MAX_SENTENCE:,} characters "
+                            "without a sentence end were checked in parts")
     tag_chrome(doc, result.findings)
     if doc.source.format == "docx":
         name_headings(doc, result.findings)

@@ -13,6 +13,7 @@ from typing import Iterator
 import regex
 
 DEFAULT_TIMEOUT = 5.0  # seconds one pattern may run on one text
+LOOKAHEAD = 256  # characters after a sentence that a scan of it may read (lookaheads, crossing matches)
 
 
 def regex_timeout() -> float | None:
@@ -48,6 +49,25 @@ def match(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0
           endpos: int | None = None) -> regex.Match | None:
     """`pattern.match` stopped after `timeout` seconds."""
     return pattern.match(text, pos, endpos, timeout=timeout)
+
+
+def in_sentences(pattern: regex.Pattern, text: str, sentences, timeout: float | None) -> Iterator[regex.Match]:
+    """The matches of `pattern` in `text` (a block) that start inside one of `sentences` (in
+    reading order), scanning only from each sentence's start until a match starts past its end:
+    what `finditer` over the whole block gives there (each scan stops LOOKAHEAD characters past
+    the sentence, so the work is linear in the sentences' length), unless a match that crosses into a
+    sentence from an earlier one would have hidden part of it (such matches are dropped by
+    sentence-scoped rules anyway)."""
+    resume = 0
+    for s in sentences:
+        if s.end <= resume:
+            continue
+        endpos = min(len(text), s.end + LOOKAHEAD)
+        for m in pattern.finditer(text, max(s.start, resume), endpos, timeout=timeout):
+            if m.start() >= s.end:
+                break
+            yield m
+            resume = m.end()
 
 
 def findall(pattern: regex.Pattern, text: str, timeout: float | None) -> list:

@@ -97,6 +97,7 @@ class Sentence:
     end: int
     text: str
     index: int = 0  # position in Document.sentences
+    part: int = 0  # n > 0: the nth part of a sentence over text.sentences.MAX_SENTENCE characters, analysed alone
 
 
 @dataclass

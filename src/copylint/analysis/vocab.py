@@ -9,6 +9,7 @@ from typing import Iterable
 
 import regex
 from copylint import matching
+from copylint.literals import KeyIndex, lowered
 from copylint.matching import regex_timeout
 from copylint.regexcache import rx
 
@@ -68,14 +69,22 @@ def term_pattern(term: str) -> str:
     return out
 
 
+def terms_source(terms: Iterable[str]) -> str:
+    """One alternation of all terms (longest first), bounded by non-word characters."""
+    parts = [term_pattern(t) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
+    body = "|".join(parts)
+    return rf"(?<![\w])(?:{body})(?![\w])"
+
+
+TERM_FLAGS = regex.I | regex.V0
+
+
 @lru_cache(maxsize=256)
 def compile_terms(terms: tuple[str, ...]) -> regex.Pattern | None:
     """One alternation of all terms (longest first), bounded by non-word characters."""
     if not terms:
         return None
-    parts = [term_pattern(t) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
-    body = "|".join(parts)
-    return rx(rf"(?<![\w])(?:{body})(?![\w])", regex.I | regex.V0)
+    return rx(terms_source(terms), TERM_FLAGS)
 
 
 def find(vocab: str, pattern: regex.Pattern | None, text: str) -> list[Mention]:
@@ -119,7 +128,22 @@ class VocabScanner:
                 continue
             for stem in stems:
                 self.stems.setdefault(stem, set()).add(name)
-        self.lengths = sorted({len(s) for s in self.stems}, reverse=True)
+        # One automaton of every stem: word starts where some term can begin, in one pass; there
+        # only the terms whose stem begins the word are tried (the same first match as the whole
+        # alternation), so the cost does not grow with the length of the vocabularies.
+        self.stemmed = {name: [(t, _stem(t)) for t in terms] for name, terms in vocabularies}
+        self.starts = KeyIndex({name: [s for s in map(_stem, terms) if s] for name, terms in vocabularies
+                                if name in self.patterns and name not in self.unanchored})
+        self._narrowed: dict[tuple[str, str], regex.Pattern] = {}
+
+    def _pattern_at(self, name: str, key: str) -> regex.Pattern:
+        """The vocabulary's regex cut to its terms whose stem is a prefix of `key`, the longest
+        stem at a word start: no other term can match there."""
+        pattern = self._narrowed.get((name, key))
+        if pattern is None:
+            terms = [t for t, stem in self.stemmed[name] if key.startswith(stem)]
+            pattern = self._narrowed[(name, key)] = rx(terms_source(terms), TERM_FLAGS)  # kept across runs
+        return pattern
 
     def scan(self, text: str) -> list[Mention]:
         """Mentions grouped by vocabulary (in definition order), each group in reading order."""
@@ -127,20 +151,12 @@ class VocabScanner:
         for name in self.unanchored:
             found[name] = find(name, self.patterns[name], text)
         next_free = {name: 0 for name in self.patterns}
-        stems, lengths = self.stems, self.lengths
         timeout = regex_timeout()
-        for token in _TOKEN.finditer(text.lower()):
-            word = token.group()
-            candidates = set()
-            for n in lengths:
-                hit = stems.get(word[:n])
-                if hit:
-                    candidates |= hit
+        for start, key, candidates in self.starts.word_starts(lowered(text)):
             for name in candidates:
-                start = token.start()
                 if start < next_free[name] or name in self.unanchored:
                     continue
-                m = matching.match(self.patterns[name], text, timeout, start)
+                m = matching.match(self._pattern_at(name, key), text, timeout, start)
                 if m and m.end() > start:
                     found[name].append(Mention(name, m.group(), start, m.end()))
                     next_free[name] = m.end()

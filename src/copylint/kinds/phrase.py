@@ -105,9 +105,20 @@ class PhraseKind(RuleKind):
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_compiled": None}
 
+    anchor_index = None  # set by compile_rules: the run's automaton of every rule's anchors
+    anchor_slot = -1
+
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         blocks = doc.blocks
-        if self.anchors is not None:
+        windows = None  # block index -> the sentences to scan (None: whole blocks)
+        if self.anchors is not None and self.anchor_index is not None:
+            hits = ctx.get(self.anchor_index)
+            if not hits.blocks.get(self.anchor_slot):
+                return
+            blocks = [doc.blocks[i] for i in sorted(hits.blocks[self.anchor_slot])]
+            if self.scope != "block":
+                windows = hits.sentences_of(self.anchor_slot)
+        elif self.anchors is not None:
             folded = ctx.get(folded_text)
             if not folded.has_any(self.anchors):
                 return
@@ -118,7 +129,9 @@ class PhraseKind(RuleKind):
         for block in blocks:
             if self.scope == "heading" and block.kind != "heading":
                 continue
-            for m in matching.finditer(pattern, block.text, timeout):
+            matches = (matching.finditer(pattern, block.text, timeout) if windows is None
+                       else matching.in_sentences(pattern, block.text, windows.get(block.index, ()), timeout))
+            for m in matches:
                 if m.end() == m.start():
                     continue
                 sentence = index.at(block.index, m.start())

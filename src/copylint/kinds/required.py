@@ -10,6 +10,7 @@ import regex
 
 from copylint.analysis import cues
 from copylint import matching
+from copylint.analysis.anchors import rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.analysis.sentence_index import sentence_index
 from copylint.kinds.base import RuleKind, RuleSpec, Settings
@@ -103,6 +104,7 @@ class RequiredKind(RuleKind):
         if not terms and not opts.get("triggers"):
             raise ValueError("a required rule needs 'triggers', 'trigger_terms' or 'trigger_vocabularies'")
         self.trigger = build_pattern(terms, opts.get("triggers", []), case_sensitive=False, word_boundary=True)
+        self.anchors = rule_anchors(terms, opts.get("triggers", []))  # the trigger's, for the run's AnchorIndex
         wordings = [_wording(w) for w in settings.disclaimer_wordings.get(spec.id, [])]
         self.accept = _alternation(opts["accept"] + wordings)
         self.weak = _alternation(opts.get("weak", []))
@@ -178,16 +180,33 @@ class RequiredKind(RuleKind):
         cure"), questions and sentences that are themselves (part of) a disclosure in `skip`.
         Each block is scanned once; a match is then placed in its sentence."""
         index = ctx.get(sentence_index)
+        windows = self._trigger_windows(ctx) if pattern is self.trigger else None
+        skipped: dict[int, list[Hit]] = {}  # by block: a check per match costs the block's disclosures only
+        for hit in skip:
+            skipped.setdefault(hit.block, []).append(hit)
         for block in doc.blocks:
-            for m in matching.finditer(pattern, block.text, self.settings.regex_timeout):
+            if windows is not None and block.index not in windows:
+                continue
+            matches = (matching.finditer(pattern, block.text, self.settings.regex_timeout) if windows is None else
+                       matching.in_sentences(pattern, block.text, windows[block.index], self.settings.regex_timeout))
+            for m in matches:
                 if m.end() == m.start():
                     continue
                 s = index.at(block.index, m.start())
-                if s is None or m.end() > s.end or _overlaps(s.block, s.start, s.end, skip):
+                if s is None or m.end() > s.end or _overlaps(s.block, s.start, s.end, skipped.get(s.block, ())):
                     continue
                 if cues.negated_before(s.text, m.start() - s.start) or cues.is_question(s.text):
                     continue
                 yield Hit(s.block, m.start(), m.end(), m.group())
+
+    anchor_index = None  # set by compile_rules: the run's automaton of every rule's anchors
+    anchor_slot = -1
+
+    def _trigger_windows(self, ctx: Analysis) -> dict | None:
+        """Block -> the sentences holding an anchor of the trigger (None: scan every block)."""
+        if self.anchors is None or self.anchor_index is None:
+            return None
+        return ctx.get(self.anchor_index).sentences_of(self.anchor_slot)
 
     def _is_boilerplate(self, doc: Document, block: int, cache: dict[int, bool]) -> bool:
         if block not in cache:

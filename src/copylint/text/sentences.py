@@ -1,9 +1,12 @@
-"""Split block text into sentences without breaking on abbreviations, initials, decimals or DOIs."""
+"""Split block text into sentences without breaking on abbreviations, initials, decimals or DOIs;
+a run longer than MAX_SENTENCE characters without a sentence end is cut into parts for analysis,
+so every per-sentence check stays linear in the size of the file."""
 
 from __future__ import annotations
 
+import bisect
 
-from copylint.models import Block, Sentence
+from copylint.models import Block, Document, Finding, Sentence
 from copylint.regexcache import rx
 
 ABBREVIATIONS = frozenset(
@@ -60,6 +63,42 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
 
 
+MAX_SENTENCE = 1000  # characters; the longest sentence of fixtures/ and the seeds has 349
+# Where a part may end, best first: after a clause break, else after a space (else anywhere).
+_CLAUSE_ENDS = (";", ":", ",", "\u2014", "\u2013", ")")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """End of the part of an over-long sentence that starts at `start`: the last clause break,
+    else the last space, in the second half of the next `limit` characters."""
+    hi, lo = start + limit, start + limit // 2
+    best = max(text.rfind(c, lo, hi - 1) for c in _CLAUSE_ENDS)
+    if best >= 0:
+        return best + 1
+    space = text.rfind(" ", lo, hi)
+    return space + 1 if space > lo else hi
+
+
+def bounded(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE) -> list[tuple[int, int, int]]:
+    """(start, end, part) of each sentence: part 0 for a whole sentence; one longer than `limit`
+    becomes parts numbered 1, 2, ..."""
+    out: list[tuple[int, int, int]] = []
+    for start, end in spans:
+        if end - start <= limit:
+            out.append((start, end, 0))
+            continue
+        part = 0
+        while end - start > limit:
+            cut = _cut(text, start, limit)
+            if (trimmed := _trim(text, start, cut)) is not None:
+                part += 1
+                out.append((*trimmed, part))
+            start = cut
+        if (trimmed := _trim(text, start, end)) is not None:
+            out.append((*trimmed, part + 1))
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
@@ -74,6 +113,23 @@ def split_block(block: Block, block_index: int, first_index: int) -> list[Senten
     spans = [(0, len(text))] if block.kind == "heading" else split_spans(text)
     spans = [t for s, e in spans if (t := _trim(text, s, e))]
     return [
-        Sentence(block_index, s, e, text[s:e], first_index + i)
-        for i, (s, e) in enumerate(spans)
+        Sentence(block_index, s, e, text[s:e], first_index + i, part)
+        for i, (s, e, part) in enumerate(bounded(text, spans))
     ]
+
+
+PART_NOTE = f" (in a sentence over {MAX_SENTENCE:,} characters without a sentence end, checked in parts)"
+
+
+def mark_parts(doc: Document, findings: list[Finding]) -> int:
+    """Say in each finding that falls in an over-long sentence that it was checked in parts;
+    the number of such sentences (parts joined) is returned for the run's note."""
+    spans = sorted(doc.sentence_span(s) for s in doc.sentences if s.part)
+    if not spans:
+        return 0
+    starts = [start for start, _ in spans]
+    for f in findings:
+        i = bisect.bisect_right(starts, f.location.start_offset) - 1
+        if i >= 0 and f.location.start_offset < spans[i][1] and not f.message.endswith(PART_NOTE):
+            f.message += PART_NOTE
+    return sum(1 for s in doc.sentences if s.part == 1)

@@ -9,7 +9,7 @@ from typing import Iterable
 
 import regex
 from copylint import matching
-from copylint.literals import KeyIndex, lowered
+from copylint.analysis.literals import KeyIndex, lowered
 from copylint.matching import regex_timeout
 from copylint.regexcache import rx
 
@@ -77,6 +77,9 @@ def terms_source(terms: Iterable[str]) -> str:
 
 
 TERM_FLAGS = regex.I | regex.V0
+# A vocabulary longer than this is matched, at each word start, by the regex of only the terms
+# with that stem (compiled on first use): a longer alternation costs more per try than compiling.
+NARROW_ABOVE = 400
 
 
 @lru_cache(maxsize=256)
@@ -139,10 +142,12 @@ class VocabScanner:
     def _pattern_at(self, name: str, key: str) -> regex.Pattern:
         """The vocabulary's regex cut to its terms whose stem is a prefix of `key`, the longest
         stem at a word start: no other term can match there."""
+        if len(self.stemmed[name]) <= NARROW_ABOVE:
+            return self.patterns[name]  # short enough: one alternation, compiled once, costs less
         pattern = self._narrowed.get((name, key))
         if pattern is None:
             terms = [t for t, stem in self.stemmed[name] if key.startswith(stem)]
-            pattern = self._narrowed[(name, key)] = rx(terms_source(terms), TERM_FLAGS)  # kept across runs
+            pattern = self._narrowed[(name, key)] = rx(terms_source(terms), TERM_FLAGS)
         return pattern
 
     def scan(self, text: str) -> list[Mention]:

@@ -1,4 +1,4 @@
-"""One pass of literal matching: the literal keys of many named lists (vocabulary term starts,
+"""One pass of literal matching (the matching layer of the analyses): the literal keys of many named lists (vocabulary term starts,
 rule anchors) compiled into one automaton and run once over a lower-cased text. Callers then ask
 where a key of some list begins at a word start, or which lists have a key anywhere, and run
 their regular expressions only there. The automaton is ahocorasick-rs (leftmost-longest, one call

@@ -63,7 +63,8 @@ def in_sentences(pattern: regex.Pattern, text: str, sentences, timeout: float | 
         if s.end <= resume:
             continue
         endpos = min(len(text), s.end + LOOKAHEAD)
-        for m in pattern.finditer(text, max(s.start, resume), endpos, timeout=timeout):
+        # Drawn at once, as in `finditer`: the caller's work between matches must not count.
+        for m in list(pattern.finditer(text, max(s.start, resume), endpos, timeout=timeout)):
             if m.start() >= s.end:
                 break
             yield m

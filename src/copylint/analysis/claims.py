@@ -39,6 +39,8 @@ INTENT = rx(
     r"potential\s+(?:of|for|to|in)|candidates?\s+for)\b",
     regex.I,
 )
+# "we know how safe and effective they are": the claim word itself follows the question word.
+HOW_BEFORE = rx(r"\bhow\s+$", regex.I)
 # Aims and purposes: what something is for. Said of research they are not results; said of what
 # the page sells they are its claims ("our therapy seeks to address the cause of allergies").
 AIMS = rx(

@@ -12,7 +12,7 @@ from typing import Iterable
 import regex
 
 from copylint.analysis import cues
-from copylint.analysis.claims import AIMS, INTENT, DocumentClaims, SentenceClaims, analyzer
+from copylint.analysis.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
 from copylint.analysis.context import Analysis
 from copylint.analysis.vocab import freeze
 from copylint.analysis.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
@@ -39,7 +39,6 @@ BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 APPROVED_BEFORE = regex.compile(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
 
-HOW_BEFORE = regex.compile(r"\b(?:how|whether)\s+$", regex.I)  # "we know how safe and effective they are"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
@@ -224,6 +223,17 @@ class Speaker:
         quote = quoted_from(sc, pos)
         start = max(quote or 0, cues.clause_start(text, pos, commas=False))
         return any(p.search(text, start, pos) is not None for p in ((INTENT, AIMS, HOW_BEFORE) if aims else (INTENT, HOW_BEFORE)))
+
+    def allows(self, mode: str, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
+               end: int | None = None, subjects: bool = True) -> bool:
+        """A rule's `voice:` option applied to a claim at `pos`: 'promoted' needs a verdict,
+        'unwarned' only that the sentence is not honest (`subjects`: approved care and research
+        as the subject count as honest), 'any' lets every claim through."""
+        if mode == "promoted":
+            return self.verdict(sc, voice, page, pos, end) is not None
+        if mode == "unwarned":
+            return not self.honest(sc, voice, pos, end, subjects)
+        return True
 
     def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
                 end: int | None = None, aims_ask: bool = True) -> tuple[str, bool] | None:

@@ -95,10 +95,8 @@ class ClaimKind(RuleKind):
     def _warned(self, doc: Document, sc: SentenceClaims, page, found: Finding) -> bool:
         s = sc.sentence
         pos = max(0, found.location.start_offset - doc.blocks[s.block].source_offset(s.start))
-        voice = page.sentences[s.index]
-        if self.spec.options.get("voice") == "promoted":
-            return self.speaker.verdict(sc, voice, page, pos) is None
-        return self.speaker.honest(sc, voice, pos, subjects=False)
+        mode = self.spec.options.get("voice", "any")
+        return not self.speaker.allows(mode, sc, page.sentences[s.index], page, pos, subjects=False)
 
     def _claim(self, doc: Document, claims: DocumentClaims, sc: SentenceClaims) -> Finding | None:
         text = sc.sentence.text

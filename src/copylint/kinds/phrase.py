@@ -149,10 +149,7 @@ class PhraseKind(RuleKind):
     def _speaks(self, ctx: Analysis, sentence: Sentence, start: int, end: int) -> bool:
         claims, page = self.speaker.analyses(ctx)
         sc, voice = claims.sentences[sentence.index], page.sentences[sentence.index]
-        pos, stop = start - sentence.start, end - sentence.start
-        if self.voice == "unwarned":
-            return not self.speaker.honest(sc, voice, pos, stop)
-        return self.speaker.verdict(sc, voice, page, pos, stop) is not None
+        return self.speaker.allows(self.voice, sc, voice, page, start - sentence.start, end - sentence.start)
 
     def _excused(self, block_text: str, sentence: Sentence | None, start: int) -> bool:
         text = sentence.text if sentence else block_text

@@ -27,6 +27,30 @@ REPORTING = rx(
     r"read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan)\b",
     regex.I,
 )
+# A named seller's claim reported without quotation marks: "the company claimed its tea cures
+# cancer", "the two firms make claims such as saying the plant treats addiction", "MMS claims to
+# treat HIV". What follows is the seller's words, as if quoted. A definite seller ("the company",
+# "the advertiser", "its website") or a name that opens the sentence is required: generic plurals
+# ("some companies claim ...") are how warnings describe the market, not a report of one claim.
+_SELLER = (
+    r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:compan(?:y|ies)|firms?|advertis(?:er|ers|ing|ements?)|ads?|adverts?|websites?|web\s*(?:site|page)s?|"
+    r"posts?|videos?|sellers?|marketers?|defendants?|respondents?|business(?:es)?|clinics?|brands?|labels?|"
+    r"label(?:l)?ing|promotions?|campaigns?|emails?|brochures?|leaflets?|speakers?|distributors?|"
+    r"manufacturers?|influencers?)\b"
+    r"|^\s*(?!(?:some|many|most|other|others|they|these|those|people|few|several|all|we|you|i|he|she|it)\b)"
+    r"(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?=claim))"
+)
+_REPORTS = (
+    r"(?:claim(?:s|ed|ing)?|stat(?:es|ed|ing)|sa(?:ys|id|ying)|suggest(?:s|ed|ing)|impl(?:ies|ied|ying)|"
+    r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"
+    r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing))"
+)
+REPORTED_SPEECH = rx(
+    _SELLER + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
+    r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",
+    regex.I,
+)
 # Research intent, purpose and needs: effects after these are not asserted.
 INTENT = rx(
     r"\b(?:to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
@@ -50,7 +74,11 @@ AIMS = rx(
 )
 EXTRA_HEDGE = rx(
     r"\b(?:(?<!\bless\s)(?<!\bmore\s)likely|unlikely|probabl[ey]|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|apparently|believed\s+to|"
-    r"thought\s+to|expected\s+to|preliminary|promising|emerging|experimental|can\s+sometimes|in\s+some\s+(?:patients|cases|people))\b",
+    r"thought\s+to|expected\s+to|preliminary|promising|emerging|experimental|can\s+sometimes|in\s+some\s+(?:patients|cases|people)|"
+    # a claim limited to some people is a description of mixed results, not a promise
+    r"some\s+(?:people|patients|users|women|men|children)\s+(?:find|say|report|feel|believe|think|notice)|"
+    r"(?:help|helps|benefit|benefits|work\s+for|works\s+for)\s+some\s+(?:people|patients|women|men|children)|"
+    r"(?:is|are)\s+sometimes\s+used)\b",
     regex.I,
 )
 # "trials of X to treat ALS", "approved to treat": a purpose infinitive, unless licensed by a verb
@@ -64,7 +92,13 @@ LICENSED = frozenset(
 SHOWN_TO = rx(r"\b(?:shown|proven|demonstrated|found|known)\b(?:\s+[\w'\u2019-]+){0,4}\s+to\s+(?:\w+ly\s+)?$", regex.I)
 # What a product is "designed to" do is what the seller says it does (FTC): no hedge for claims.
 DESIGNED = rx(r"\b(?:specially\s+|specifically\s+)?(?:designed|formulated|developed|made|created|engineered)\s+(?:specially\s+|specifically\s+)?to\b", regex.I)
-PURPOSE = rx(r"\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$", regex.I)
+# "for treating ..." is a purpose, unless a word before it states what the thing does: "can be
+# used for screening", "ideal for soothing eczema", "effective for relieving pain".
+PURPOSE = rx(
+    r"(?<!\b(?:used|good|great|ideal|perfect|effective|helpful|beneficial|excellent|best|suitable|"
+    r"recommended|work|works|known|proven|famous|renowned)\s+)\bfor\s+(?:[\w'\u2019-]+\s+){0,2}$",
+    regex.I,
+)
 STATISTIC = rx(
     r"(?:\b\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b)|\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b|"
     r"\b(?:nine|eight|seven|six)\s+(?:out\s+)?of\s+(?:ten|10)\b)"
@@ -210,6 +244,10 @@ class ClaimAnalyzer:
         body_start = label.end() if label and label.end() < len(text) and len(label.group("label").split()) <= 6 else 0
         quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)
         reported = any(REPORTING.search(text, 0, q[0]) for q in quotes)
+        speech = REPORTED_SPEECH.search(text)
+        if speech is not None and not cues.NEGATION.search(speech.group()):  # "they do not claim that"
+            # the reported words run to the end of the sentence
+            quotes, reported = quotes + ((speech.end(), len(text)),), True
         stat = STATISTIC.search(text)
         body = text[body_start:]
         return SentenceClaims(

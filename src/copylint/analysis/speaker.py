@@ -55,10 +55,22 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
     opened = text.rfind(OPEN_QUOTES, 0, pos)
     if opened >= 0 and text.find(CLOSE_QUOTES, opened, pos) < 0:
         return opened + 1
+    straight = _open_straight_quote(text, pos)
+    if straight is not None:
+        return straight
     closing = text.find(CLOSE_QUOTES, pos)
     if opened < 0 and closing >= 0 and text.rfind(CLOSE_QUOTES, 0, pos) < 0 and text.find(OPEN_QUOTES, pos, closing) < 0:
         return 0  # (a quote opened after `pos` is not this one: the cures ... "alkaline" foods)
     return None
+
+
+def _open_straight_quote(text: str, pos: int) -> int | None:
+    """After an odd number of straight quotes, the last one (after a space) opened a quote that
+    runs on past the sentence: `Underneath it stated "It can show ...`."""
+    if text.count('"', 0, pos) % 2 == 0 or text.count('"', pos) > 0:
+        return None
+    opened = text.rfind('"', 0, pos)
+    return opened + 1 if opened == 0 or text[opened - 1].isspace() else None
 
 
 def _word_start(text: str, pos: int) -> int:

@@ -24,6 +24,14 @@ from copylint.core import validators as v
 
 QUOTE_MARKS = ("\u201c", "\u201d")  # a claim never runs across the edge of a quotation
 DISEASE_ACTS = regex.compile(r"\s*,?\s*(?:(?:that|which|who)\s+)?(?:(?:slowly|gradually|often|usually|also)\s+)?")
+# What the seller offers and for whom: "we use injections with patients like MS", "our clinic
+# offers stem cells for people living with Parkinson's", "CBD oil for anxiety".
+OFFER_LINK = regex.compile(
+    r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,6}?\s+(?:for|against|with|to|in)\s+"
+    r"(?:(?:[\p{L}\p{N}'\u2019-]+\s+){0,3}?(?:patients|people|those|sufferers|clients|children|adults|men|women|anyone|"
+    r"individuals|kids|babies|pets|dogs|cats)\s+(?:with|like|who\s+have|suffering\s+from|living\s+with|including|such\s+as)\s+)?",
+    regex.I,
+)
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -37,7 +45,8 @@ class Link:
     end: int
     form: str = "verb"  # verb ("lowers blood sugar"), noun ("a remedy for colds"), class ("antiviral"),
     # outcome ("my sciatica is gone": the benefit word follows its target), answer ("Do you suffer
-    # from arthritis? Our capsules can help.": the target is in the question before)
+    # from arthritis? Our capsules can help.": the target is in the question before), offer (the
+    # product itself offered for a condition: "we use injections with patients like MS")
 
 
 class HealthClaimKind(RuleKind):
@@ -59,6 +68,7 @@ class HealthClaimKind(RuleKind):
         "window": v.number(1, 20),        # most words between benefit and target
         "criterion": v.string,             # what makes it a claim, for the message
         "excused_by_citation": v.boolean,  # a citation in the paragraph makes it a research report
+        "offers": v.boolean,               # a product offered for a condition is a claim ("CBD oil for anxiety")
     }
     required = frozenset({"subjects"})
     fields = frozenset({"match", "benefit", "condition", "criterion", "subject"})
@@ -83,6 +93,7 @@ class HealthClaimKind(RuleKind):
         self.window = int(o.get("window", 8))
         self.criterion = o.get("criterion", "")
         self.excused_by_citation = o.get("excused_by_citation", True)
+        self.offers = o.get("offers", False)
 
     def _pattern_lists(self, key: str, patterns: dict) -> tuple[str, ...]:
         names = tuple(self.spec.options.get(key, []))
@@ -128,6 +139,9 @@ class HealthClaimKind(RuleKind):
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit))
         if link.form == "noun" and (status == "hedged" or not (marketing or quoted or strong or subject in ("first", "named"))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
+        if link.form == "offer" and (status == "hedged" or not (marketing or quoted or subject in ("first", "named")
+                                                                or voice.has("first_person"))):
+            return False  # "CBD for epilepsy: what the evidence says" names a topic
         if status == "hedged" and not (marketing or subject in ("first", "named")
                                        or (self._serious(sc, link) and subject in PROMOTED)):
             # "may help" still sells when the seller or its product says it ("our drops may ease
@@ -148,11 +162,20 @@ class HealthClaimKind(RuleKind):
         if not targets:
             yield from self._answers(sc)
             return
-        excluded = sc.of(self.speaker.exclude)
         starts = [t.start for t in targets]
+        yield from self._with_offers(sc, text, targets, starts, list(self._verb_links(sc, voice, text, targets, starts)))
+
+    def _verb_links(self, sc: SentenceClaims, voice: SentenceVoice, text: str, targets: list[Mention],
+                    starts: list[int]) -> Iterator[Link]:
+        excluded = sc.of(self.speaker.exclude)
+        support = voice.get("support_frames")
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
             if self._condition_acts(text, targets, starts, verb):
                 continue
+            if any(x.start <= verb.start and verb.end <= x.end for x in excluded):
+                continue  # "Stopping smoking reduces ...": the verb is part of standard care's name
+            if any(s <= verb.start < e for s, e in support):
+                continue  # "our nurses help you manage your diabetes": support, not a treatment claim
             i = bisect.bisect_left(starts, verb.end)
             if i < len(targets) and self._near(text, verb.end, targets[i].start):
                 yield Link(verb, targets[i], verb.start, targets[i].end)
@@ -172,6 +195,29 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, outcome.start) - 1
             if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):
                 yield Link(outcome, targets[i], targets[i].start, outcome.end, "outcome")
+
+    def _with_offers(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int],
+                     links: list[Link]) -> Iterator[Link]:
+        """The links, then the offers that no other link already covers (a verb or noun says more
+        than the product's name beside a condition)."""
+        yield from links
+        if self.offers:
+            yield from (o for o in self._offers(sc, text, targets, starts)
+                        if not any(o.start < k.end and k.start < o.end for k in links))
+
+    def _offers(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int]) -> Iterator[Link]:
+        """A product mention followed by the condition it is offered for."""
+        products = sorted(sc.of(self.speaker.subjects), key=lambda m: m.start)
+        for product in products:
+            after = OFFER_LINK.match(text, product.end)
+            if after is None or self._breaks(text[product.end:after.end()]):
+                continue
+            if any(product.end <= p.start < after.end() for p in products):
+                continue  # the nearer product is the one offered: "our clinic offers stem cells for ..."
+            i = bisect.bisect_left(starts, after.end())
+            if i < len(targets) and self._near(text, after.end(), targets[i].start, 3):
+                offered = Mention(product.vocab, f"offer {product.text} for", product.start, product.end)
+                yield Link(offered, targets[i], product.start, targets[i].end, "offer")
 
     def _praised(self, sc: SentenceClaims, noun: Mention) -> bool:
         """An evaluative word right before the noun: "an effective treatment", "the best remedy"."""

@@ -51,6 +51,7 @@ REPORTED_SPEECH = rx(
     r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",
     regex.I,
 )
+DENIED = rx(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", regex.I)
 # Research intent, purpose and needs: effects after these are not asserted.
 INTENT = rx(
     r"\b(?:to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
@@ -59,7 +60,7 @@ INTENT = rx(
     r"difficult\s+to|"
     r"hard\s+to|unable\s+to|approved\s+to|research\s+to|focus(?:es|ed|ing)?\s+on|rather\s+than|"
     r"instead\s+of|assess(?:es|ed|ing)|evaluat(?:es|ed|ing)|investigat(?:es|ed|ing)|explor(?:es|ed|ing)|"
-    r"stud(?:y|ies|ied|ying)\s+(?:the|whether|if|how)|testing|looking\s+at|promise\s+(?:in|for)|"
+    r"stud(?:y|ies|ied|ying)\s+(?:the|whether|if|how)|testing\s+(?:whether|if|how|the|a|an|new|its|their|of)|looking\s+at|promise\s+(?:in|for)|"
     r"potential\s+(?:of|for|to|in)|candidates?\s+for)\b",
     regex.I,
 )
@@ -245,7 +246,7 @@ class ClaimAnalyzer:
         quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)
         reported = any(REPORTING.search(text, 0, q[0]) for q in quotes)
         speech = REPORTED_SPEECH.search(text)
-        if speech is not None and not cues.NEGATION.search(speech.group()):  # "they do not claim that"
+        if speech is not None and not DENIED.search(speech.group()):  # "they do not claim that"
             # the reported words run to the end of the sentence
             quotes, reported = quotes + ((speech.end(), len(text)),), True
         stat = STATISTIC.search(text)

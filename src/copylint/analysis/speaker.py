@@ -39,6 +39,9 @@ BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 APPROVED_BEFORE = regex.compile(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
 
+# The seller's own staff or service named with a standard word: "our functional medicine doctors".
+OURS_BEFORE = regex.compile(r"\b(?:our|my)\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
+
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
@@ -142,6 +145,8 @@ class Speaker:
         candidates: list[tuple[int, str]] = []
         for m in sc.mentions:
             if m.end <= pos and m.start >= lo:
+                if m.vocab in self.exclude and OURS_BEFORE.search(text, max(0, m.start - 60), m.start):
+                    continue  # "our doctors", "our functional medicine doctors": the seller's, not standard care
                 if m.vocab in self.exclude:
                     candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects:

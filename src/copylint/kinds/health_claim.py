@@ -32,6 +32,14 @@ OFFER_LINK = regex.compile(
     r"individuals|kids|babies|pets|dogs|cats)\s+(?:with|like|who\s+have|suffering\s+from|living\s+with|including|such\s+as)\s+)?",
     regex.I,
 )
+# The target, then a passive verb: "inflammation is reduced", "blood sugar levels can be lowered".
+PASSIVE = regex.compile(
+    r"(?:\s+levels?)?\s+(?:is|are|was|were|gets?|got|becomes?|can\s+be|will\s+be|could\s+be|may\s+be|"
+    r"(?:has|have)\s+been|being)\s+(?:(?:\p{L}+ly|also|then|soon|often)\s+)?",
+    regex.I,
+)
+# A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
+LIST_AFTER = regex.compile(r"\s*(?:include|including)?\s*:\s*")
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -158,7 +166,7 @@ class HealthClaimKind(RuleKind):
         for name in self.claim_shapes:
             for s, e in voice.get(name):
                 yield Link(Mention(name, text[s:e], s, e), None, s, e, "class")
-        targets = sorted(sc.of(self.targets) + self._shape_mentions(voice, text), key=lambda m: m.start)
+        targets = sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start)
         if not targets:
             yield from self._answers(sc)
             return
@@ -177,8 +185,13 @@ class HealthClaimKind(RuleKind):
             if any(s <= verb.start < e for s, e in support):
                 continue  # "our nurses help you manage your diabetes": support, not a treatment claim
             i = bisect.bisect_left(starts, verb.end)
-            if i < len(targets) and self._near(text, verb.end, targets[i].start):
+            if i < len(targets) and (self._near(text, verb.end, targets[i].start)
+                                     or LIST_AFTER.fullmatch(text, verb.end, targets[i].start) is not None):
                 yield Link(verb, targets[i], verb.start, targets[i].end)
+                continue
+            j = bisect.bisect_left(starts, verb.start) - 1
+            if j >= 0 and targets[j].end <= verb.start and PASSIVE.fullmatch(text, targets[j].end, verb.start):
+                yield Link(verb, targets[j], targets[j].start, verb.end, "passive")
         for noun in sorted(sc.of(self.nouns), key=lambda m: m.start):
             if any(x.start <= noun.start and noun.end <= x.end for x in excluded):
                 continue  # "medicine for diabetes", "cancer treatments": approved care
@@ -248,8 +261,11 @@ class HealthClaimKind(RuleKind):
             return True
         return any(m.vocab in self.serious for m in sc.mentions if link.start <= m.start and m.end <= link.end)
 
-    def _shape_mentions(self, voice: SentenceVoice, text: str) -> list[Mention]:
-        return [Mention("condition_shape", text[s:e], s, e) for name in self.shapes for s, e in voice.get(name)]
+    def _shape_mentions(self, sc: SentenceClaims, voice: SentenceVoice, text: str) -> list[Mention]:
+        """Condition word shapes that are not a product's name ("osteopathy", "naturopathy")."""
+        products = sc.of(self.speaker.subjects)
+        return [Mention("condition_shape", text[s:e], s, e) for name in self.shapes for s, e in voice.get(name)
+                if not any(p.start <= s and e <= p.end for p in products)]
 
     def _near(self, text: str, start: int, end: int, window: int | None = None) -> bool:
         if end - start > 40 * (self.window if window is None else window):

@@ -156,20 +156,22 @@ def clause_span(text: str, pos: int) -> tuple[int, int]:
     return start, nxt.start() if nxt else len(text)
 
 
-def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] = frozenset()) -> str:
+def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] = frozenset(),
+                  frame: bool = False) -> str:
     """'negated', 'intent' (research: whether, to test ...), 'purpose' (aims, "for", a purpose
     infinitive), 'hedged', 'correlational' or 'direct' for one effect mention. A purpose
     infinitive after a product (vocabularies `products`) states what it does: "drops to beat the
-    flu", "frequencies to resist the virus"."""
+    flu", "frequencies to resist the virus". A `frame` carries its own negation ("never suffer
+    from", "no more"): only a negation before it counts."""
     text = sc.sentence.text
     quote = sc.quote_at(effect.start)
     lo = quote[0] if quote else (sc.body_start if effect.start >= sc.body_start else 0)
     scope = text[lo:effect.start]
-    if cues.negated_before(scope, len(scope)) or cues.NEGATION.search(effect.text):
+    if cues.negated_before(scope, len(scope)) or (not frame and cues.NEGATION.search(effect.text)):
         return "negated"  # "not ... safe" before, or inside a wildcard phrase ("are not safe")
     strength = sc.strength
     if (strength.negated and strength.cue_span and strength.cue_span[0] <= effect.start < strength.cue_span[1]
-            and not quote):
+            and not quote and not (frame and strength.cue_span[0] >= effect.start)):
         return "negated"
     clause = text[max(lo, cues.clause_start(text, effect.start, commas=False)):effect.start]
     if INTENT.search(clause):

@@ -65,6 +65,7 @@ class HealthClaimKind(RuleKind):
         "claim_nouns": v.string_list,      # of those, the nouns a product subject claims with ("a remedy for")
         "claim_adjectives": v.string_list,  # words that make any treatment noun a claim ("an effective treatment")
         "outcomes": v.string_list,         # vocabularies of outcome words after a target ("my pain is gone")
+        "frames": v.string_list,           # vocabularies of relief frames before a target ("never suffer from", "no more")
         "targets": v.string_list,          # vocabularies of conditions (globs: condition_*)
         "target_shapes": v.string_list,    # pattern lists that also name conditions (condition_shapes)
         "claim_shapes": v.string_list,     # pattern lists that are claims by themselves ("antiviral")
@@ -90,6 +91,7 @@ class HealthClaimKind(RuleKind):
         self.claim_nouns = expand(o.get("claim_nouns", []), vocabs, "claim_nouns")
         self.claim_adjectives = expand(o.get("claim_adjectives", []), vocabs, "claim_adjectives")
         self.outcomes = expand(o.get("outcomes", []), vocabs, "outcomes")
+        self.frames = expand(o.get("frames", []), vocabs, "frames")
         self.targets = expand(o.get("targets", []), vocabs, "targets")
         self.serious = expand(o.get("serious", []), vocabs, "serious")
         self.speaker = Speaker.for_settings(settings, o["subjects"], o.get("exclude_subjects", []), o.get("marketing", []))
@@ -119,19 +121,24 @@ class HealthClaimKind(RuleKind):
     def _claims(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[Finding]:
         """One finding per distinct claim of the sentence (links that overlap a reported one
         are the same claim)."""
-        if self.excused_by_citation and sc.cited:
-            return
         reported_end = -1
         for link in sorted(self._links(sc, voice), key=lambda k: (k.start, -k.end)):
             if link.start < reported_end:
                 continue
-            if self._reportable(sc, voice, page, link):
+            if self._reportable(sc, voice, page, link) and not self._excused(sc, voice, link):
                 reported_end = link.end
                 subject = self.speaker.subject(sc, voice, link.benefit.start)
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
 
+    def _excused(self, sc: SentenceClaims, voice: SentenceVoice, link: Link) -> bool:
+        """A citation in the paragraph makes a claim about a product family a research report; it
+        does not excuse what the seller or a named product claims (a footnote is not a licence)."""
+        if not (self.excused_by_citation and sc.cited):
+            return False
+        return self.speaker.subject(sc, voice, link.benefit.start) not in ("first", "named")
+
     def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link) -> bool:
-        status = effect_status(sc, link.benefit, self.speaker.subjects)
+        status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame")
         if status in ("negated", "intent"):
             return False
         at = link.start if link.form == "outcome" else link.benefit.start  # the subject precedes the target
@@ -142,6 +149,8 @@ class HealthClaimKind(RuleKind):
         if status == "purpose" and subject not in ("first", "named"):
             return False  # "stem cell therapy aims to repair"; but "our therapy seeks to cure allergies" sells
         quoted = quoted_from(sc, link.benefit.start) is not None
+        if link.form == "frame" and subject == "generic":
+            return False  # "there is no more risk of infection once ...": a frame needs what the page sells
         if link.form == "outcome" and subject != "first":
             return False  # an outcome story is a claim when the seller or a customer tells it
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit))
@@ -204,6 +213,10 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, noun.start) - 1
             if i >= 0 and targets[i].end <= noun.start and self._near(text, targets[i].end, noun.start, 1):
                 yield Link(noun, targets[i], targets[i].start, noun.end, "noun")
+        for frame in sorted(sc.of(self.frames), key=lambda m: m.start):
+            i = bisect.bisect_left(starts, frame.end)
+            if i < len(targets) and self._near(text, frame.end, targets[i].start, 3):
+                yield Link(frame, targets[i], frame.start, targets[i].end, "frame")
         for outcome in sorted(sc.of(self.outcomes), key=lambda m: m.start):
             i = bisect.bisect_left(starts, outcome.start) - 1
             if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):

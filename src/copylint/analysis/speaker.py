@@ -39,6 +39,8 @@ BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 APPROVED_BEFORE = regex.compile(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
 
+# "such as", "like", "including" before an example of what came before.
+EXAMPLE_OF = regex.compile(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # The seller's own staff or service named with a standard word: "our functional medicine doctors".
 OURS_BEFORE = regex.compile(r"\b(?:our|my)\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
 
@@ -150,7 +152,7 @@ class Speaker:
                 if m.vocab in self.exclude:
                     candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects:
-                    candidates.append((m.end, "product"))
+                    candidates.append((m.end, "standard" if self._instance_of_standard(sc, m) else "product"))
         clause = cues.clause_start(text, pos, commas=False)
         # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").
         candidates += [(e, "first") for _, e in voice.before("first_person", pos, max(lo, clause))]
@@ -172,6 +174,17 @@ class Speaker:
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
+
+    def _instance_of_standard(self, sc: SentenceClaims, m) -> bool:
+        """A product named as an example of standard care: "weight loss medicines such as
+        semaglutide", "painkillers like ibuprofen"."""
+        before = sc.sentence.text[max(0, m.start - 40):m.start]
+        lead = EXAMPLE_OF.search(before)
+        if lead is None:
+            return False
+        at = m.start - len(before) + lead.start()
+        return any(x.vocab in self.exclude and x.vocab not in self.research and at - 2 <= x.end <= at
+                   for x in sc.mentions)
 
     def _imperative(self, sc: SentenceClaims, lo: int, pos: int) -> bool:
         """The clause opens with a verb ("Support the immune system against viruses")."""

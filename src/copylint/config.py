@@ -307,8 +307,12 @@ def _rule_dirs(data: Any, name: str, base: Path) -> list[Path]:
     dirs = _strings(value, ConfigError(name, line_of(data, "rules"), "'rules' must be a list of rule directories or files"))
     out = []
     for i, d in enumerate(dirs):
-        path = (base / d).resolve()
-        if not path.exists():
+        try:
+            path = (base / d).resolve()
+            found = path.exists()
+        except (OSError, ValueError):  # a NUL byte or an unreadable name is no directory either
+            found = False
+        if not found:
             raise ConfigError(name, line_of(value, i) or line_of(data, "rules"), f"rule directory {d!r} not found (relative to {base})")
         out.append(path)
     return out

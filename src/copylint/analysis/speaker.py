@@ -39,6 +39,8 @@ BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 APPROVED_BEFORE = regex.compile(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
 
+# What research is into or for: "research into new treatments", "studies to find a cure".
+RESEARCH_TOPIC = regex.compile(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
 EXAMPLE_OF = regex.compile(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # The seller's own staff or service named with a standard word: "our functional medicine doctors".
@@ -162,6 +164,8 @@ class Speaker:
                        if not any(BRAND_AFTER.fullmatch(text, end, s) for end in standard_ends if end <= s)]
         if candidates:
             nearest = max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]
+            if nearest == "research" and self._research_topic(sc, candidates):
+                return "research"  # "we fund research into new treatments for ...": the claim is its topic
             if nearest == "research" and any(kind in PROMOTED for _, kind in candidates):
                 return next(kind for _, kind in sorted(candidates, reverse=True) if kind in PROMOTED)
             return nearest
@@ -174,6 +178,13 @@ class Speaker:
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
+
+    @staticmethod
+    def _research_topic(sc: SentenceClaims, candidates: list[tuple[int, str]]) -> bool:
+        """The nearest research mention is followed by its topic ("research into", "studies
+        on") or its aim ("research to find"), not by a finding."""
+        end = max(e for e, kind in candidates if kind == "research")
+        return RESEARCH_TOPIC.match(sc.sentence.text, end) is not None
 
     def _instance_of_standard(self, sc: SentenceClaims, m) -> bool:
         """A product named as an example of standard care: "weight loss medicines such as

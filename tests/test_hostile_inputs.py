@@ -477,6 +477,34 @@ def test_catastrophic_pattern_times_out_in_every_kind(folder, monkeypatch, case)
 
 
 
+def _regex_keys(schema: dict, name: str = "") -> list[str]:
+    """The keys under `schema` whose values are regular expressions (format: regex), as paths."""
+    if schema.get("format") == "regex":
+        return [name]
+    found = [k for part in schema.get("anyOf", []) for k in _regex_keys(part, name)]
+    found += _regex_keys(schema["items"], name) if isinstance(schema.get("items"), dict) else []
+    for key, sub in schema.get("properties", {}).items():
+        found += _regex_keys(sub, f"{name}.{key}" if name else key)
+    return sorted(set(found))
+
+
+def test_every_pattern_option_of_every_kind_has_a_catastrophic_case():
+    """The table above is complete: each rule key that takes regular expressions (read from the
+    kinds' option declarations) is given SLOW in some case of its kind."""
+    from copylint.core.validators import schema_of
+    from copylint.kinds import KINDS
+
+    missing = []
+    for name, kind in KINDS.items():
+        for key, option in kind.options.items():
+            for path in _regex_keys(schema_of(option), key):
+                leaf = path.rsplit(".", 1)[-1]
+                if not any(k == name and (f"{leaf}: ['{SLOW}']" in body or f"{leaf}: '{SLOW}'" in body)
+                           for k, body, _ in SLOW_RULES.values()):
+                    missing.append(f"{name}: {path}")
+    assert missing == []
+    assert "phrase: unless.phrases" in [f"phrase: {p}" for p in _regex_keys(schema_of(KINDS["phrase"].options["unless"]), "unless")]
+
 def test_catastrophic_disclaimer_wording_from_config_times_out(folder, monkeypatch):
     """A house wording in the config's `disclaimers:` is a regex of the required rule it names:
     the same limit applies."""

@@ -14,6 +14,16 @@ Validator = Callable[[Any], Any]
 
 
 @dataclass(frozen=True)
+class Option:
+    """A kind-specific rule key, declared once: its validator (which carries the JSON Schema of
+    what it accepts, see core/validators.py) and its help text; docs/rule-kinds.md is made
+    from these."""
+
+    validate: Validator
+    help: str
+
+
+@dataclass(frozen=True)
 class Examples:
     bad: tuple[str, ...]
     good: tuple[str, ...]

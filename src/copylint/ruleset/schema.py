@@ -63,10 +63,10 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
         raise fail("severity", f"severity {raw['severity']!r} must be error, warning or info") from None
     examples = _examples(raw["examples"], fail)
     options: dict[str, Any] = {}
-    for key, check in kind.options.items():
+    for key, option in kind.options.items():
         if key in raw:
             try:
-                options[key] = check(raw[key])
+                options[key] = option.validate(raw[key])
             except ValueError as exc:
                 raise fail(key, f"{key}: {exc}") from None
     for key in kind.required:

@@ -25,12 +25,12 @@ def rules(settings: Settings | None = None):
 
 def lint(path, settings: Settings | None = None):
     source = read_source(str(path), format_for(str(path)))
-    return lint_source(source, rules(settings), settings)
+    return lint_source(source, rules(settings))
 
 
 def across(paths, settings: Settings | None = None):
     compiled = rules(settings)
-    results = [lint_source(read_source(str(p), format_for(str(p))), compiled, settings) for p in paths]
+    results = [lint_source(read_source(str(p), format_for(str(p))), compiled) for p in paths]
     return compare_across(results, compiled)
 
 

@@ -67,12 +67,6 @@ def test_plain_text_joins_hard_wrapped_lines():
     assert texts(doc) == [("paragraph", "This long paragraph was wrapped by an editor at a fixed width and continues here.")]
 
 
-def test_in_text_dates_are_metadata():
-    doc = parse_text("Stem cells\nLast updated: March 3, 2024\nPublished on 2023-01-05\n")
-    found = {d["key"]: d["value"] for d in doc.metadata["in_text"]}
-    assert found == {"last_updated": "March 3, 2024", "published": "2023-01-05"}
-
-
 def sentences(text):
     return [text[s:e] for s, e in split_spans(text)]
 

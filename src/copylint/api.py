@@ -146,13 +146,14 @@ def load_rules(extra_dirs: Sequence[str] = (), settings: Settings | None = None,
     read the YAML; the CLI passes its disk cache); a bad rule file is a LintError citing its
     file:line. The returned pack also lists copylint's built-in suppression rules."""
     from copylint.filters.builtin_rules import BUILTIN_SPECS
-    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_prepared
+    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_prepared, pack_settings
     from copylint.ruleset.schema import RuleError
 
     dirs = ([default_pack_dir()] if default_pack else []) + [Path(d) for d in extra_dirs]
     settings = settings or Settings()
     try:
         pack = (pack_loader or load_prepared)(dirs)
+        settings = pack_settings(pack, settings)
         compiled = compile_rules(pack, settings)
     except RuleError as exc:
         raise LintError(f"bad rule file: {exc}") from None

@@ -14,7 +14,6 @@ from copylint.core.lines import LineIndex  # noqa: F401 - documents carry one; r
 from copylint.core.severity import CATEGORIES, Severity  # noqa: F401 - findings carry them; re-exported
 
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "quote", "metadata", "alt")
 # Where on a page a block sits. Hidden text never becomes a block; comments only when linted.
 REGIONS = ("main", "chrome", "comments", "metadata")
 

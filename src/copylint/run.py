@@ -104,9 +104,8 @@ def _lint_one(candidate: Candidate, rules: Sequence[RuleKind], settings: Setting
         return DocumentResult(doc.path, notes=[f"{doc.path}: note: {doc.message}"])
     if isinstance(doc, InputError):
         return DocumentResult(doc.path, errors=[doc])
-    result = lint_document(doc, rules, settings)
-    # The comments are replaced by the located copylint directives among them (usually none).
-    result.comments = parse_directives(result.comments, doc.source.text, result.path, doc.lines)
+    result = lint_document(doc, rules)
+    result.directives = parse_directives(doc.comments, doc.source.text, result.path, doc.lines)  # usually none
     result.digest = text_digest(doc.source.text)
     return result
 
@@ -131,8 +130,8 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
         run_result.findings.extend(result.findings)
         run_result.paths.append(result.path)
         run_result.digests[result.path] = result.digest
-        if result.comments:
-            run_result.directives[result.path] = result.comments
+        if result.directives:
+            run_result.directives[result.path] = result.directives
         kept.append(result)
     run_result.findings.extend(exact_excerpts(compare_across(kept, rules), kept, options))
     run_result.findings = once_per_run(run_result.findings)

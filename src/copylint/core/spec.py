@@ -59,6 +59,5 @@ class Settings:
     disclaimer_wordings: dict[str, list[str]] = field(default_factory=dict)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `vocabularies:`
     patterns: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `patterns:`
-    extra: dict[str, Any] = field(default_factory=dict)
     # Seconds one rule's regex may run on one block before the rule is reported as timed out.
     regex_timeout: float | None = field(default_factory=regex_timeout)

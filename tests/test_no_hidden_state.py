@@ -41,6 +41,6 @@ def test_a_document_result_holds_directives_only(tmp_path):
     path.write_text("<!-- a plain comment -->\n<!-- copylint-disable-next-line efficacy.cure -- ok -->\nIt cures gout.\n")
     rules = compile_rules(load_prepared([default_pack_dir()]), Settings())
     assert lint_document(parse_text(path.read_text(), "markdown"), rules).directives == []
-    outcome = run(rules, Settings(), RunOptions(paths=[str(path)]))
+    outcome = run(rules, RunOptions(paths=[str(path)]))
     (directives,) = outcome.directives.values()
     assert [type(d) for d in directives] == [Directive] and directives[0].ids == ("efficacy.cure",)

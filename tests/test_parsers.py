@@ -98,3 +98,12 @@ def test_html_links_are_recorded_on_their_block():
     doc = parse_text('<p>See <a href="https://example.org/trial">the trial</a> and <a href=\'/x\'>more</a>.</p>', "html")
     assert doc.blocks[0].text == "See the trial and more."
     assert doc.blocks[0].links == ["https://example.org/trial", "/x"]
+
+
+def test_a_front_matter_problem_names_its_line_in_the_file():
+    from copylint.parsers.metadata import parse_front_matter
+
+    deep = "title: " + "[" * 200 + "]" * 200
+    for nl in ("\n", "\r\n"):
+        problem = parse_front_matter(f"---{nl}a: 1{nl}{deep}{nl}---{nl}Body{nl}").problem
+        assert problem.startswith("front matter: nesting too deep") and problem.endswith("(line 3)"), problem

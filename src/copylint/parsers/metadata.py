@@ -9,6 +9,7 @@ from typing import Any
 import regex
 import yaml
 
+from copylint.core.lines import LineIndex
 from copylint.models import Block
 from copylint.text.blocks import BlockBuilder
 from copylint.regexcache import rx
@@ -51,7 +52,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     try:
         node, data = compose_bounded(body)
     except LimitError as exc:
-        line = text.count("\n", 0, body_start + exc.problem_mark.index) + 1
+        line = LineIndex(text).position(body_start + exc.problem_mark.index)[0]  # lone CRs end lines too
         return FrontMatter(body_start=end, problem=f"front matter: {exc.problem} (line {line})")
     except (yaml.YAMLError, RecursionError):
         return FrontMatter(body_start=end)

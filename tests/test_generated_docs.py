@@ -103,7 +103,8 @@ def test_every_kind_option_is_declared_with_help_and_a_schema():
     for name, kind in KINDS.items():
         assert kind.options, name
         for key, option in kind.options.items():
-            assert isinstance(option, Option) and len(option.help) > 10, f"{name}.{key}"
+            assert isinstance(option, Option), f"{name}.{key}: declare it as Option(validator, \"help text\")"
+            assert len(option.help) > 10, f"{name}.{key}: its help text says too little"
             jsonschema.Draft7Validator.check_schema(v.schema_of(option))
             assert v.words_of(option)
             assert f"| `{key}` |" in docgen.kinds_markdown()

@@ -46,7 +46,8 @@ def test_a_stale_file_is_seen(tmp_path):
     page = (ROOT / docgen.CONFIGURATION).read_text(encoding="utf-8")
     (tmp_path / docgen.CONFIGURATION).write_text(page.replace("| `fail-on` |", "| `fail_on` |"), encoding="utf-8")
     assert docgen.main([str(tmp_path), "--check"]) == 1
-    assert sorted(map(str, docgen.stale(tmp_path))) == sorted(map(str, [docgen.CONFIGURATION, docgen.SCHEMA, docgen.KINDS]))
+    assert sorted(map(str, docgen.stale(tmp_path))) == sorted(map(str, [docgen.CONFIGURATION, docgen.SCHEMA,
+                                                                        docgen.RULE_SCHEMA, docgen.KINDS]))
     assert docgen.main([str(tmp_path)]) == 0 and docgen.stale(tmp_path) == []
 
 
@@ -126,3 +127,44 @@ def test_a_kind_option_schema_agrees_with_its_validator():
             accepted = False
         valid = jsonschema.Draft7Validator(v.schema_of(check)).is_valid(value)
         assert accepted == ok == valid, (check, value)
+
+
+RULE_SCHEMA = json.loads((ROOT / "docs" / "rule.schema.json").read_text(encoding="utf-8"))
+
+
+def rule_errors(data) -> list[str]:
+    return [e.message for e in jsonschema.Draft7Validator(RULE_SCHEMA).iter_errors(data)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "rules").rglob("*.yaml")), ids=lambda p: p.name)
+def test_every_shipped_rule_file_is_valid_against_the_rule_schema(path):
+    assert rule_errors(yaml.safe_load(path.read_text(encoding="utf-8"))) == []
+
+
+RULE = {"id": "hype.x", "kind": "phrase", "category": "hype", "severity": "warning", "message": "m",
+        "why": "w", "source": "s", "terms": ["x"], "examples": {"bad": ["x"], "good": ["y"]}}
+
+
+@pytest.mark.parametrize("change", [
+    {"triggers": ["x"]},  # a key of another kind
+    {"kind": "phrases"}, {"severity": "fatal"}, {"id": "Hype X"}, {"scope": "page"},
+    {"unless": {"negate": True}}, {"examples": {"bad": ["x"]}}, {"case_sensitive": "no"}, {"why": ""},
+], ids=lambda c: json.dumps(c))
+def test_the_rule_schema_refuses_what_the_loader_refuses(change, tmp_path):
+    from copylint.ruleset.loader import load_pack
+    from copylint.ruleset.schema import RuleError
+
+    rule = {**RULE, **change}
+    (tmp_path / "hype.yaml").write_text(yaml.safe_dump({"rules": [rule]}), encoding="utf-8")
+    with pytest.raises(RuleError):
+        load_pack([tmp_path])
+    assert rule_errors({"rules": [rule]}) != []
+
+
+def test_the_rule_schema_accepts_a_good_rule_and_the_readme_example(tmp_path):
+    import re
+
+    assert rule_errors({"rules": [RULE]}) == []
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```yaml\n(.*?)```", readme, flags=re.S) if b.startswith("rules:\n  - id:")]
+    assert rule_errors(yaml.safe_load(block)) == []

@@ -187,14 +187,13 @@ def json_schema() -> dict[str, Any]:
         if key.default is not None:
             prop["default"] = _yaml_value(key.default)
         properties[key.name] = prop
-    return {
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": SCHEMA_ID,
-        "title": "copylint configuration (.copylint.yaml, or [tool.copylint] in pyproject.toml)",
-        "type": ["object", "null"],
-        "additionalProperties": False,
-        "properties": properties,
-    }
+    return file_schema(SCHEMA_ID, "copylint configuration (.copylint.yaml, or [tool.copylint] in pyproject.toml)", properties)
+
+
+def file_schema(schema_id: str, title: str, properties: dict[str, Any], **more: Any) -> dict[str, Any]:
+    """A draft 7 schema of a YAML file of copylint's: a mapping of exactly `properties` (or empty)."""
+    return {"$schema": "http://json-schema.org/draft-07/schema#", "$id": schema_id, "title": title,
+            "type": ["object", "null"], "additionalProperties": False, "properties": properties, **more}
 
 
 def schema_text() -> str:

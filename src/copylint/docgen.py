@@ -1,10 +1,11 @@
 """The reference docs made from the declarations (each config key in config_keys, each kind option
-beside its kind): the key reference inside docs/configuration.md, docs/copylint.schema.json and
-docs/rule-kinds.md. `python -m copylint.docgen` rewrites them; `--check` lists stale ones (a test
+beside its kind, the common rule keys in ruleset/schema.py): the key reference inside
+docs/configuration.md, docs/copylint.schema.json, docs/rule.schema.json and docs/rule-kinds.md. `python -m copylint.docgen` rewrites them; `--check` lists stale ones (a test
 runs it). The same declarations always give the same bytes."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -16,6 +17,8 @@ BEGIN = "<!-- generated from copylint/config_keys.py by `python -m copylint.docg
 END = "<!-- end of generated key reference -->"
 CONFIGURATION = Path("docs") / "configuration.md"
 SCHEMA = Path("docs") / "copylint.schema.json"
+RULE_SCHEMA = Path("docs") / "rule.schema.json"
+RULE_SCHEMA_ID = "https://github.com/copylint/copylint/raw/main/docs/rule.schema.json"
 KINDS = Path("docs") / "rule-kinds.md"
 REGENERATE = "python -m copylint.docgen"
 
@@ -57,6 +60,48 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def rule_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 7) of a rule file: its rules (common keys, and each kind's own keys
+    once `kind` is known), vocabularies, pattern lists and former ids."""
+    from copylint.core.ids import RULE_ID
+    from copylint.kinds import KINDS as kinds
+    from copylint.models import CATEGORIES
+    from copylint.ruleset.schema import COMMON_HELP, REQUIRED_KEYS
+
+    text = {"type": "string", "minLength": 1}
+    sentences = {"type": "array", "minItems": 1, "items": text}
+    common = {
+        "id": {"type": "string", "pattern": RULE_ID.pattern}, "kind": {"enum": sorted(kinds)},
+        "category": {"enum": list(CATEGORIES)}, "severity": {"enum": ["error", "warning", "info"]},
+        "message": text, "why": text, "source": text, "suggest": {"type": "string"}, "summary": text,
+        "examples": {"type": "object", "additionalProperties": False, "required": ["bad", "good"],
+                     "properties": {"bad": sentences, "good": sentences}},
+    }
+    common = {key: {**common[key], "description": help} for key, help in COMMON_HELP.items()}
+    by_kind = []
+    for name in sorted(kinds):
+        kind = kinds[name]
+        own = {key: {**v.schema_of(option), "description": option.help} for key, option in kind.options.items()}
+        by_kind.append({"if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                        "then": {"properties": {**common, **own}, "additionalProperties": False,
+                                 "required": sorted(kind.required)}})
+    regex = {"type": "string", "minLength": 1, "format": "regex"}
+    return config_keys.file_schema(
+        RULE_SCHEMA_ID, "copylint rule file (rules/*.yaml, or a team's own pack)",
+        {
+            "rules": {"type": "array", "items": {"$ref": "#/definitions/rule"}},
+            "vocabularies": {"type": "object", "additionalProperties": {"type": "array", "items": text},
+                             "description": "named lists of terms the kinds' options refer to"},
+            "patterns": {"type": "object", "additionalProperties": {"type": "array", "items": regex},
+                         "description": "named lists of regular expressions the kinds' options refer to"},
+            "aliases": {"type": "object", "propertyNames": common["id"], "additionalProperties": common["id"],
+                        "description": "former rule id -> current rule id"},
+        },
+        definitions={"rule": {"type": "object", "required": list(REQUIRED_KEYS), "properties": common,
+                              "allOf": by_kind}},
+    )
+
+
 def configuration_page(current: str) -> str:
     """docs/configuration.md with the text between the markers replaced by the key reference."""
     start, end = current.index(BEGIN) + len(BEGIN), current.index(END)
@@ -66,7 +111,9 @@ def configuration_page(current: str) -> str:
 def generated(root: Path) -> dict[Path, str]:
     """Each generated file (relative to the repository root) and the text it should hold."""
     page = (root / CONFIGURATION).read_text(encoding="utf-8")
-    return {CONFIGURATION: configuration_page(page), SCHEMA: config_keys.schema_text(), KINDS: kinds_markdown()}
+    rules = json.dumps(rule_schema(), indent=2, ensure_ascii=False) + "\n"
+    return {CONFIGURATION: configuration_page(page), SCHEMA: config_keys.schema_text(), RULE_SCHEMA: rules,
+            KINDS: kinds_markdown()}
 
 
 def stale(root: Path) -> list[Path]:

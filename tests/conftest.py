@@ -36,8 +36,8 @@ def compiled(pack):
     return compile_rules(pack, Settings())
 
 
-def lint_string(text: str, rules, fmt: str = "text", settings: Settings | None = None):
-    return lint_document(parse_text(text, fmt), rules, settings).findings
+def lint_string(text: str, rules, fmt: str = "text"):
+    return lint_document(parse_text(text, fmt), rules).findings
 
 
 def parse_fixture(rel: str) -> Document:
@@ -56,4 +56,4 @@ def pack_rule(rule_id: str, as_of: dt.date | None = None, **options):
 def run_rule(rule_id: str, doc: Document, as_of: dt.date | None = None, **options) -> list[Finding]:
     """Findings of one shipped rule on `doc`, judged at `as_of` (None: today)."""
     rule = pack_rule(rule_id, as_of, **options)
-    return list(rule.check(doc, Analysis(doc, rule.settings)))
+    return list(rule.check(doc, Analysis(doc)))

@@ -61,6 +61,13 @@ def test_model_roles_seed_001():
     assert model.page_dates == []
 
 
+def test_page_date_lines_in_the_text():
+    """The one "last updated" detector (the date model's): a page's own date lines, by label."""
+    doc = parse_text("Stem cells\nLast updated: March 3, 2024\nPublished on 2023-01-05\n"
+                     "Medically reviewed by Dr Jane Roe on 12 May 2022\n")
+    assert [(p.label, p.expr.label()) for p in analyse_dates(doc).page_dates] == [
+        ("updated", "2024-03-03"), ("published", "2023-01-05"), ("reviewed", "2022-05-12")]
+
 def test_model_page_dates_front_matter_and_line():
     model = analyse_dates(parse_fixture("dates/front_matter.md"))
     assert {(p.label, p.expr.label()) for p in model.page_dates} == {

@@ -9,6 +9,7 @@ import pickle
 from copylint.engine import compare_across, lint_source
 from copylint.kinds.base import Settings
 from copylint.kinds.duplicate import DuplicateKind
+from copylint.reporters.shapes import finding_json
 from copylint.ruleset.loader import compile_rules, load_pack
 from copylint.sources.discover import format_for
 from copylint.sources.reading import read_source
@@ -25,12 +26,12 @@ def rules(settings: Settings | None = None):
 
 def lint(path, settings: Settings | None = None):
     source = read_source(str(path), format_for(str(path)))
-    return lint_source(source, rules(settings), settings)
+    return lint_source(source, rules(settings))
 
 
 def across(paths, settings: Settings | None = None):
     compiled = rules(settings)
-    results = [lint_source(read_source(str(p), format_for(str(p))), compiled, settings) for p in paths]
+    results = [lint_source(read_source(str(p), format_for(str(p))), compiled) for p in paths]
     return compare_across(results, compiled)
 
 
@@ -79,7 +80,7 @@ def test_seed_000_and_001_share_the_article_once():
 def test_cross_file_findings_do_not_depend_on_file_order():
     paths = [DUP / "cross" / "a.md", DUP / "cross" / "b.txt", DUP / "cross" / "c.html"]
     outputs = {
-        tuple(sorted(str(f.to_dict()) for f in across(order)))
+        tuple(sorted(str(finding_json(f)) for f in across(order)))
         for order in itertools.permutations(paths)
     }
     assert len(outputs) == 1
@@ -90,7 +91,7 @@ def test_cross_file_findings_do_not_depend_on_file_order():
 
 def test_seed_order_independence():
     paths = [DUP / "seeds" / "001.txt", DUP / "seeds" / "000.txt"]
-    assert [f.to_dict() for f in across(paths)] == [f.to_dict() for f in across(paths[::-1])]
+    assert [finding_json(f) for f in across(paths)] == [finding_json(f) for f in across(paths[::-1])]
 
 
 def test_fingerprint_is_small_and_picklable():

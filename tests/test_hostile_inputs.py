@@ -391,8 +391,9 @@ SLOW = "(a|aa)+$"
 HOSTILE_LINE = "a" * 40 + "b"
 
 
-def _rule(kind: str, body: str) -> str:
-    header = f"patterns:\n  slow_shapes: ['{SLOW}']\n" if "slow_shapes" in body else ""
+def _rule(kind: str, body: str, pack_list: str | None = None) -> str:
+    """A team pack with one rule; `pack_list` names a pack pattern list the pack extends with SLOW."""
+    header = f"patterns:\n  {pack_list}: ['{SLOW}']\n" if pack_list else ""
     return header + f"""\
 rules:
   - id: disclaimer.slow
@@ -434,22 +435,38 @@ SLOW_RULES = {
     "pack pattern list (health-claim)": (
         "health-claim", "    benefits: [benefit_verbs]\n    targets: [condition_general]\n    target_shapes: [slow_shapes]\n"
                         "    subjects: ['product_*']", "Our drops relieve " + HOSTILE_LINE),
+    "required boilerplate": ("required", f"    triggers: [stem cells]\n    accept: [disclaimer]\n    boilerplate: ['{SLOW}']",
+                             # the disclaimer as far from the claim before it as from the one after
+                             HOSTILE_LINE + "\n\nThis disclaimer qualifies the page.\n\n" + HOSTILE_LINE),
+    "pack pattern list (health-claim claim_shapes)": (
+        "health-claim", "    claim_shapes: [slow_shapes]\n    subjects: ['product_*']", "Our drops " + HOSTILE_LINE),
+    "pack pattern list (phrase voice)": (
+        "phrase", "    terms: [stem cells]\n    voice: unwarned", "Our stem cells help " + HOSTILE_LINE),
+    "pack pattern list (claim voice)": (
+        "claim", "    subjects: [treatments]\n    effects: [effects]\n    voice: unwarned",
+        "Stem cells cure arthritis " + HOSTILE_LINE),
     "date health terms": ("date", f"    check: outdated-review\n    max_months: 1\n    health_terms: '{SLOW}'",
                           "Last updated: January 5, 2015\n\n" + HOSTILE_LINE),
 }
 
 
+# The pack pattern list each kind's rule above reads: its own list (health-claim), or one the
+# speaker's voice analysis reads for every rule that asks who speaks (phrase, claim).
+PACK_LISTS = {"health-claim": "slow_shapes", "phrase": "warning_voice", "claim": "warning_voice"}
+
+
 @pytest.mark.parametrize("case", SLOW_RULES, ids=list(SLOW_RULES))
 def test_catastrophic_pattern_times_out_in_every_kind(folder, monkeypatch, case):
     kind, body, text = SLOW_RULES[case]
+    pack_list = PACK_LISTS.get(kind) if case.startswith("pack pattern list") else None
     monkeypatch.setenv("COPYLINT_REGEX_TIMEOUT", "0.2")
-    write(folder, "rules/slow.yaml", _rule(kind, body))
+    write(folder, "rules/slow.yaml", _rule(kind, body, pack_list))
     write(folder, "slow.md", "Stem cells\n\n" + text + "\n\n" + CLAIM)
     started = time.monotonic()
     result = invoke("check", "--no-config", "-q", "--rules", "rules", "--select", "efficacy.cure,disclaimer.slow", "-j", "1",
                     "slow.md", "good.md")
     assert time.monotonic() - started < 30
-    if "slow_shapes" not in body:
+    if pack_list is None:
         assert_one_named_error(result, "slow.md", "rule disclaimer.slow timed out", findings_in=("slow.md", "good.md"))
         return
     # A pack pattern list feeds an analysis every rule of its kind shares: each rule that asks for
@@ -458,6 +475,47 @@ def test_catastrophic_pattern_times_out_in_every_kind(folder, monkeypatch, case)
     assert result.exit_code == 2 and lines and all(" timed out " in line for line in lines), result.output
     assert "good.md:" in result.stdout and "Traceback" not in result.output
 
+
+
+def _regex_keys(schema: dict, name: str = "") -> list[str]:
+    """The keys under `schema` whose values are regular expressions (format: regex), as paths."""
+    if schema.get("format") == "regex":
+        return [name]
+    found = [k for part in schema.get("anyOf", []) for k in _regex_keys(part, name)]
+    found += _regex_keys(schema["items"], name) if isinstance(schema.get("items"), dict) else []
+    for key, sub in schema.get("properties", {}).items():
+        found += _regex_keys(sub, f"{name}.{key}" if name else key)
+    return sorted(set(found))
+
+
+def test_every_pattern_option_of_every_kind_has_a_catastrophic_case():
+    """The table above is complete: each rule key that takes regular expressions (read from the
+    kinds' option declarations) is given SLOW in some case of its kind."""
+    from copylint.core.validators import schema_of
+    from copylint.kinds import KINDS
+
+    missing = []
+    for name, kind in KINDS.items():
+        for key, option in kind.options.items():
+            for path in _regex_keys(schema_of(option), key):
+                leaf = path.rsplit(".", 1)[-1]
+                if not any(k == name and (f"{leaf}: ['{SLOW}']" in body or f"{leaf}: '{SLOW}'" in body)
+                           for k, body, _ in SLOW_RULES.values()):
+                    missing.append(f"{name}: {path}")
+    assert missing == []
+    assert "phrase: unless.phrases" in [f"phrase: {p}" for p in _regex_keys(schema_of(KINDS["phrase"].options["unless"]), "unless")]
+
+def test_catastrophic_disclaimer_wording_from_config_times_out(folder, monkeypatch):
+    """A house wording in the config's `disclaimers:` is a regex of the required rule it names:
+    the same limit applies."""
+    monkeypatch.setenv("COPYLINT_REGEX_TIMEOUT", "0.2")
+    write(folder, "rules/slow.yaml", _rule("required", "    triggers: [stem cells]\n    accept: [disclaimer]"))
+    write(folder, ".copylint.yaml", f"disclaimers:\n  disclaimer.slow: ['{SLOW}']\nrules: [rules]\n")
+    write(folder, "slow.md", "Stem cells\n\n" + HOSTILE_LINE + "\n\n" + CLAIM)
+    started = time.monotonic()
+    result = invoke("check", "-q", "--select", "efficacy.cure,disclaimer.slow", "-j", "1", "slow.md", "good.md")
+    assert time.monotonic() - started < 30
+    assert_one_named_error(result, "slow.md", "rule disclaimer.slow timed out", findings_in=("slow.md", "good.md"))
 
 # -- huge and deeply nested documents: bounded time and memory ------------------------------------
 

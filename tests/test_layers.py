@@ -22,7 +22,7 @@ LAYERS = {
     "copylint.kinds": 3,
     "copylint.ruleset": 4,
     "copylint.engine": 5, "copylint.run": 5, "copylint.parallel": 5, "copylint.filters": 5,
-    "copylint.config": 5, "copylint.outputs": 5, "copylint.fixing": 5, "copylint.api": 5,
+    "copylint.config": 5, "copylint.config_keys": 5, "copylint.docgen": 5, "copylint.outputs": 5, "copylint.fixing": 5, "copylint.api": 5,
     "copylint.reporters": 6,
     "copylint.cache": 7, "copylint.cli": 7, "copylint.__main__": 7,
 }

@@ -67,12 +67,6 @@ def test_plain_text_joins_hard_wrapped_lines():
     assert texts(doc) == [("paragraph", "This long paragraph was wrapped by an editor at a fixed width and continues here.")]
 
 
-def test_in_text_dates_are_metadata():
-    doc = parse_text("Stem cells\nLast updated: March 3, 2024\nPublished on 2023-01-05\n")
-    found = {d["key"]: d["value"] for d in doc.metadata["in_text"]}
-    assert found == {"last_updated": "March 3, 2024", "published": "2023-01-05"}
-
-
 def sentences(text):
     return [text[s:e] for s, e in split_spans(text)]
 
@@ -104,3 +98,12 @@ def test_html_links_are_recorded_on_their_block():
     doc = parse_text('<p>See <a href="https://example.org/trial">the trial</a> and <a href=\'/x\'>more</a>.</p>', "html")
     assert doc.blocks[0].text == "See the trial and more."
     assert doc.blocks[0].links == ["https://example.org/trial", "/x"]
+
+
+def test_a_front_matter_problem_names_its_line_in_the_file():
+    from copylint.parsers.metadata import parse_front_matter
+
+    deep = "title: " + "[" * 200 + "]" * 200
+    for nl in ("\n", "\r\n"):
+        problem = parse_front_matter(f"---{nl}a: 1{nl}{deep}{nl}---{nl}Body{nl}").problem
+        assert problem.startswith("front matter: nesting too deep") and problem.endswith("(line 3)"), problem

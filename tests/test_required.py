@@ -24,7 +24,7 @@ def required_rules(settings: Settings | None = None):
 
 def lint(path, settings: Settings | None = None):
     source = read_source(str(path), format_for(str(path)))
-    return lint_source(source, required_rules(settings), settings).findings
+    return lint_source(source, required_rules(settings)).findings
 
 
 def by_rule(findings, rule_id):

@@ -26,7 +26,7 @@ CASES = [
 
 def findings_of(rule_id: str, example: str):
     rule = RULES[rule_id]
-    result = lint_document(parse_text(example, "text", path="example.txt"), [rule], SETTINGS)
+    result = lint_document(parse_text(example, "text", path="example.txt"), [rule])
     assert not result.errors, result.errors
     if rule.cross_file:
         from copylint.engine import compare_across

@@ -12,7 +12,6 @@ import sys
 
 import pytest
 
-from copylint.kinds.base import Settings
 from copylint.run import RunOptions, run
 from workflow_helpers import invoke, write
 
@@ -23,7 +22,7 @@ PROSE = ("The clinic explains what each study measured, who took part and what t
 
 
 def lint(paths, compiled, **options):
-    return run(compiled, Settings(), RunOptions(paths=[str(p) for p in paths], jobs=1, **options))
+    return run(compiled, RunOptions(paths=[str(p) for p in paths], jobs=1, **options))
 
 
 def rules_of(result):
@@ -115,7 +114,7 @@ def test_files_that_vanish_mid_run(tmp_path, compiled):
 def test_files_that_vanish_mid_run_with_workers(tmp_path, compiled):
     paths = [write(tmp_path, f"p{i:02d}.md", CLAIM) for i in range(20)]
     options = RunOptions(paths=[str(tmp_path)], jobs=2, on_start=lambda n: paths[7].unlink())
-    result = run(compiled, Settings(), options)
+    result = run(compiled, options)
     assert [os.path.basename(e.path) for e in result.errors] == ["p07.md"]
     assert len({f.path for f in result.findings if f.rule == "efficacy.cure"}) == 19
 

@@ -146,13 +146,14 @@ def load_rules(extra_dirs: Sequence[str] = (), settings: Settings | None = None,
     read the YAML; the CLI passes its disk cache); a bad rule file is a LintError citing its
     file:line. The returned pack also lists copylint's built-in suppression rules."""
     from copylint.filters.builtin_rules import BUILTIN_SPECS
-    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_prepared
+    from copylint.ruleset.loader import compile_rules, default_pack_dir, load_prepared, pack_settings
     from copylint.ruleset.schema import RuleError
 
     dirs = ([default_pack_dir()] if default_pack else []) + [Path(d) for d in extra_dirs]
     settings = settings or Settings()
     try:
         pack = (pack_loader or load_prepared)(dirs)
+        settings = pack_settings(pack, settings)
         compiled = compile_rules(pack, settings)
     except RuleError as exc:
         raise LintError(f"bad rule file: {exc}") from None
@@ -167,8 +168,7 @@ class Loaded:
     """One configuration's rules, ready to run."""
 
     pack: Any
-    rules: list
-    settings: Settings
+    rules: list  # compiled, each with the settings of its configuration
     selection: Selection
     aliases: Aliases
 
@@ -178,7 +178,7 @@ def load(config: Config, flag_selectors: Mapping[str, list[str]] | None = None,
     """Rule pack, the rules to run, the selection and the packs' former ids; a selector that
     names no rule is a LintError. A former id in the configuration selects its rule today,
     noted once in `deprecated`."""
-    pack, rules, settings = load_rules([str(p) for p in config.rules], settings_for(config), pack_loader=pack_loader)
+    pack, rules, _ = load_rules([str(p) for p in config.rules], settings_for(config), pack_loader=pack_loader)
     known = [s.id for s in pack.specs]
     aliases = Aliases(dict(pack.aliases), frozenset(known), {} if deprecated is None else deprecated)
     try:
@@ -188,7 +188,7 @@ def load(config: Config, flag_selectors: Mapping[str, list[str]] | None = None,
     config = with_current_ids(config, aliases)
     selection = Selection(config.select, config.extend_select, config.ignore, config.per_file_ignores,
                           config.severity, config.root)
-    return Loaded(pack, [r for r in rules if selection.enabled(r.id)], settings, selection, aliases)
+    return Loaded(pack, [r for r in rules if selection.enabled(r.id)], selection, aliases)
 
 
 def with_current_ids(config: Config, aliases: Aliases) -> Config:
@@ -317,7 +317,7 @@ def _lint_group(group: Group, options: LintOptions, report: Report) -> None:
     run_options = RunOptions(paths=[c.path for c in group.candidates], candidates=group.candidates,
                              stdin_filename=options.stdin_filename, stdin=options.stdin, jobs=options.jobs,
                              html=config.html, on_result=options.on_result)
-    result = run(loaded.rules, loaded.settings, run_options)
+    result = run(loaded.rules, run_options)
     findings = filter_findings(result.findings, result.directives, loaded.rules, loaded.selection,
                                [s.id for s in loaded.pack.specs], loaded.aliases)
     threshold = config.fail_on or "warning"

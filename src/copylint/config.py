@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
+from copylint.config_keys import DUPLICATE_KEYS as DUPLICATES_DECLARED, FAIL_ON, HTML_KEYS as HTML_DECLARED, LEVELS
+from copylint.config_keys import KEYS as KEYS_DECLARED
 from copylint.core.ids import OUTPUT_FORMATS, SELECTOR
 from copylint.errors import FileLineError
 from copylint.models import HtmlOptions
@@ -18,19 +20,12 @@ from copylint.ruleset import yaml_lines
 from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 
 CONFIG_NAME = ".copylint.yaml"
-LEVELS = ("error", "warning", "info", "off")
-FAIL_ON = ("error", "warning", "info", "never")
-DUPLICATE_KEYS = ("threshold", "min-words")
-HTML_KEYS = ("skip", "chrome", "comments")
-# Config attributes each key sets (an override replaces exactly these).
-KEY_ATTRS = {
-    "select": ("select",), "ignore": ("ignore",), "extend-select": ("extend_select",),
-    "per-file-ignores": ("per_file_ignores",), "severity": ("severity",), "fail-on": ("fail_on",),
-    "exclude": ("exclude",), "rules": ("rules",), "as-of": ("as_of",),
-    "duplicates": ("duplicate_threshold", "duplicate_min_words"), "disclaimers": ("disclaimers",),
-    "format": ("format",), "html": ("html",),
-}
+# Config attributes each key sets (an override replaces exactly these); the keys and their
+# types, defaults and help are declared once, in config_keys.
+KEY_ATTRS = {key.name: key.attrs for key in KEYS_DECLARED}
 KEYS = tuple(KEY_ATTRS)
+DUPLICATE_KEYS = tuple(k.name for k in DUPLICATES_DECLARED)
+HTML_KEYS = tuple(k.name for k in HTML_DECLARED)
 OVERRIDE = "--config"
 
 

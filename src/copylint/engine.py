@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 from copylint.analysis.context import Analysis
 from copylint.filters.chrome import tag_chrome
 from copylint.filters.same_claim import mark_blocks
-from copylint.kinds.base import RuleKind, Settings
+from copylint.kinds.base import RuleKind
 from copylint.models import Document, Finding, InputError, Source
 from copylint.parsers import parse
 from copylint.parsers.docx import name_headings
@@ -23,7 +23,7 @@ class DocumentResult:
     fingerprints: dict[str, Any] = field(default_factory=dict)  # rule id -> kind-specific data
     errors: list[InputError] = field(default_factory=list)
     size: int = 0
-    comments: list = field(default_factory=list)  # markup comments, for suppression filters
+    directives: list = field(default_factory=list)  # the document's copylint directives (filters.suppressions)
     digest: str = ""  # of the decoded text that was linted: --fix never writes a file that changed since
     notes: list[str] = field(default_factory=list)  # said on stderr without failing the run
 
@@ -36,9 +36,10 @@ class RunResult:
     bytes: int = 0
 
 
-def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings | None = None) -> DocumentResult:
-    ctx = Analysis(doc, settings)
-    result = DocumentResult(doc.path, size=len(doc.source.text), comments=list(doc.comments))
+def lint_document(doc: Document, rules: Sequence[RuleKind]) -> DocumentResult:
+    """Every rule over one parsed document (the rules carry the settings they were compiled with)."""
+    ctx = Analysis(doc)
+    result = DocumentResult(doc.path, size=len(doc.source.text))
     result.errors.extend(InputError(doc.path, problem) for problem in doc.problems)
     for rule in rules:
         try:
@@ -65,9 +66,9 @@ def lint_document(doc: Document, rules: Sequence[RuleKind], settings: Settings |
     return result
 
 
-def lint_source(source: Source, rules: Sequence[RuleKind], settings: Settings | None = None) -> DocumentResult:
+def lint_source(source: Source, rules: Sequence[RuleKind]) -> DocumentResult:
     """Parse and lint one decoded source."""
-    return lint_document(parse(source), rules, settings)
+    return lint_document(parse(source), rules)
 
 
 def compare_across(results: Iterable[DocumentResult], rules: Sequence[RuleKind]) -> list[Finding]:

@@ -1,4 +1,5 @@
 """Core data types shared by every stage: source text, blocks, sentences, documents and findings.
+How a format writes them is the reporters' business (copylint.reporters.shapes for JSON).
 
 Offsets are code-point offsets into the decoded source text (BOM removed); `LineIndex`
 (copylint.core.lines) turns them into the 1-based line and column every reporter prints.
@@ -14,7 +15,6 @@ from copylint.core.lines import LineIndex  # noqa: F401 - documents carry one; r
 from copylint.core.severity import CATEGORIES, Severity  # noqa: F401 - findings carry them; re-exported
 
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "quote", "metadata", "alt")
 # Where on a page a block sits. Hidden text never becomes a block; comments only when linted.
 REGIONS = ("main", "chrome", "comments", "metadata")
 
@@ -199,36 +199,6 @@ class Finding:
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.line, loc.column, self.rule, self.message)
-
-    def to_dict(self) -> dict[str, Any]:
-        loc = self.location
-        data: dict[str, Any] = {
-            "path": loc.path,
-            "line": loc.line,
-            "column": loc.column,
-            "end_line": loc.end_line,
-            "end_column": loc.end_column,
-            "rule": self.rule,
-            "category": self.category,
-            "severity": self.severity.value,
-            "message": self.message,
-            "excerpt": self.excerpt,
-        }
-        if self.suggestion is not None:
-            data["suggestion"] = self.suggestion
-        if self.fix is not None:
-            data["fix"] = {
-                "start": {"line": loc.line, "column": loc.column},
-                "end": {"line": loc.end_line, "column": loc.end_column},
-                "replacement": self.fix,
-            }
-        if self.also:
-            data["also"] = list(self.also)
-        if self.related:
-            data["related"] = [
-                {"path": r.path, "line": r.line, "column": r.column} for r in self.related
-            ]
-        return data
 
 
 def locate(doc: Document, start: int, end: int) -> Location:

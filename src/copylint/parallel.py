@@ -56,16 +56,16 @@ def _die_with_parent() -> None:
         pass
 
 
-def _init(lint_one: Callable, rules: Sequence, settings: Any, options: Any) -> None:
+def _init(lint_one: Callable, rules: Sequence, options: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: terminate() just ends us
     _die_with_parent()
-    _state.update(lint_one=lint_one, rules=rules, settings=settings, options=options)
+    _state.update(lint_one=lint_one, rules=rules, options=options)
 
 
 def _work(candidates: list) -> list:
     lint_one = _state["lint_one"]
-    return [lint_one(c, _state["rules"], _state["settings"], _state["options"]) for c in candidates]
+    return [lint_one(c, _state["rules"], _state["options"]) for c in candidates]
 
 
 START_METHODS = ("fork", "spawn", "forkserver")
@@ -82,13 +82,14 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, settings: Any, options: Any, jobs: int) -> Iterator:
-    """Results of `lint_one(candidate, rules, settings, options)` for every candidate, in order.
+def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, options: Any, jobs: int) -> Iterator:
+    """Results of `lint_one(candidate, rules, options)` for every candidate, in order (the rules
+    carry the settings they were compiled with).
     If the pool breaks (a worker killed), the files not yet done are linted in-process."""
     chunks = [candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)]
     done = 0
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
-                               initargs=(lint_one, rules, settings, options))
+                               initargs=(lint_one, rules, options))
     try:
         for batch in pool.map(_work, chunks):
             done += 1
@@ -97,7 +98,7 @@ def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, setting
         pool.shutdown(wait=True)
         for chunk in chunks[done:]:
             for candidate in chunk:
-                yield lint_one(candidate, rules, settings, options)
+                yield lint_one(candidate, rules, options)
     except BaseException:  # interrupted (SIGINT, SIGTERM) or closed early: end the workers now
         _terminate(pool)
         raise

@@ -10,7 +10,7 @@ from copylint.deadline import FileTimeout, file_timeout, limited
 from copylint.engine import DocumentResult, RunResult, compare_across, lint_document
 from copylint.filters.chrome import once_per_run
 from copylint.filters.suppressions import Directive, parse_directives
-from copylint.kinds.base import RuleKind, Settings
+from copylint.kinds.base import RuleKind
 from copylint.models import Document, Finding, HtmlOptions, InputError, Source
 from copylint.parsers import parse
 from copylint.sources.discover import Candidate, discover, format_for
@@ -83,14 +83,14 @@ def document_loader(options: RunOptions) -> Callable[[str], Document | InputErro
     return load
 
 
-def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> DocumentResult:
+def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], options: RunOptions) -> DocumentResult:
     """Read and lint one file; read errors (and any internal failure) come back inside the
     result, never raised, so one bad file never stops the run. A file that takes longer than
     the per-file limit is given up with a named error."""
     limit = file_timeout()
     try:
         with limited(limit):
-            return _lint_one(candidate, rules, settings, options)
+            return _lint_one(candidate, rules, options)
     except FileTimeout:
         return DocumentResult(candidate.path, errors=[InputError(
             candidate.path, f"took over {limit:g} CPU seconds to lint (COPYLINT_FILE_TIMEOUT); skipped")])
@@ -98,26 +98,26 @@ def lint_candidate(candidate: Candidate, rules: Sequence[RuleKind], settings: Se
         return DocumentResult(candidate.path, errors=[InputError(candidate.path, f"internal error: {type(exc).__name__}: {exc}")])
 
 
-def _lint_one(candidate: Candidate, rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> DocumentResult:
+def _lint_one(candidate: Candidate, rules: Sequence[RuleKind], options: RunOptions) -> DocumentResult:
     doc = load_document(candidate, options)
     if isinstance(doc, InputError) and candidate.refused and not candidate.named:
         return DocumentResult(doc.path, notes=[f"{doc.path}: note: {doc.message}"])
     if isinstance(doc, InputError):
         return DocumentResult(doc.path, errors=[doc])
-    result = lint_document(doc, rules, settings)
-    # The comments are replaced by the located copylint directives among them (usually none).
-    result.comments = parse_directives(result.comments, doc.source.text, result.path, doc.lines)
+    result = lint_document(doc, rules)
+    result.directives = parse_directives(doc.comments, doc.source.text, result.path, doc.lines)  # usually none
     result.digest = text_digest(doc.source.text)
     return result
 
 
-def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> RunOutcome:
+def run(rules: Sequence[RuleKind], options: RunOptions) -> RunOutcome:
+    """Lint every candidate of `options` with the compiled `rules` (which carry their settings)."""
     candidates = list(options.candidates) if options.candidates is not None else list(
         discover(options.paths, options.exclude, options.force_exclude, options.exclude_root))
     if options.on_start is not None:
         options.on_start(len(candidates))
     run_result = RunOutcome()
-    results = _lint_all(candidates, rules, settings, options, run_result.notes)
+    results = _lint_all(candidates, rules, options, run_result.notes)
     kept: list[DocumentResult] = []
     for result in results:
         if options.on_result is not None:
@@ -131,8 +131,8 @@ def run(rules: Sequence[RuleKind], settings: Settings, options: RunOptions) -> R
         run_result.findings.extend(result.findings)
         run_result.paths.append(result.path)
         run_result.digests[result.path] = result.digest
-        if result.comments:
-            run_result.directives[result.path] = result.comments
+        if result.directives:
+            run_result.directives[result.path] = result.directives
         kept.append(result)
     run_result.findings.extend(exact_excerpts(compare_across(kept, rules), kept, options))
     run_result.findings = once_per_run(run_result.findings)
@@ -166,7 +166,7 @@ def for_workers(options: RunOptions) -> RunOptions:
     return RunOptions(paths=(), stdin_filename=options.stdin_filename, html=options.html)
 
 
-def _lint_all(candidates: list[Candidate], rules, settings, options, notes: list[str]) -> Iterable[DocumentResult]:
+def _lint_all(candidates: list[Candidate], rules, options, notes: list[str]) -> Iterable[DocumentResult]:
     if options.jobs != 1 and len(candidates) >= 8 and not any(c.path == "-" for c in candidates):
         from copylint import parallel  # multiprocessing is only imported when it pays off
 
@@ -174,7 +174,7 @@ def _lint_all(candidates: list[Candidate], rules, settings, options, notes: list
         if note:
             notes.append(f"copylint: note: {note}")
         if jobs > 1:
-            yield from parallel.lint_parallel(candidates, lint_candidate, rules, settings, for_workers(options), jobs)
+            yield from parallel.lint_parallel(candidates, lint_candidate, rules, for_workers(options), jobs)
             return
     for candidate in candidates:
-        yield lint_candidate(candidate, rules, settings, options)
+        yield lint_candidate(candidate, rules, options)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import regex
+from copylint.analysis.lexicon import CONTRAST_WORDS, HEDGE_WORDS, MODAL_HEDGES, NEGATION_WORDS, alternation
 from copylint.regexcache import rx
 
 __all__ = ["Strength", "ClaimStrength", "classify"]
@@ -238,7 +239,7 @@ _ADJ_CONTEXT = (r"(?:a|an|the|this|these|those|its|their|our|your|his|her|with|o
                 r"shows|showed|exhibit|exhibits|exhibited|experience|experienced|develop|developed)")
 
 _HEDGES = (
-    r"may", r"might", r"could", r"possibl[ey](?<!as\s+possible)", r"perhaps",
+    *HEDGE_WORDS, r"possibl[ey](?<!as\s+possible)",
     r"potentially(?!\s+(?:fatal|deadly|lethal|serious|life[\s-]threatening|dangerous|harmful|severe))",
     r"potential(?!ly\s+(?:fatal|deadly|lethal|serious|life[\s-]threatening|dangerous|harmful|severe))(?=\s+(?:to|benefits?|effects?|roles?|impact|use|therapeutic))",
     r"likely(?<!(?:more|less|most|least)\s+likely)", r"unlikely", r"probabl[ey]", r"presumabl[ey]",
@@ -387,7 +388,7 @@ def _verb_pattern() -> str:
         rf"{_trie(_ING_FORMS)}\b(?<=\b(?:is|are|was|were|been)(?:\s+\w+ly)?\s+\w+){_OBJECT_FOLLOWS}",
         # participle clause, unless it is the subject of a modal: ", causing death" but not
         # ", reducing intake could lower the risk"
-        rf"{_trie(_ING_FORMS)}\b(?<=,\s+\w+){_OBJECT_FOLLOWS}(?![^,;]*\b(?:may|might|could|can|would|will|should)\b)",
+        rf"{_trie(_ING_FORMS)}\b(?<=,\s+\w+){_OBJECT_FOLLOWS}(?![^,;]*\b(?:{alternation(MODAL_HEDGES)}|can|would|will|should)\b)",
     ))
 
 
@@ -409,11 +410,11 @@ _CUE_RE = rx(
 
 # Negation in the same clause, shortly before the cue.
 _NEG_RE = rx(
-    r"\b(?:not|no|never|neither|nor|none|nothing|cannot|without|fail(?:s|ed)?\s+to|lack(?:s|ed)?(?:\s+of)?|"
+    rf"\b(?:{alternation(NEGATION_WORDS)}|fail(?:s|ed)?\s+to|lack(?:s|ed)?(?:\s+of)?|"
     r"absence\s+of)\b|n't\b",
     regex.IGNORECASE,
 )
-_CLAUSE_BREAK_RE = rx(r"(?r)[,;:]|\b(?:but|whereas|while|although|though|however|which|and)\b",
+_CLAUSE_BREAK_RE = rx(rf"(?r)[,;:]|\b(?:{alternation(CONTRAST_WORDS)}|which|and)\b",
                                  regex.IGNORECASE)
 _NEG_WINDOW = 45
 

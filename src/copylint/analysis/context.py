@@ -17,9 +17,8 @@ class Analysis:
     result, so analysis modules never need registering here.
     """
 
-    def __init__(self, doc: Document, settings: Any = None) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.settings = settings
         self._cache: dict[Callable[..., Any], Any] = {}
 
     def get(self, fn: Callable[[Document], T]) -> T:

@@ -6,10 +6,11 @@ import bisect
 import functools
 
 import regex
+from copylint.analysis.lexicon import CONTRAST_WORDS, HEDGE_WORDS, NEGATION_WORDS, alternation
 from copylint.regexcache import rx
 
 NEGATION = rx(
-    r"\b(?:no|not|never|neither|nor|none|nothing|nobody|cannot|without|unproven|"
+    rf"\b(?:{alternation(NEGATION_WORDS)}|nobody|unproven|"
     r"lack(?:s|ed|ing)?\s+(?:of|any)|absence\s+of|far\s+from|no\s+longer|"
     r"(?:has|have|had)\s+yet\s+to|yet\s+to\s+be|fail(?:s|ed)?\s+to|instead\s+of|rather\s+than|"
     r"\w+n['\u2019]t)\b(?!\s+(?:only|just|short\s+of|less\s+than|to\s+mention)\b)",
@@ -18,12 +19,12 @@ NEGATION = rx(
 # Cues that carry negation across commas ("Neither MS nor ALS, it should be mentioned, can be cured").
 WIDE_NEGATION = rx(r"\b(?:neither|nor)\b", regex.I)
 CLAUSE_BREAK = rx(
-    r"[;:!?()\[\]\u2014\u2013]|\s-\s|\.\s|\b(?:but|however|although|though|whereas|while|except|unlike|whilst)\b",
+    rf"[;:!?()\[\]\u2014\u2013]|\s-\s|\.\s|\b(?:{alternation(CONTRAST_WORDS)}|except|unlike|whilst)\b",
     regex.I,
 )
 COMMA = rx(r",")
 HEDGE = rx(
-    r"\b(?:may|might|could|possibl[ey]|potential(?:ly)?|perhaps|hopefully|"
+    rf"\b(?:{alternation(HEDGE_WORDS)}|possibl[ey]|potential(?:ly)?|hopefully|"
     r"(?:is|are|being|been)\s+(?:still\s+)?(?:being\s+)?(?:studied|investigated|researched|explored|evaluated|tested)|"
     r"hypothes[ie][sz]\w*|theoreti\w+|investigational|"
     r"appears?\s+to|seems?\s+to|is\s+thought\s+to|are\s+thought\s+to|in\s+theory|"

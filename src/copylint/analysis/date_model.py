@@ -14,8 +14,6 @@ from copylint.analysis.date_text import DateExpr, find_dates, parse_date_value
 from copylint.models import Block, Document
 from copylint.regexcache import rx
 
-ROLES = ("page", "citation", "future", "conclusion", "study", "other")
-
 PAGE_DATE_RE = rx(
     r"^\W{0,3}(?P<label>last\s+(?:updated|reviewed|modified|revised)|(?:medically\s+)?reviewed|updated"
     r"|(?:post(?:ed)?\s+)?published|posted|date(?:\s+published)?|revised)\b(?P<rest>.{0,80})",

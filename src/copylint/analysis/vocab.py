@@ -9,7 +9,7 @@ from typing import Iterable
 
 import regex
 from copylint import matching
-from copylint.analysis.literals import KeyIndex, lowered
+from copylint.analysis.literals import KeyIndex, lowered, word_key
 from copylint.matching import regex_timeout
 from copylint.regexcache import rx
 
@@ -102,13 +102,11 @@ def freeze(vocabularies: dict[str, Iterable[str]]) -> tuple[tuple[str, tuple[str
     return tuple(sorted((name, tuple(terms)) for name, terms in vocabularies.items()))
 
 
-_TOKEN = regex.compile(r"\w+")
 _STEM = 4  # a term's first word is recognised by (at most) its first four letters
 
 
 def _stem(term: str) -> str | None:
-    first = _TOKEN.match(term.split()[0].lower().replace("\u2019", "'"))
-    return first.group()[:_STEM] if first else None
+    return word_key(term.split()[0])[:_STEM] or None
 
 
 class VocabScanner:

@@ -14,6 +14,16 @@ Validator = Callable[[Any], Any]
 
 
 @dataclass(frozen=True)
+class Option:
+    """A kind-specific rule key, declared once: its validator (which carries the JSON Schema of
+    what it accepts, see core/validators.py) and its help text; docs/rule-kinds.md is made
+    from these."""
+
+    validate: Validator
+    help: str
+
+
+@dataclass(frozen=True)
 class Examples:
     bad: tuple[str, ...]
     good: tuple[str, ...]
@@ -49,6 +59,5 @@ class Settings:
     disclaimer_wordings: dict[str, list[str]] = field(default_factory=dict)
     vocabularies: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `vocabularies:`
     patterns: dict[str, list[str]] = field(default_factory=dict)  # from the packs' `patterns:`
-    extra: dict[str, Any] = field(default_factory=dict)
     # Seconds one rule's regex may run on one block before the rule is reported as timed out.
     regex_timeout: float | None = field(default_factory=regex_timeout)

@@ -106,7 +106,6 @@ class Suppressed:
 
     kept: list[Finding] = field(default_factory=list)
     meta: list[Finding] = field(default_factory=list)
-    suppressed: int = 0
 
 
 def spans(directives: Sequence[Directive]) -> list[_Span]:
@@ -147,7 +146,6 @@ def apply(
         if covering:
             for s in covering:
                 s.used = True
-            result.suppressed += 1
         else:
             result.kept.append(f)
     for path, ds in directives.items():

@@ -7,16 +7,17 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable, Sequence
 
 from copylint.analysis.context import Analysis
-from copylint.core.spec import Examples, RuleSpec, Settings, Validator  # noqa: F401 - re-exported for the kinds
+from copylint.core.spec import Examples, Option, RuleSpec, Settings, Validator  # noqa: F401 - re-exported for the kinds
 from copylint.models import Document, Finding, Severity, locate
 
 class RuleKind:
     """Base class of a rule kind. Subclasses set `name` and `options` (the kind-specific YAML
-    keys, each with a validator; keys marked required in `required`), compile their spec in
-    `__init__`, and yield findings from `check`."""
+    keys, each an Option: validator and help text; keys marked required in `required`), compile
+    their spec in `__init__`, and yield findings from `check`. The class docstring is the kind's
+    description in docs/rule-kinds.md."""
 
     name: ClassVar[str] = ""
-    options: ClassVar[dict[str, Validator]] = {}
+    options: ClassVar[dict[str, Option]] = {}
     required: ClassVar[frozenset[str]] = frozenset()
     # Whether `examples` sentences can be checked in isolation (document-level kinds may say no
     # and supply their own example harness through `example_document`).

@@ -13,7 +13,8 @@ from copylint import matching
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import Speaker
 from copylint.analysis.vocab import Mention, freeze
-from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
+from copylint.kinds.phrase import VOICE
 from copylint.models import Document, Finding, Severity
 from copylint.core import validators as v
 
@@ -21,6 +22,7 @@ SEVERITY = v.one_of("info", "warning", "error")
 STRENGTHS = ("direct", "hedged", "correlational")
 
 
+@v.typed({"type": "array", "items": {"enum": list(STRENGTHS)}}, "list of: " + ", ".join(STRENGTHS))
 def _strengths(value) -> list[str]:
     items = v.string_list(value)
     for item in items:
@@ -32,23 +34,23 @@ def _strengths(value) -> list[str]:
 class ClaimKind(RuleKind):
     name = "claim"
     options = {
-        "subjects": v.string_list,          # vocabularies naming treatments and products
-        "effects": v.string_list,           # vocabularies of effect verbs/predicates
-        "conditions": v.string_list,        # vocabularies of conditions (named in messages)
-        "require_condition": v.boolean,
-        "serious": v.string_list,           # conditions that raise severity to serious_severity
-        "serious_severity": SEVERITY,
-        "exclude_subjects": v.string_list,  # e.g. approved standard care: not this rule's business
-        "subject_scope": v.one_of("sentence", "paragraph"),
-        "context": v.string_list,           # the paragraph must mention one of these (e.g. "in mice")
-        "context_in_sentence": v.boolean,   # false: a context named in the claim sentence excuses it
-        "without_context": v.string_list,   # skip paragraphs that mention these (another rule covers them)
-        "statistic": v.boolean,             # the claim is an outcome statistic ("80% of patients ...")
-        "strengths": _strengths,            # which strengths to report (default: direct)
-        "hedged_severity": SEVERITY,
-        "excused_by_citation": v.boolean,
-        "unless_phrases": v.regex_list,
-        "voice": v.one_of("any", "unwarned", "promoted"),  # as for phrase rules (see phrase)
+        "subjects": Option(v.string_list, "vocabularies naming treatments and products"),
+        "effects": Option(v.string_list, "vocabularies of effect verbs/predicates"),
+        "conditions": Option(v.string_list, "vocabularies of conditions (named in messages)"),
+        "require_condition": Option(v.boolean, "report only claims that name a condition"),
+        "serious": Option(v.string_list, "conditions that raise severity to serious_severity"),
+        "serious_severity": Option(SEVERITY, "the severity of a claim about a serious condition (default: error)"),
+        "exclude_subjects": Option(v.string_list, "e.g. approved standard care: not this rule's business"),
+        "subject_scope": Option(v.one_of("sentence", "paragraph"), "where the subject may stand (default: sentence)"),
+        "context": Option(v.string_list, 'the paragraph must mention one of these (e.g. "in mice")'),
+        "context_in_sentence": Option(v.boolean, "false: a context named in the claim sentence excuses it"),
+        "without_context": Option(v.string_list, "skip paragraphs that mention these (another rule covers them)"),
+        "statistic": Option(v.boolean, 'the claim is an outcome statistic ("80% of patients ...")'),
+        "strengths": Option(_strengths, "which strengths to report (default: direct)"),
+        "hedged_severity": Option(SEVERITY, "the severity of a hedged claim (default: info)"),
+        "excused_by_citation": Option(v.boolean, "a citation in the sentence excuses the claim (default: true)"),
+        "unless_phrases": Option(v.regex_list, "not reported when the sentence matches one of these"),
+        "voice": Option(VOICE, "as for phrase rules (see phrase)"),
     }
     required = frozenset({"effects"})
     fields = frozenset({"match", "subject", "effect", "condition", "claim", "context", "statistic", "strength"})

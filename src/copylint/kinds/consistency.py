@@ -4,7 +4,7 @@ spelling`), and one term spelt two ways in the same document (`check: variant`).
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, ClassVar, Iterable
+from typing import ClassVar, Iterable
 
 import regex
 
@@ -12,18 +12,15 @@ from copylint.analysis.anchors import folded_text, term_anchor
 from copylint import matching
 from copylint.analysis.context import Analysis
 from copylint.analysis.spelling import WORD_RE, Word, document_words, spelling_key
-from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, LineIndex
 from copylint.core import validators as v
 from copylint.regexcache import rx
 
-TERM = v.mapping({"term": v.string, "misspellings": v.string_list}, required=("term", "misspellings"))
-
-
-def _terms(value: Any) -> list[dict]:
-    if not isinstance(value, list) or not value:
-        raise ValueError("must be a list of {term, misspellings} mappings")
-    return [TERM(item) for item in value]
+TERM = v.mapping({
+    "term": Option(v.string, "the right spelling"),
+    "misspellings": Option(v.string_list, "its wrong spellings"),
+}, required=("term", "misspellings"))
 
 
 def match_case(found: str, correct: str) -> str:
@@ -44,11 +41,13 @@ class ConsistencyKind(RuleKind):
     """Spelling of lexicon terms and consistent spelling of every term within a document."""
 
     name: ClassVar[str] = "consistency"
-    options: ClassVar[dict[str, Validator]] = {
-        "check": v.one_of("spelling", "variant"),
-        "terms": _terms,  # spelling: [{term: edaravone, misspellings: [edavarone, ...]}]
-        "ignore": v.string_list,  # variant: words never reported
-        "min_length": v.number(1, 100),  # variant: shortest word considered
+    options: ClassVar[dict[str, Option]] = {
+        "check": Option(v.one_of("spelling", "variant"), "spelling: misspellings from `terms`; variant: one word "
+                                                         "spelt two ways in a document"),
+        "terms": Option(v.list_of(TERM, "{term, misspellings} mappings"),
+                        "spelling: [{term: edaravone, misspellings: [edavarone, ...]}]"),
+        "ignore": Option(v.string_list, "variant: words never reported"),
+        "min_length": Option(v.number(1, 100), "variant: the shortest word considered (default: 4)"),
     }
     required: ClassVar[frozenset[str]] = frozenset({"check"})
     fields: ClassVar[frozenset[str]] = frozenset({"match", "term", "other", "count", "other_count", "other_line"})

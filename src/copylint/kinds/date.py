@@ -3,14 +3,14 @@ conclusion, stale "recent", passed future event, conflicting dates, outdated rev
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar, Iterable
+from typing import Callable, ClassVar, Iterable
 
 import regex
 
 from copylint.analysis import date_checks as checks
 from copylint.analysis.context import Analysis
 from copylint.analysis.date_model import DateModel, analyse_dates, as_of_date
-from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, LineIndex, locate
 from copylint.core import validators as v
 from copylint.regexcache import rx
@@ -18,31 +18,16 @@ from copylint.regexcache import rx
 CHECKS = ("stale-conclusion", "stale-recent", "passed-future", "conflicting", "outdated-review", "future-as-past")
 
 
-def _positive_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError("must be a non-negative integer")
-    return value
-
-
-def _pattern(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError("must be a regular expression string")
-    try:
-        rx(value)
-    except regex.error as exc:
-        raise ValueError(f"invalid regular expression: {exc}") from exc
-    return value
-
-
 class DateKind(RuleKind):
     """Date consistency and staleness checks over the per-document date model."""
 
     name: ClassVar[str] = "date"
-    options: ClassVar[dict[str, Validator]] = {
-        "check": v.one_of(*CHECKS),
-        "max_years": _positive_int,  # stale-recent: how old a "recent" source may be
-        "max_months": _positive_int,  # outdated-review: how old a "last updated" date may be
-        "health_terms": _pattern,  # outdated-review: what makes a page a health page
+    options: ClassVar[dict[str, Option]] = {
+        "check": Option(v.one_of(*CHECKS), "which date check the rule runs"),
+        "max_years": Option(v.count, 'stale-recent: how many years old a "recent" source may be (default: 2)'),
+        "max_months": Option(v.count, 'outdated-review: how many months old a "last updated" date may be (default: 24)'),
+        "health_terms": Option(v.pattern, "outdated-review: what makes a page a health page (two different "
+                                          "matches needed)"),
     }
     required: ClassVar[frozenset[str]] = frozenset({"check"})
     # The union over the checks (each fills the ones it knows; see analysis/date_checks.py).

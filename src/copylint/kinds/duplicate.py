@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 
 from copylint.analysis.context import Analysis
 from copylint.analysis.fingerprints import BlockPrint, ClusterStats, Run, block_prints, cluster, cross_repeats, self_repeats
-from copylint.kinds.base import RuleKind, RuleSpec, Settings, render
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings, render
 from copylint.models import Document, Finding, Location
 from copylint.core import validators as v
 
@@ -35,10 +35,12 @@ class DuplicateKind(RuleKind):
     cross_file = True
     fields = frozenset({"match", "size", "where", "copies"})
     options = {
-        "threshold": v.number(0.5, 1.0),  # shingle Jaccard for a near copy (default: settings)
-        "min_words": v.number(1, 10_000),  # shorter blocks count only inside a repeated run
-        "within_file": v.boolean,
-        "across_files": v.boolean,
+        "threshold": Option(v.number(0.5, 1.0), "the shingle Jaccard of a near copy (default: the config's "
+                                                "`duplicates.threshold`)"),
+        "min_words": Option(v.number(1, 10_000), "shorter blocks count only inside a repeated run (default: the "
+                                                 "config's `duplicates.min-words`)"),
+        "within_file": Option(v.boolean, "report copies within one file (default: true)"),
+        "across_files": Option(v.boolean, "report copies across files (default: true)"),
     }
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:

@@ -18,7 +18,7 @@ from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.analysis.vocab import Mention
 from copylint.analysis.voice import PageVoice, SentenceVoice
-from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, Severity
 from copylint.core import validators as v
 
@@ -60,24 +60,24 @@ class Link:
 class HealthClaimKind(RuleKind):
     name = "health-claim"
     options = {
-        "benefits": v.string_list,         # vocabularies of benefit verbs (treat, lower, boost ...)
-        "nouns": v.string_list,            # vocabularies of treatment nouns (remedy, cure, relief ...)
-        "claim_nouns": v.string_list,      # of those, the nouns a product subject claims with ("a remedy for")
-        "claim_adjectives": v.string_list,  # words that make any treatment noun a claim ("an effective treatment")
-        "outcomes": v.string_list,         # vocabularies of outcome words after a target ("my pain is gone")
-        "frames": v.string_list,           # vocabularies of relief frames before a target ("never suffer from", "no more")
-        "targets": v.string_list,          # vocabularies of conditions (globs: condition_*)
-        "target_shapes": v.string_list,    # pattern lists that also name conditions (condition_shapes)
-        "claim_shapes": v.string_list,     # pattern lists that are claims by themselves ("antiviral")
-        "subjects": v.string_list,         # promoted product families (globs: product_*)
-        "exclude_subjects": v.string_list,  # standard care and research as the subject
-        "serious": v.string_list,          # conditions that raise the severity to serious_severity
-        "serious_severity": v.one_of("info", "warning", "error"),
-        "marketing": v.string_list,        # vocabularies of selling words
-        "window": v.number(1, 20),        # most words between benefit and target
-        "criterion": v.string,             # what makes it a claim, for the message
-        "excused_by_citation": v.boolean,  # a citation in the paragraph makes it a research report
-        "offers": v.boolean,               # a product offered for a condition is a claim ("CBD oil for anxiety")
+        "benefits": Option(v.string_list, "vocabularies of benefit verbs (treat, lower, boost ...)"),
+        "nouns": Option(v.string_list, "vocabularies of treatment nouns (remedy, cure, relief ...)"),
+        "claim_nouns": Option(v.string_list, 'of those, the nouns a product subject claims with ("a remedy for")'),
+        "claim_adjectives": Option(v.string_list, 'words that make any treatment noun a claim ("an effective treatment")'),
+        "outcomes": Option(v.string_list, 'vocabularies of outcome words after a target ("my pain is gone")'),
+        "frames": Option(v.string_list, 'vocabularies of relief frames before a target ("never suffer from", "no more")'),
+        "targets": Option(v.string_list, "vocabularies of conditions (globs: condition_*)"),
+        "target_shapes": Option(v.string_list, "pattern lists that also name conditions (condition_shapes)"),
+        "claim_shapes": Option(v.string_list, 'pattern lists that are claims by themselves ("antiviral")'),
+        "subjects": Option(v.string_list, "promoted product families (globs: product_*)"),
+        "exclude_subjects": Option(v.string_list, "standard care and research as the subject"),
+        "serious": Option(v.string_list, "conditions that raise the severity to serious_severity"),
+        "serious_severity": Option(v.one_of("info", "warning", "error"), "the severity of a claim about a serious condition (default: error)"),
+        "marketing": Option(v.string_list, "vocabularies of selling words"),
+        "window": Option(v.number(1, 20), "most words between benefit and target (default: 8)"),
+        "criterion": Option(v.string, "what makes it a claim, for the message"),
+        "excused_by_citation": Option(v.boolean, "a citation in the paragraph makes it a research report (default: true)"),
+        "offers": Option(v.boolean, 'a product offered for a condition is a claim ("CBD oil for anxiety")'),
     }
     required = frozenset({"subjects"})
     fields = frozenset({"match", "benefit", "condition", "criterion", "subject"})

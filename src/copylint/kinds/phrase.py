@@ -12,18 +12,19 @@ from copylint import matching
 from copylint.analysis.anchors import folded_text, rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import Speaker
-from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.analysis.sentence_index import sentence_index
 from copylint.models import Document, Finding, Sentence
 from copylint.core import validators as v
 
 UNLESS = v.mapping({
-    "negated": v.boolean,   # a negation before the match in the same clause
-    "hedged": v.boolean,    # a hedge (may, might, could, potential ...) in the same sentence
-    "question": v.boolean,  # the sentence is a question
-    "phrases": v.regex_list,  # any of these in the same sentence
-    "preceded_by": v.regex_list,  # any of these right before the match (same clause)
+    "negated": Option(v.boolean, "a negation before the match in the same clause (default: true)"),
+    "hedged": Option(v.boolean, "a hedge (may, might, could, potential ...) in the same sentence (default: false)"),
+    "question": Option(v.boolean, "the sentence is a question (default: true)"),
+    "phrases": Option(v.regex_list, "any of these in the same sentence"),
+    "preceded_by": Option(v.regex_list, "any of these right before the match, in the same clause"),
 })
+VOICE = v.one_of("any", "unwarned", "promoted")  # who must be speaking (also the claim kind's `voice`)
 DEFAULT_UNLESS = {"negated": True, "hedged": False, "question": True, "phrases": [], "preceded_by": []}
 
 
@@ -45,16 +46,17 @@ def build_pattern(terms: Iterable[str], patterns: Iterable[str], *, case_sensiti
 class PhraseKind(RuleKind):
     name = "phrase"
     options = {
-        "terms": v.string_list,
-        "patterns": v.regex_list,
-        "case_sensitive": v.boolean,
-        "word_boundary": v.boolean,
-        "scope": v.one_of("sentence", "heading", "block", "document"),
-        "unless": UNLESS,
-        # promoted: report only where the sentence speaks for what the page promotes; unwarned:
-        # anywhere but in a warning about claims or a sentence about approved care or research;
-        # any (default): wherever the phrase occurs.
-        "voice": v.one_of("any", "unwarned", "promoted"),
+        "terms": Option(v.string_list, "literal phrases to find (a space matches any run of spaces)"),
+        "patterns": Option(v.regex_list, "regular expressions to find"),
+        "case_sensitive": Option(v.boolean, "match letter case exactly (default: false)"),
+        "word_boundary": Option(v.boolean, "match whole words only (default: true)"),
+        "scope": Option(v.one_of("sentence", "heading", "block", "document"),
+                        "where a match may lie: within one sentence (default), in a heading, anywhere in a "
+                        "block, or the first in the document only"),
+        "unless": Option(UNLESS, "when a match is not reported"),
+        "voice": Option(VOICE, "promoted: only where the sentence speaks for what the page promotes; unwarned: "
+                               "anywhere but in a warning about claims or a sentence about approved care or "
+                               "research; any (default): wherever the phrase occurs"),
     }
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:

@@ -7,7 +7,7 @@ from typing import ClassVar, Iterable
 
 from copylint.analysis.context import Analysis
 from copylint.analysis.readability import analyse_readability
-from copylint.kinds.base import RuleKind, RuleSpec, Settings, Validator
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.models import Document, Finding, locate
 from copylint.core import validators as v
 
@@ -18,11 +18,11 @@ class ReadabilityKind(RuleKind):
     """Flesch-Kincaid grade of the body text against `max_grade`."""
 
     name: ClassVar[str] = "readability"
-    options: ClassVar[dict[str, Validator]] = {
-        "max_grade": v.number(0, 30),  # NIH: below 8th grade; AMA: 6th grade
-        "min_words": v.number(0, 100_000),  # shorter documents are too small to grade
-        "top": v.number(1, 20),  # how many of the hardest sentences to name
-        "skip_audiences": v.string_list,  # front-matter `audience` values that are not patients
+    options: ClassVar[dict[str, Option]] = {
+        "max_grade": Option(v.number(0, 30), "the highest grade allowed (NIH: below 8th grade; AMA: 6th grade)"),
+        "min_words": Option(v.number(0, 100_000), "shorter documents are too small to grade"),
+        "top": Option(v.number(1, 20), "how many of the hardest sentences to name"),
+        "skip_audiences": Option(v.string_list, "front-matter `audience` values that are not patients"),
     }
     fields: ClassVar[frozenset[str]] = frozenset({"match", "grade", "ease", "max_grade", "lines", "words"})
 

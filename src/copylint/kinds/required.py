@@ -13,7 +13,7 @@ from copylint import matching
 from copylint.analysis.anchors import rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.analysis.sentence_index import sentence_index
-from copylint.kinds.base import RuleKind, RuleSpec, Settings
+from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import build_pattern
 from copylint.models import Document, Finding, Location, Severity, locate
 from copylint.core import validators as v
@@ -29,11 +29,14 @@ BOILERPLATE = [
     r"follow\s+us", r"share\s+(?:this|on)", r"read\s+more", r"skip\s+to\s+(?:main\s+)?content",
 ]
 
-CONTRADICTION = v.mapping({"denial": v.regex_list, "claims": v.regex_list}, required=("denial", "claims"))
+CONTRADICTION = v.mapping({
+    "denial": Option(v.regex_list, "what the page's disclaimer says (e.g. not approved)"),
+    "claims": Option(v.regex_list, "what contradicts it elsewhere on the page (e.g. approved)"),
+}, required=("denial", "claims"))
 MESSAGES = v.mapping({
-    "weak": v.template(("match", "trigger", "trigger_line")),
-    "buried": v.template(("match", "gap", "trigger", "trigger_line")),
-    "contradicted": v.template(("match", "denial", "denial_line")),
+    "weak": Option(v.template(("match", "trigger", "trigger_line")), "when only a weak form is present"),
+    "buried": Option(v.template(("match", "gap", "trigger", "trigger_line")), "when the disclaimer is buried"),
+    "contradicted": Option(v.template(("match", "denial", "denial_line")), "when the page contradicts its disclaimer"),
 })
 DEFAULT_MESSAGES = {
     "weak": "The only disclosure on this page, '{match}', is too weak for what the page says "
@@ -43,12 +46,6 @@ DEFAULT_MESSAGES = {
     "contradicted": "'{match}' contradicts the page's own disclaimer ('{denial}', line {denial_line}); "
                     "a disclaimer cannot cure a claim that contradicts it.",
 }
-
-
-def contradictions(value) -> list[dict]:
-    if not isinstance(value, list) or not value:
-        raise ValueError("must be a list of {denial, claims} mappings")
-    return [CONTRADICTION(item) for item in value]
 
 
 def _alternation(patterns: list[str]) -> regex.Pattern | None:
@@ -79,16 +76,18 @@ class Hit:
 class RequiredKind(RuleKind):
     name = "required"
     options = {
-        "triggers": v.regex_list,  # what makes the disclosure necessary (matched per sentence)
-        "trigger_terms": v.string_list,
-        "trigger_vocabularies": v.string_list,  # names of pack `vocabularies:` used as trigger terms
-        "only_if": v.regex_list,  # the page must also mention one of these anywhere
-        "accept": v.regex_list,  # accepted forms of the disclosure
-        "weak": v.regex_list,  # forms that do not suffice on their own
-        "contradictions": contradictions,
-        "buried_after": v.number(1, 1000),  # boilerplate blocks between claims and the disclaimer
-        "boilerplate": v.regex_list,  # extra patterns of page furniture
-        "messages": MESSAGES,
+        "triggers": Option(v.regex_list, "what makes the disclosure necessary (matched per sentence)"),
+        "trigger_terms": Option(v.string_list, "literal trigger phrases"),
+        "trigger_vocabularies": Option(v.string_list, "names of pack `vocabularies:` used as trigger terms"),
+        "only_if": Option(v.regex_list, "the page must also mention one of these anywhere"),
+        "accept": Option(v.regex_list, "accepted forms of the disclosure (config `disclaimers:` adds more)"),
+        "weak": Option(v.regex_list, "forms that do not suffice on their own"),
+        "contradictions": Option(v.list_of(CONTRADICTION, "{denial, claims} mappings"),
+                                 "a disclaimer's denial and the claims elsewhere on the page that contradict it"),
+        "buried_after": Option(v.number(1, 1000), "boilerplate blocks between the claims and the disclaimer that "
+                                                  "make it buried (default: 3)"),
+        "boilerplate": Option(v.regex_list, "more patterns of page furniture (cookie notices, forms, footers)"),
+        "messages": Option(MESSAGES, "the messages of the weak, buried and contradicted findings"),
     }
     required = frozenset({"accept"})
     fields = frozenset({"match", "trigger", "trigger_line"})

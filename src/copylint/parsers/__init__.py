@@ -37,7 +37,6 @@ def parse(source: Source, html_options: HtmlOptions | None = None) -> Document:
     problems = meta.pop(metadata.PROBLEMS, [])
     doc = Document(source=source, blocks=blocks, sentences=sentences, metadata=meta, lines=lines, comments=comments,
                    problems=problems)
-    metadata.add_in_text_dates(doc)
     return doc
 
 

@@ -1,4 +1,5 @@
-"""Document metadata: YAML front matter, and in-text "Last updated: ..." / "Published ..." lines."""
+"""Document metadata: YAML front matter (its copy keys become metadata blocks). A page's own date
+lines ("Last updated: ...") are found by the date model (analysis/date_model.py), the one place."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 import regex
 import yaml
 
-from copylint.models import Block, Document
+from copylint.core.lines import LineIndex
+from copylint.models import Block
 from copylint.text.blocks import BlockBuilder
 from copylint.regexcache import rx
 from copylint.yamlsafe import LimitError, compose_bounded
@@ -18,18 +20,6 @@ _FRONT_MATTER = rx(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?
 # (an object, so no YAML key can collide with it); parse() moves them to Document.problems.
 PROBLEMS = object()
 LINTED_KEYS = ("title", "description", "summary", "excerpt", "subtitle")
-_IN_TEXT = rx(
-    r"^\W*(?P<key>last\s+updated|last\s+modified|updated|post\s+published|published|posted|"
-    r"medically\s+reviewed|last\s+reviewed|reviewed)(?:\s+on)?(?:\s+by\s+[^:\n]{1,60}?(?:\s+on)?)?"
-    r"\s*[:\-\u2013]?\s*(?P<value>(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\p{L}{3,9}\s+\d{4}|\d{4}))",
-    regex.I,
-)
-_KEY_NAMES = {
-    "last updated": "last_updated", "last modified": "last_updated", "updated": "last_updated",
-    "post published": "published", "published": "published", "posted": "published",
-    "medically reviewed": "reviewed", "last reviewed": "reviewed", "reviewed": "reviewed",
-}
 
 
 def split_front_matter(text: str) -> tuple[int, int, str] | None:
@@ -62,7 +52,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     try:
         node, data = compose_bounded(body)
     except LimitError as exc:
-        line = text.count("\n", 0, body_start + exc.problem_mark.index) + 1
+        line = LineIndex(text).position(body_start + exc.problem_mark.index)[0]  # lone CRs end lines too
         return FrontMatter(body_start=end, problem=f"front matter: {exc.problem} (line {line})")
     except (yaml.YAMLError, RecursionError):
         return FrontMatter(body_start=end)
@@ -92,21 +82,3 @@ def _value_block(text: str, base: int, node: yaml.ScalarNode) -> Block | None:
     if block is not None:
         block.kind, block.region = "metadata", "metadata"
     return block
-
-
-def add_in_text_dates(doc: Document) -> None:
-    """Record "Last updated: March 3, 2024"-style lines in doc.metadata["in_text"] as dicts with
-    key (last_updated | published | reviewed), value, block, start, end (block-text offsets)."""
-    found = []
-    for block in doc.blocks:
-        if len(block.text) > 160:
-            continue
-        m = _IN_TEXT.match(block.text)
-        if m:
-            key = _KEY_NAMES[" ".join(m.group("key").lower().split())]
-            found.append({
-                "key": key, "value": m.group("value"), "block": block.index,
-                "start": m.start("value"), "end": m.end("value"),
-            })
-    if found:
-        doc.metadata.setdefault("in_text", found)

@@ -9,6 +9,7 @@ import json
 from typing import Any, Iterable
 
 from copylint.reporters import Report
+from copylint.reporters.shapes import error_json, finding_json
 
 
 def _array(out: list[str], items: Iterable[Any], prefix: str = "    ") -> None:
@@ -21,8 +22,8 @@ def _array(out: list[str], items: Iterable[Any], prefix: str = "    ") -> None:
 
 def render(report: Report) -> str:
     out = ['{\n  "version": 1,\n  "findings": ']
-    _array(out, (f.to_dict() for f in report.findings))
+    _array(out, map(finding_json, report.findings))
     out.append(',\n  "errors": ')
-    _array(out, ({"path": e.path, "message": e.message} for e in report.errors))
+    _array(out, map(error_json, report.errors))
     out.append(',\n  "files": ' + json.dumps(report.files) + "\n}\n")
     return "".join(out)

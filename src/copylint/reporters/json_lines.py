@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from copylint.reporters import Report
+from copylint.reporters.shapes import finding_json
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in report.findings)
+    return "".join(json.dumps(finding_json(f), ensure_ascii=False) + "\n" for f in report.findings)

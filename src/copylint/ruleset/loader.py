@@ -3,7 +3,7 @@ rules once per run."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -194,14 +194,19 @@ def _load_named_lists(name: str, key: str, data: Any, into: dict[str, list[str]]
         into.setdefault(str(list_name), []).extend(items)
 
 
-def compile_rules(pack: RulePack, settings: Settings | None = None, kinds: dict[str, type[RuleKind]] | None = None) -> list[RuleKind]:
-    """Instantiate every rule with its kind; a kind may raise RuleError for bad option values."""
-    kinds = KINDS if kinds is None else kinds
+def pack_settings(pack: RulePack, settings: Settings | None = None) -> Settings:
+    """A copy of `settings` holding the pack's vocabularies and pattern lists (the settings' own
+    entries win); `settings` itself is left as it was."""
     settings = settings or Settings()
-    merged = dict(pack.vocabularies)
-    merged.update(settings.vocabularies)
-    settings.vocabularies = merged
-    settings.patterns = {**pack.patterns, **settings.patterns}
+    return replace(settings, vocabularies={**pack.vocabularies, **settings.vocabularies},
+                   patterns={**pack.patterns, **settings.patterns})
+
+
+def compile_rules(pack: RulePack, settings: Settings | None = None, kinds: dict[str, type[RuleKind]] | None = None) -> list[RuleKind]:
+    """Instantiate every rule with its kind, under `pack_settings(pack, settings)` (neither the
+    pack nor the given settings change); a kind may raise RuleError for bad option values."""
+    kinds = KINDS if kinds is None else kinds
+    settings = pack_settings(pack, settings)
     compiled = []
     for spec in pack.specs:
         try:

@@ -14,7 +14,21 @@ from copylint.kinds.base import RuleKind
 from copylint.models import CATEGORIES, Severity
 from copylint.ruleset.yaml_lines import line_of
 
-COMMON_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples", "suggest", "summary")
+# The keys every rule may have, with what each says (docs/rule.schema.json is made from these and
+# the kinds' options); validate_rule checks them.
+COMMON_HELP = {
+    "id": "dotted lower-case words, the first its category (efficacy.cure)",
+    "kind": "the matcher that runs the rule",
+    "category": "the rule's category; its file is named for it (efficacy.yaml)",
+    "severity": "error, warning or info",
+    "message": "what a finding says; {match} and the kind's fields fill in",
+    "why": "why this matters to a reviewer",
+    "source": "the regulation or guidance behind the rule",
+    "examples": "bad and good sentences; the test suite checks each",
+    "suggest": "an optional rewrite shown with each finding",
+    "summary": "an optional one-line title for rule lists, SARIF and docs/rules",
+}
+COMMON_KEYS = tuple(COMMON_HELP)
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
 FILE_KEYS = ("rules", "vocabularies", "patterns", "aliases")
 
@@ -63,10 +77,10 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
         raise fail("severity", f"severity {raw['severity']!r} must be error, warning or info") from None
     examples = _examples(raw["examples"], fail)
     options: dict[str, Any] = {}
-    for key, check in kind.options.items():
+    for key, option in kind.options.items():
         if key in raw:
             try:
-                options[key] = check(raw[key])
+                options[key] = getattr(option, "validate", option)(raw[key])  # a bare validator still loads; tests/test_generated_docs.py asks for its help
             except ValueError as exc:
                 raise fail(key, f"{key}: {exc}") from None
     for key in kind.required:

@@ -90,7 +90,11 @@ LICENSED = frozenset(
     "works work continue continues continued way ways designed formulated available effective".split()
 )
 # "shown in studies to lower", "proven in trials to reduce": the result is stated, not the aim.
-SHOWN_TO = rx(r"\b(?:shown|proven|demonstrated|found|known)\b(?:\s+[\w'\u2019-]+){0,4}\s+to\s+(?:\w+ly\s+)?$", regex.I)
+SHOWN_TO = rx(
+    r"\b(?:(?:shown|proven|demonstrated|found|known|tested)\b(?:\s+[\w'\u2019-]+){0,4}|used\s+by(?:\s+[\w'\u2019-]+){1,3})"
+    r"\s+to\s+(?:\w+ly\s+)?$",
+    regex.I,
+)
 # What a product is "designed to" do is what the seller says it does (FTC): no hedge for claims.
 DESIGNED = rx(r"\b(?:specially\s+|specifically\s+)?(?:designed|formulated|developed|made|created|engineered)\s+(?:specially\s+|specifically\s+)?to\b", regex.I)
 # "for treating ..." is a purpose, unless a word before it states what the thing does: "can be

@@ -39,6 +39,13 @@ BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 APPROVED_BEFORE = regex.compile(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
 
+# A headline that opens with what the product was made or tested for, its subject left out.
+HEADLINE_PARTICIPLE = regex.compile(
+    r"\s*(?:clinically\s+|scientifically\s+|dermatologically\s+|independently\s+)?"
+    r"(?:tested|used|proven|shown|designed|formulated|developed|created|trusted|loved|recommended|made)\b"
+    r"(?:\s+(?:by|in|with)\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}?(?=to\b))?",
+    regex.I,
+)
 # What research is into or for: "research into new treatments", "studies to find a cure".
 RESEARCH_TOPIC = regex.compile(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
@@ -171,7 +178,9 @@ class Speaker:
             return nearest
         words = [w.lower() for w in WORD.findall(text[lo:pos])]
         found = "generic"
-        if all(w in LEAD_WORDS for w in words):
+        if lo == 0 and HEADLINE_PARTICIPLE.match(text, 0, pos):
+            found = "none"  # "Clinically tested to reduce pain", "Used by physiotherapists to treat ..."
+        elif all(w in LEAD_WORDS for w in words):
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
         elif self._imperative(sc, lo, pos):
             found = "none"
@@ -196,6 +205,10 @@ class Speaker:
         at = m.start - len(before) + lead.start()
         return any(x.vocab in self.exclude and x.vocab not in self.research and at - 2 <= x.end <= at
                    for x in sc.mentions)
+
+    def opens_with_imperative(self, sc: SentenceClaims, lo: int) -> bool:
+        """The clause from `lo` opens with a verb of use or benefit ("Wear the band ...")."""
+        return self._imperative(sc, lo, len(sc.sentence.text))
 
     def _imperative(self, sc: SentenceClaims, lo: int, pos: int) -> bool:
         """The clause opens with a verb ("Support the immune system against viruses")."""

@@ -13,7 +13,7 @@ from typing import Iterator
 import regex
 
 from copylint.analysis import cues
-from copylint.analysis.claims import SentenceClaims, effect_status
+from copylint.analysis.claims import AIMS, SentenceClaims, effect_status
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.analysis.vocab import Mention
@@ -38,6 +38,7 @@ PASSIVE = regex.compile(
     r"(?:has|have)\s+been|being)\s+(?:(?:\p{L}+ly|also|then|soon|often)\s+)?",
     regex.I,
 )
+USED_BEFORE = regex.compile(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
 LIST_AFTER = regex.compile(r"\s*(?:include|including)?\s*:\s*")
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
@@ -130,6 +131,22 @@ class HealthClaimKind(RuleKind):
                 subject = self.speaker.subject(sc, voice, link.benefit.start)
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
 
+    def _purpose_sells(self, sc: SentenceClaims, link: Link, subject: str) -> bool:
+        """A purpose infinitive that states what the product is for: the product is the clause's
+        subject ("The infrared lamp penetrates deep into tissue to heal injuries"), or an
+        imperative tells the reader to use a product for it ("Wear the band daily to relieve
+        anxiety"). Aims words ("aims to", "seeks to") keep their meaning: research states aims."""
+        text = sc.sentence.text
+        if AIMS.search(text, cues.clause_start(text, link.benefit.start, commas=False), link.benefit.start):
+            return False
+        start = cues.clause_start(text, link.benefit.start, commas=False)
+        if USED_BEFORE.search(text, start, link.benefit.start):
+            return False  # "herbal remedies have been used for centuries to treat ...": a history of use
+        products = [m for m in sc.of(self.speaker.subjects) if m.start < link.benefit.start]
+        if self.speaker.opens_with_imperative(sc, start):
+            return bool(products)
+        return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
+
     def _excused(self, sc: SentenceClaims, voice: SentenceVoice, link: Link) -> bool:
         """A citation in the paragraph makes a claim about a product family a research report; it
         does not excuse what the seller or a named product claims (a footnote is not a licence)."""
@@ -146,7 +163,7 @@ class HealthClaimKind(RuleKind):
         if verdict is None:
             return False
         subject, marketing = verdict
-        if status == "purpose" and subject not in ("first", "named"):
+        if status == "purpose" and subject not in ("first", "named") and not self._purpose_sells(sc, link, subject):
             return False  # "stem cell therapy aims to repair"; but "our therapy seeks to cure allergies" sells
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "frame" and subject == "generic":
@@ -163,7 +180,7 @@ class HealthClaimKind(RuleKind):
                                        or (self._serious(sc, link) and subject in PROMOTED)):
             # "may help" still sells when the seller or its product says it ("our drops may ease
             # colds"), or promises a serious-disease cure ("Chaga may fight cancer"); "acupuncture
-            # may help relieve osteoarthritis pain" is a description of the evidence.
+            # might ease the pain of osteoarthritis a little" describes the evidence.
             return False
         return True
 

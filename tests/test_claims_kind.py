@@ -96,6 +96,25 @@ def test_citation_excuses_efficacy_claim(text, fmt):
     assert "efficacy.unsupported-claim" not in rule_ids(text, fmt)
 
 
+@pytest.mark.parametrize("text, fmt", [
+    ("Stem cells reduce inflammation in MS. [Book a consultation](https://clinic.example/book)", "markdown"),
+    ('<p>Stem cells reduce inflammation in MS. <a href="/contact">Call us today</a>.</p>', "html"),
+    ("Stem cells reduce inflammation in MS. Visit www.clinic.example for prices.", "text"),
+])
+def test_a_link_that_is_not_a_source_excuses_nothing(text, fmt):
+    """A call to action or the seller's own page is not a citation of evidence."""
+    assert "efficacy.unsupported-claim" in rule_ids(text, fmt)
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("Stem cells reduce inflammation in MS ([here](https://pubmed.ncbi.nlm.nih.gov/20697039/)).", "markdown"),
+    ('<p>Stem cells reduce inflammation in MS (<a href="https://doi.org/10.1001/archneurol.2010.248">link</a>).</p>', "html"),
+    ("Stem cells reduce inflammation in MS (https://www.clinicaltrials.gov/study/NCT00781872).", "text"),
+])
+def test_a_link_to_a_research_source_is_a_citation(text, fmt):
+    assert "efficacy.unsupported-claim" not in rule_ids(text, fmt)
+
+
 def test_reference_does_not_reach_past_a_heading():
     text = "# A\n\nStem cells reduce inflammation in MS.\n\n# B\n\nOther text.\n\nReference: Smith J. (2020).\n"
     assert "efficacy.unsupported-claim" in rule_ids(text, "markdown")

@@ -233,7 +233,8 @@ class HealthClaimKind(RuleKind):
         for frame in sorted(sc.of(self.frames), key=lambda m: m.start):
             i = bisect.bisect_left(starts, frame.end)
             if i < len(targets) and self._near(text, frame.end, targets[i].start, 3):
-                yield Link(frame, targets[i], frame.start, targets[i].end, "frame")
+                freed = Mention(frame.vocab, "free you from", frame.start, frame.end)  # for the message
+                yield Link(freed, targets[i], frame.start, targets[i].end, "frame")
         for outcome in sorted(sc.of(self.outcomes), key=lambda m: m.start):
             i = bisect.bisect_left(starts, outcome.start) - 1
             if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):

@@ -55,3 +55,12 @@ def test_each_claim_form_is_reported_on_its_own(compiled, line):
 def test_honest_patient_information_forms_are_not_reported(compiled, line):
     found = [f for f in lint_string(line, compiled, "text") if f.category in CLAIM_CATEGORIES]
     assert found == [], [(f.rule, f.excerpt) for f in found]
+
+
+def test_bullets_pasted_into_one_sentence_are_judged_one_by_one(compiled):
+    """A caption that runs bullets together without punctuation: the contrast or negation of one
+    bullet ("instead of leaving you groggy") does not reach the next one's claim."""
+    line = ("Unlike sleeping pills, DreamEase: Helps you sleep deeply Supports a calm mood instead of "
+            "leaving you groggy Keeps your memory sharp")
+    found = [f for f in lint_string(line, compiled, "text") if f.category in CLAIM_CATEGORIES]
+    assert any("memory" in f.excerpt.lower() for f in found), [(f.rule, f.excerpt) for f in found]

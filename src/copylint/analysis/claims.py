@@ -161,15 +161,16 @@ def clause_span(text: str, pos: int) -> tuple[int, int]:
 
 
 def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] = frozenset(),
-                  frame: bool = False) -> str:
+                  frame: bool = False, since: int = 0) -> str:
     """'negated', 'intent' (research: whether, to test ...), 'purpose' (aims, "for", a purpose
     infinitive), 'hedged', 'correlational' or 'direct' for one effect mention. A purpose
     infinitive after a product (vocabularies `products`) states what it does: "drops to beat the
     flu", "frequencies to resist the virus". A `frame` carries its own negation ("never suffer
-    from", "no more"): only a negation before it counts."""
+    from", "no more"): only a negation before it counts. Nothing before `since` (where a run-on
+    bullet starts) is read."""
     text = sc.sentence.text
     quote = sc.quote_at(effect.start)
-    lo = quote[0] if quote else (sc.body_start if effect.start >= sc.body_start else 0)
+    lo = max(since, quote[0] if quote else (sc.body_start if effect.start >= sc.body_start else 0))
     scope = text[lo:effect.start]
     if cues.negated_before(scope, len(scope)) or (not frame and cues.NEGATION.search(effect.text)):
         return "negated"  # "not ... safe" before, or inside a wildcard phrase ("are not safe")

@@ -206,6 +206,17 @@ class Speaker:
         return any(x.vocab in self.exclude and x.vocab not in self.research and at - 2 <= x.end <= at
                    for x in sc.mentions)
 
+    def run_on_bullet(self, sc: SentenceClaims, pos: int) -> int:
+        """Where the bullet holding `pos` starts when bullets were pasted into one sentence
+        without punctuation ("... as you lose weight Supports healthy digestion ... Keeps your
+        face youthful"): a capitalised benefit or imperative verb right after a lower-case word.
+        0 when there is none."""
+        text = sc.sentence.text
+        starts = [m.start for m in sc.mentions
+                  if m.vocab in self.leads and 2 <= m.start < pos and text[m.start].isupper()
+                  and text[m.start + 1:m.start + 2].islower() and text[m.start - 1] == " " and text[m.start - 2].islower()]
+        return max(starts, default=0)
+
     def opens_with_imperative(self, sc: SentenceClaims, lo: int) -> bool:
         """The clause from `lo` opens with a verb of use or benefit ("Wear the band ...")."""
         return self._imperative(sc, lo, len(sc.sentence.text))
@@ -269,13 +280,12 @@ class Speaker:
     def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, aims: bool = True) -> bool:
         return (voice.has("warning_voice") and quoted_from(sc, pos) is None) or self.asks(sc, pos, aims)
 
-    @staticmethod
-    def asks(sc: SentenceClaims, pos: int, aims: bool = True) -> bool:
-        """An indirect question or purpose before the claim: "how safe and effective they are",
-        "whether these patients have been cured"."""
+    def asks(self, sc: SentenceClaims, pos: int, aims: bool = True) -> bool:
+        """An indirect question or purpose before the claim, in its clause or run-on bullet:
+        "how safe and effective they are", "whether these patients have been cured"."""
         text = sc.sentence.text
         quote = quoted_from(sc, pos)
-        start = max(quote or 0, cues.clause_start(text, pos, commas=False))
+        start = max(quote or 0, cues.clause_start(text, pos, commas=False), self.run_on_bullet(sc, pos + 1))
         return any(p.search(text, start, pos) is not None for p in ((INTENT, AIMS, HOW_BEFORE) if aims else (INTENT, HOW_BEFORE)))
 
     def allows(self, mode: str, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,

@@ -155,7 +155,8 @@ class HealthClaimKind(RuleKind):
         return self.speaker.subject(sc, voice, link.benefit.start) not in ("first", "named")
 
     def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link) -> bool:
-        status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame")
+        status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame",
+                               since=self.speaker.run_on_bullet(sc, link.benefit.start + 1))
         if status in ("negated", "intent"):
             return False
         at = link.start if link.form == "outcome" else link.benefit.start  # the subject precedes the target

@@ -64,3 +64,11 @@ def test_bullets_pasted_into_one_sentence_are_judged_one_by_one(compiled):
             "leaving you groggy Keeps your memory sharp")
     found = [f for f in lint_string(line, compiled, "text") if f.category in CLAIM_CATEGORIES]
     assert any("memory" in f.excerpt.lower() for f in found), [(f.rule, f.excerpt) for f in found]
+
+
+def test_a_trademarked_name_names_the_product_where_it_is_repeated_without_the_sign(compiled):
+    page = "# Zenrelief\u2122 drops\n\nZenrelief calms anxiety within minutes.\n"
+    found = [f for f in lint_string(page, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+    assert [f.excerpt for f in found] == ["calms anxiety"], [(f.rule, f.excerpt) for f in found]
+    alone = "Zenrelief calms anxiety within minutes.\n"  # no sign on the page: an unknown word
+    assert not [f for f in lint_string(alone, compiled, "markdown") if f.rule == "efficacy.disease-claim"]

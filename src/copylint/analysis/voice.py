@@ -20,6 +20,10 @@ SELLING = regex.compile(
     regex.I,
 )
 PROMOTIONAL_SIGNALS = 2  # selling signals a page needs before pronouns and bullets speak for it
+# A name the page marks as a trademark once ("Zenrelief™") names the product wherever it is
+# repeated without the sign ("Zenrelief calms anxiety").
+NAMED = "named_product"
+TRADEMARKED = regex.compile(r"(?:\b\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){0,2}\b\p{Lu}[\p{L}\p{N}'\u2019-]+(?=\s?[\u2122\u00ae])")
 
 
 def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
@@ -40,12 +44,16 @@ class SentenceVoice:
 
     text: str
     analyzer: "VoiceAnalyzer"
+    page_names: regex.Pattern | None = None  # the page's trademarked names, wherever repeated
     _spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     def get(self, name: str) -> tuple[tuple[int, int], ...]:
         found = self._spans.get(name)
         if found is None:
-            found = self._spans[name] = self.analyzer.spans(name, self.text)
+            found = self.analyzer.spans(name, self.text)
+            if name == NAMED and self.page_names is not None:
+                found = tuple(sorted(set(found) | {m.span() for m in matching.finditer(self.page_names, self.text, self.analyzer.timeout)}))
+            self._spans[name] = found
         return found
 
     def has(self, name: str) -> bool:
@@ -78,7 +86,8 @@ class VoiceAnalyzer:
         return hash(self.key)
 
     def __call__(self, doc: Document) -> PageVoice:
-        sentences = [SentenceVoice(s.text, self) for s in doc.sentences]
+        names = trademarked_names(doc.source.text, self.timeout)
+        sentences = [SentenceVoice(s.text, self, names) for s in doc.sentences]
         signals = len(matching.findall(SELLING, doc.source.text, self.timeout))
         return PageVoice(promotional=signals >= PROMOTIONAL_SIGNALS, sentences=sentences)
 
@@ -87,6 +96,15 @@ class VoiceAnalyzer:
         if pattern is None:
             return ()
         return tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
+
+
+def trademarked_names(text: str, timeout: float | None = None) -> regex.Pattern | None:
+    """One pattern for the names the page marks with ™ or ® (None when it marks none)."""
+    names = {m.group().strip() for m in matching.finditer(TRADEMARKED, text, timeout)}
+    if not names:
+        return None
+    words = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"\b(?:{words})\b")
 
 
 def freeze_patterns(patterns: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -14,7 +14,7 @@ from copylint.analysis.context import Analysis
 from copylint.engine import lint_document
 from copylint.kinds import KINDS
 from copylint.kinds.base import Settings
-from copylint.models import Document, Finding
+from copylint.core.models import Document, Finding
 from copylint.parsers import parse_text
 from copylint.ruleset.loader import compile_rules, load_pack
 

@@ -12,7 +12,7 @@ import pytest
 
 import copylint
 from copylint import LintError, LintOptions, lint_paths, lint_text
-from copylint.models import Severity
+from copylint.core.models import Severity
 
 from workflow_helpers import invoke, write
 

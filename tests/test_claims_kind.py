@@ -10,7 +10,7 @@ from copylint.analysis.vocab import compile_terms, inflections
 from copylint.engine import lint_document
 from copylint.kinds.base import Examples, RuleSpec, Settings
 from copylint.kinds.claim import ClaimKind
-from copylint.models import Severity
+from copylint.core.models import Severity
 from copylint.parsers import parse_text
 from copylint.ruleset.loader import compile_rules, load_pack
 from conftest import FIXTURES

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from copylint.filters.changed_lines import keep_changed
-from copylint.models import Finding, Location, Severity
+from copylint.core.models import Finding, Location, Severity
 from copylint.sources.git import FileChanges, parse_word_diff
 
 from workflow_helpers import invoke, write

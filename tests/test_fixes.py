@@ -9,7 +9,7 @@ import os
 import pytest
 
 from copylint import fixing
-from copylint.models import Finding, Location, Severity
+from copylint.core.models import Finding, Location, Severity
 from copylint.sources import atomic
 
 from workflow_helpers import invoke, write

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from copylint.analysis.anchors import pattern_cover, rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.engine import lint_source
-from copylint.models import Source
+from copylint.core.models import Source
 from copylint.parsers import parse_text
 
 PIECES = {

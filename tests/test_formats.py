@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from copylint.cli.progress import Progress
-from copylint.models import Finding, Location, Severity
+from copylint.core.models import Finding, Location, Severity
 from copylint.reporters import FORMATS, Report
 from copylint.reporters import github
 

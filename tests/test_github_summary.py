@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from copylint.models import Finding, Location, Severity
+from copylint.core.models import Finding, Location, Severity
 from copylint.reporters import Report
 from copylint.reporters.github import hidden_annotations
 from copylint.reporters.github_summary import cell, markdown

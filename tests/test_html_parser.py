@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from copylint.cli import main
 from copylint.engine import lint_source
-from copylint.models import Source
+from copylint.core.models import Source
 from copylint.parsers import parse_text
 
 # Markup a browser recovers from: none of it hides the text that follows.

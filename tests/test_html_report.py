@@ -15,7 +15,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from copylint.cli import main, pipeline
-from copylint.models import Finding, Severity, locate
+from copylint.core.models import Finding, Severity, locate
 from copylint.parsers import parse_text
 from copylint.reporters import Report, html as html_report, render
 
@@ -256,7 +256,7 @@ def test_any_format_that_parses_to_a_document_renders(tmp_path):
     """The report knows no format: a Document from a parser it has never seen (here a format
     name that falls back to the plain-text parser, as a Word draft's paragraphs would read)
     renders with its marks exact."""
-    from copylint.models import Source
+    from copylint.core.models import Source
     from copylint.parsers import parse
 
     text = "Joint Renewal Formula\nOur supplement has no side effects.\nIt works for everyone.\n"

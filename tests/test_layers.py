@@ -15,8 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "copylint"
 # layer or those below it.
 LAYERS = {
     "copylint": 0,  # the package itself: __version__ (its lazy re-export of copylint.api is left out)
-    "copylint.core": 0, "copylint.models": 0, "copylint.errors": 0, "copylint.regexcache": 0,
-    "copylint.matching": 0, "copylint.yamlsafe": 0, "copylint.deadline": 0,
+    "copylint.core": 0, "copylint.deadline": 0,
     "copylint.text": 1, "copylint.parsers": 1, "copylint.sources": 1,
     "copylint.analysis": 2,
     "copylint.kinds": 3,

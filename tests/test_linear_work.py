@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from copylint import matching
+from copylint.core import matching
 from copylint.analysis import cues
 from copylint.engine import lint_document
 from copylint.parsers import parse_text

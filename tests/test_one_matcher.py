@@ -1,5 +1,5 @@
 """Timeouts in one place: no rule kind or shared analysis runs a regular expression except through
-copylint.matching (which applies the run's time limit) or on one of its own module constants. A
+copylint.core.matching (which applies the run's time limit) or on one of its own module constants. A
 pattern a rule or pack supplies is held in an attribute or a variable, never in a module
 constant, so a direct `.search()` on one of those is a call that escapes the limit.
 tests/test_hostile_inputs.py shows the limit at work for every pattern option of every kind."""

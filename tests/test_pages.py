@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from copylint.analysis.readability import analyse_readability
 from copylint.cli import main
 from copylint.config import ConfigError, parse_config
-from copylint.models import HtmlOptions
+from copylint.core.models import HtmlOptions
 from copylint.parsers import parse, parse_text
-from copylint.models import Source
+from copylint.core.models import Source
 
 from conftest import FIXTURES
 from test_positions import expected_position

@@ -5,7 +5,7 @@ from __future__ import annotations
 from copylint.engine import lint_document
 from copylint.kinds.base import Examples, RuleSpec, Settings
 from copylint.kinds.phrase import PhraseKind
-from copylint.models import Severity
+from copylint.core.models import Severity
 from copylint.parsers import parse_text
 
 

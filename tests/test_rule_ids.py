@@ -160,7 +160,7 @@ def test_a_baseline_written_with_former_ids_still_matches(folder):
     assert first.exit_code == 0
     data = json.loads((folder / "base.json").read_text())
     # The same baseline as an older copylint wrote it: fingerprints of the former id.
-    from copylint.models import Finding, Location, Severity
+    from copylint.core.models import Finding, Location, Severity
 
     old = Finding(rule="claims.cure", category="efficacy", severity=Severity.ERROR, message="m",
                   location=Location(str(folder / "a.md"), 1, 16, 1, 20, 15, 19), excerpt=data["findings"][0]["excerpt"])
@@ -176,7 +176,7 @@ def test_a_baseline_written_with_former_ids_still_matches(folder):
 
 
 def test_baseline_former_ids_only_match_their_own_rule():
-    from copylint.models import Finding, Location, Severity
+    from copylint.core.models import Finding, Location, Severity
 
     loc = Location("a.md", 1, 1, 1, 5, 0, 4)
     cure = Finding(rule="efficacy.cure", category="efficacy", severity=Severity.ERROR, message="m", location=loc, excerpt="cure")

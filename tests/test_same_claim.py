@@ -6,7 +6,7 @@ from copylint.engine import lint_document
 from copylint.filters.same_claim import fold_repeats, fold_same_claim
 from workflow_helpers import invoke, write
 from copylint.kinds.base import Settings
-from copylint.models import Finding, Location, Severity
+from copylint.core.models import Finding, Location, Severity
 from copylint.parsers import parse_text
 from copylint.ruleset.loader import compile_rules, load_pack
 

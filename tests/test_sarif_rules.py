@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copylint.cli.common import load_rules
-from copylint.models import Finding, Location
+from copylint.core.models import Finding, Location
 from copylint.reporters import Report
 from copylint.reporters.sarif import build, rule_entry
 from copylint.ruleset.describe import NOUNS, describe

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copylint.filters.baseline import fingerprints
-from copylint.models import Finding, Location, Severity
+from copylint.core.models import Finding, Location, Severity
 from copylint.reporters.github import escape_data, escape_property
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Mapping, Sequence
 
-from copylint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from copylint.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from copylint.config import Config, ConfigError, check_selectors, load_config, parse_config
 from copylint.filters import baseline as baseline_filter
 from copylint.filters import suppressions
@@ -19,7 +19,7 @@ from copylint.filters.changed_lines import document_sentence_spans, keep_changed
 from copylint.filters.same_claim import fold_repeats, fold_same_claim
 from copylint.filters.selection import Selection, specificity
 from copylint.core.spec import Settings
-from copylint.models import Finding, InputError, Severity
+from copylint.core.models import Finding, InputError, Severity
 from copylint.ruleset.aliases import Aliases
 
 

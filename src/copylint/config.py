@@ -14,8 +14,8 @@ from typing import Any, Iterable
 from copylint.config_keys import DUPLICATE_KEYS as DUPLICATES_DECLARED, FAIL_ON, HTML_KEYS as HTML_DECLARED, LEVELS
 from copylint.config_keys import KEYS as KEYS_DECLARED
 from copylint.core.ids import OUTPUT_FORMATS, SELECTOR
-from copylint.errors import FileLineError
-from copylint.models import HtmlOptions
+from copylint.core.errors import FileLineError
+from copylint.core.models import HtmlOptions
 from copylint.ruleset import yaml_lines
 from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 

@@ -65,7 +65,7 @@ def rule_schema() -> dict[str, Any]:
     once `kind` is known), vocabularies, pattern lists and former ids."""
     from copylint.core.ids import RULE_ID
     from copylint.kinds import KINDS as kinds
-    from copylint.models import CATEGORIES
+    from copylint.core.models import CATEGORIES
     from copylint.ruleset.schema import COMMON_HELP, REQUIRED_KEYS
 
     text = {"type": "string", "minLength": 1}

@@ -10,7 +10,7 @@ from copylint.analysis.context import Analysis
 from copylint.filters.chrome import tag_chrome
 from copylint.filters.same_claim import mark_blocks
 from copylint.kinds.base import RuleKind
-from copylint.models import Document, Finding, InputError, Source
+from copylint.core.models import Document, Finding, InputError, Source
 from copylint.parsers import parse
 from copylint.parsers.docx import name_headings
 from copylint.text.sentences import MAX_SENTENCE, mark_parts

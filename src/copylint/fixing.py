@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from copylint.models import Finding, Source
+from copylint.core.models import Finding, Source
 from copylint.sources import atomic
 from copylint.sources.discover import format_for
 from copylint.sources.reading import decode

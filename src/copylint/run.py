@@ -11,7 +11,7 @@ from copylint.engine import DocumentResult, RunResult, compare_across, lint_docu
 from copylint.filters.chrome import once_per_run
 from copylint.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind
-from copylint.models import Document, Finding, HtmlOptions, InputError, Source
+from copylint.core.models import Document, Finding, HtmlOptions, InputError, Source
 from copylint.parsers import parse
 from copylint.sources.discover import Candidate, discover, format_for
 from copylint.sources.reading import read_source

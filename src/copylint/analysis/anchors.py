@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-from copylint.models import Document
+from copylint.core.models import Document
 
 Cover = frozenset  # of case-folded strings; every match contains at least one of them
 MIN_LEN = 3  # shorter anchors are too common to be worth a check

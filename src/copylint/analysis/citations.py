@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import regex
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
-from copylint.models import Document
+from copylint.core.models import Document
 
 # Where research is published or registered: a link there is a citation; a link elsewhere ("Book
 # a consultation", the seller's own pages) is not, unless the block names the study it links to.

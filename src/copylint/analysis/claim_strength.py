@@ -8,7 +8,7 @@ from enum import Enum
 
 import regex
 from copylint.analysis.lexicon import CONTRAST_WORDS, HEDGE_WORDS, MODAL_HEDGES, NEGATION_WORDS, alternation
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 __all__ = ["Strength", "ClaimStrength", "classify"]
 

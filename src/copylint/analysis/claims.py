@@ -10,13 +10,13 @@ from functools import lru_cache
 from typing import Iterable
 
 import regex
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 from copylint.analysis import cues
 from copylint.analysis.citations import cited_blocks
 from copylint.analysis.claim_strength import ClaimStrength, Strength, classify
 from copylint.analysis.vocab import Mention, VocabScanner
-from copylint.models import Document, Sentence
+from copylint.core.models import Document, Sentence
 
 # "Reduces Inflammation – MSC stem cells ...": a short benefit label before a dash or colon.
 LABEL = rx(r"^\s*(?P<label>(?:[\p{Lu}\d][\p{L}\d'\u2019/&-]*\s*){1,6}?)\s*(?:[\u2013\u2014:]|\s-\s|-\s)\s*")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeVar
 
-from copylint.models import Document
+from copylint.core.models import Document
 
 T = TypeVar("T")
 

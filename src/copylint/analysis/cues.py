@@ -7,7 +7,7 @@ import functools
 
 import regex
 from copylint.analysis.lexicon import CONTRAST_WORDS, HEDGE_WORDS, NEGATION_WORDS, alternation
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 NEGATION = rx(
     rf"\b(?:{alternation(NEGATION_WORDS)}|nobody|unproven|"

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import regex
 
-from copylint import matching
+from copylint.core import matching
 from copylint.analysis.date_model import STUDY_RE, DateMention, DateModel
-from copylint.models import Document, LineIndex
-from copylint.regexcache import rx
+from copylint.core.models import Document, LineIndex
+from copylint.core.regexcache import rx
 
 RECENT_RE = rx(
     r"\b(?:recent(?:ly)?|new(?:ly)?|newest|latest|this\s+year|just\s+(?:published|released))\b", regex.I

@@ -11,8 +11,8 @@ import regex
 
 from copylint.analysis.citations import is_citation_block
 from copylint.analysis.date_text import DateExpr, find_dates, parse_date_value
-from copylint.models import Block, Document
-from copylint.regexcache import rx
+from copylint.core.models import Block, Document
+from copylint.core.regexcache import rx
 
 PAGE_DATE_RE = rx(
     r"^\W{0,3}(?P<label>last\s+(?:updated|reviewed|modified|revised)|(?:medically\s+)?reviewed|updated"

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import regex
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

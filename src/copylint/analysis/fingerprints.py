@@ -12,7 +12,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Sequence
 
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 WORD = rx(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
 SHINGLE = 3  # words per shingle
@@ -298,7 +298,7 @@ def block_prints(doc) -> tuple[BlockPrint, ...]:
     """Fingerprints of a document's main-content blocks (front-matter values, alt text, page
     chrome, comments and navigation trails left out). A pure function of the document, cached per
     document by `Analysis.get`."""
-    from copylint.models import LineIndex
+    from copylint.core.models import LineIndex
 
     lines = doc.lines or LineIndex(doc.source.text)
     prints = []

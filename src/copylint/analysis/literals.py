@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Mapping
 
 import regex
 
-from copylint.models import Document, Sentence
+from copylint.core.models import Document, Sentence
 
 try:
     import ahocorasick_rs

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from copylint.analysis.date_model import is_reference_block
 from copylint.analysis.syllables import text_words, word_syllables
-from copylint.models import Document
+from copylint.core.models import Document
 
 BODY_KINDS = ("paragraph", "list_item", "quote", "table_cell")
 MIN_SENTENCE_WORDS = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from copylint.models import Document, Sentence
+from copylint.core.models import Document, Sentence
 
 
 @dataclass

@@ -7,8 +7,8 @@ import functools
 from dataclasses import dataclass
 
 
-from copylint.models import Document
-from copylint.regexcache import rx
+from copylint.core.models import Document
+from copylint.core.regexcache import rx
 
 WORD_RE = rx(r"\p{L}[\p{L}\p{N}]*(?:[-\u2010\u2011]\p{L}[\p{L}\p{N}]*)*")
 # (pattern, replacement) applied to a lower-cased word to get its spelling key.

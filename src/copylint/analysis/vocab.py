@@ -8,10 +8,10 @@ from functools import lru_cache
 from typing import Iterable
 
 import regex
-from copylint import matching
+from copylint.core import matching
 from copylint.analysis.literals import KeyIndex, lowered, word_key
-from copylint.matching import regex_timeout
-from copylint.regexcache import rx
+from copylint.core.matching import regex_timeout
+from copylint.core.regexcache import rx
 
 _APOSTROPHE = "['\u2019]"
 _VOWELS = set("aeiou")

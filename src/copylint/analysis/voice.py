@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from copylint import matching
-from copylint.models import Document
+from copylint.core import matching
+from copylint.core.models import Document
 
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
 SELLING = regex.compile(

@@ -13,7 +13,7 @@ import click
 from copylint.cli.common import EXIT_ERROR, EXIT_OK
 
 if TYPE_CHECKING:
-    from copylint.models import InputError
+    from copylint.core.models import InputError
 
 WIDTH = 70
 
@@ -21,7 +21,7 @@ WIDTH = 70
 def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[list[dict], list[InputError]]:
     """One row per sentence of every file under `paths`: path, line, column, sentence, strength, negated."""
     from copylint.analysis.claim_strength import classify
-    from copylint.models import InputError
+    from copylint.core.models import InputError
     from copylint.parsers import parse
     from copylint.run import RunOptions, read_candidate
     from copylint.sources.discover import discover

@@ -7,7 +7,7 @@ from typing import Sequence
 
 import click
 
-from copylint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - the subcommands' exit codes
+from copylint.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - the subcommands' exit codes
 
 
 def fail(message: str) -> "NoReturn":  # noqa: F821

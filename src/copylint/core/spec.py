@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from copylint.matching import regex_timeout
+from copylint.core.matching import regex_timeout
 from copylint.core.severity import Severity
 
 # A validator takes the raw YAML value and returns the cleaned value or raises ValueError.

@@ -8,7 +8,7 @@ import string as _string
 from typing import Any, Callable, Iterable
 
 import regex
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 _STRING = {"type": "string", "minLength": 1}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from copylint.filters.selection import relative_to
-from copylint.models import Finding
+from copylint.core.models import Finding
 from copylint.outputs import write_atomic
 
 VERSION = 1

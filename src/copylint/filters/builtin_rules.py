@@ -4,7 +4,7 @@ listed by `copylint rules`, explained by `copylint rule` and selectable like any
 from __future__ import annotations
 
 from copylint.core.spec import Examples, RuleSpec
-from copylint.models import Severity
+from copylint.core.models import Severity
 
 CATEGORY = "suppression"
 WITHOUT_REASON = "copylint.suppression-without-reason"

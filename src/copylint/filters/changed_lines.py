@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from copylint.models import Finding, Location
+from copylint.core.models import Finding, Location
 from copylint.sources.git import FileChanges
 
 Pos = tuple[int, int]  # (line, column), 1-based
@@ -71,7 +71,7 @@ def keep_changed(findings: Iterable[Finding], changed: Changed, sentence_spans: 
 
 def document_sentence_spans(path: str) -> list[Span]:
     """(start, end) positions of every sentence of the file as copylint parses it."""
-    from copylint.models import Source
+    from copylint.core.models import Source
     from copylint.parsers import parse
     from copylint.sources.discover import format_for
     from copylint.sources.reading import read_source

@@ -7,7 +7,7 @@ from __future__ import annotations
 import zlib
 from typing import Iterable
 
-from copylint.models import Document, Finding
+from copylint.core.models import Document, Finding
 
 
 def chrome_key(text: str) -> int:

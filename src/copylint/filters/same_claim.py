@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import zlib
 
-from copylint.models import Document, Finding
+from copylint.core.models import Document, Finding
 
 
 def _folds(f: Finding) -> bool:

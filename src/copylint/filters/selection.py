@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from copylint.models import Finding, Severity
+from copylint.core.models import Finding, Severity
 from copylint.sources.discover import is_excluded
 
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Sequence
 from copylint.core.ids import SELECTOR
 from copylint.filters import builtin_rules as builtin
 from copylint.filters.selection import specificity
-from copylint.models import Comment, Finding, LineIndex, Location
+from copylint.core.models import Comment, Finding, LineIndex, Location
 
 ACTIONS = ("disable", "enable", "disable-next-line")
 _HEAD = re.compile(r"^copylint-(?P<action>[A-Za-z-]*)(?P<rest>.*)$", re.S)

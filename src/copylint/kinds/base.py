@@ -8,7 +8,7 @@ from typing import Any, Callable, ClassVar, Iterable, Sequence
 
 from copylint.analysis.context import Analysis
 from copylint.core.spec import Examples, Option, RuleSpec, Settings, Validator  # noqa: F401 - re-exported for the kinds
-from copylint.models import Document, Finding, Severity, locate
+from copylint.core.models import Document, Finding, Severity, locate
 
 class RuleKind:
     """Base class of a rule kind. Subclasses set `name` and `options` (the kind-specific YAML

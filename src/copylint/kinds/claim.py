@@ -9,13 +9,13 @@ from typing import Iterator
 import regex
 
 from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status
-from copylint import matching
+from copylint.core import matching
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import Speaker
 from copylint.analysis.vocab import Mention, freeze
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import VOICE
-from copylint.models import Document, Finding, Severity
+from copylint.core.models import Document, Finding, Severity
 from copylint.core import validators as v
 
 SEVERITY = v.one_of("info", "warning", "error")

@@ -11,9 +11,9 @@ from copylint.analysis import date_checks as checks
 from copylint.analysis.context import Analysis
 from copylint.analysis.date_model import DateModel, analyse_dates, as_of_date
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
-from copylint.models import Document, Finding, LineIndex, locate
+from copylint.core.models import Document, Finding, LineIndex, locate
 from copylint.core import validators as v
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 CHECKS = ("stale-conclusion", "stale-recent", "passed-future", "conflicting", "outdated-review", "future-as-past")
 

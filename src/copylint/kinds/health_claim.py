@@ -19,7 +19,7 @@ from copylint.analysis.speaker import PROMOTED, WORD, Speaker, expand, quoted_fr
 from copylint.analysis.vocab import Mention
 from copylint.analysis.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
-from copylint.models import Document, Finding, Severity
+from copylint.core.models import Document, Finding, Severity
 from copylint.core import validators as v
 
 QUOTE_MARKS = ("\u201c", "\u201d")  # a claim never runs across the edge of a quotation

@@ -8,7 +8,7 @@ from typing import ClassVar, Iterable
 from copylint.analysis.context import Analysis
 from copylint.analysis.readability import analyse_readability
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
-from copylint.models import Document, Finding, locate
+from copylint.core.models import Document, Finding, locate
 from copylint.core import validators as v
 
 PROFESSIONAL = ("hcp", "professional", "professionals", "clinician", "clinicians", "physician", "physicians")

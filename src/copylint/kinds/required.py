@@ -9,13 +9,13 @@ from typing import Iterator
 import regex
 
 from copylint.analysis import cues
-from copylint import matching
+from copylint.core import matching
 from copylint.analysis.anchors import rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.analysis.sentence_index import sentence_index
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import build_pattern
-from copylint.models import Document, Finding, Location, Severity, locate
+from copylint.core.models import Document, Finding, Location, Severity, locate
 from copylint.core import validators as v
 
 # Text that is part of the page furniture rather than its content: cookie notices, newsletter and

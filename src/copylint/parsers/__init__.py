@@ -3,7 +3,7 @@ module per input format, all normalised into the same block stream."""
 
 from __future__ import annotations
 
-from copylint.models import Document, HtmlOptions, LineIndex, Source
+from copylint.core.models import Document, HtmlOptions, LineIndex, Source
 from copylint.parsers import docx, html, markdown, metadata, plaintext
 from copylint.text.sentences import split_block
 

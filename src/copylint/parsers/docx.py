@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from copylint.models import Block, Comment, Document, Finding, LineIndex
+from copylint.core.models import Block, Comment, Document, Finding, LineIndex
 from copylint.text.blocks import BlockBuilder
 
 

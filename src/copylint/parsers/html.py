@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 
 import regex
 
-from copylint.models import Block, Comment, HtmlOptions, LineIndex
+from copylint.core.models import Block, Comment, HtmlOptions, LineIndex
 from copylint.parsers.jsonld import jsonld_blocks
 from copylint.parsers.regions import RegionRules, element_region, is_hidden
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 from copylint.text.blocks import BlockBuilder
 
 _ENTITY = rx(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from copylint.models import Block
-from copylint.regexcache import rx
+from copylint.core.models import Block
+from copylint.core.regexcache import rx
 from copylint.text.blocks import BlockBuilder
 
 LINTED_KEYS = frozenset({"name", "description", "headline", "alternativeheadline", "reviewbody", "abstract", "text"})

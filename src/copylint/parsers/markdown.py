@@ -8,11 +8,11 @@ from functools import lru_cache
 
 import regex
 
-from copylint.models import Block, Comment, LineIndex
+from copylint.core.models import Block, Comment, LineIndex
 from copylint.parsers import html as html_parser
 from copylint.parsers.metadata import PROBLEMS, parse_front_matter
 from copylint.text.blocks import BlockBuilder
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 _CONTAINER_PREFIX = rx(r"[ \t]*(?:>[ \t]?)*")
 _LIST_MARKER = rx(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]+")

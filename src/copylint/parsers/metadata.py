@@ -10,10 +10,10 @@ import regex
 import yaml
 
 from copylint.core.lines import LineIndex
-from copylint.models import Block
+from copylint.core.models import Block
 from copylint.text.blocks import BlockBuilder
-from copylint.regexcache import rx
-from copylint.yamlsafe import LimitError, compose_bounded
+from copylint.core.regexcache import rx
+from copylint.core.yamlsafe import LimitError, compose_bounded
 
 _FRONT_MATTER = rx(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 # The key under which a parser hands the document's front-matter problems to `parsers.parse`

@@ -4,9 +4,9 @@ lines (headings) delimit blocks; hard-wrapped lines join their paragraph."""
 from __future__ import annotations
 
 
-from copylint.models import Block, Comment, LineIndex
+from copylint.core.models import Block, Comment, LineIndex
 from copylint.text.blocks import BlockBuilder
-from copylint.regexcache import rx
+from copylint.core.regexcache import rx
 
 _LIST_MARKER = rx(r"^[ \t]*(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
 _DIRECTIVE = rx(r"^[ \t]*(?:<!--\s*(copylint-[^\n]*?)\s*-->|#?\s*(copylint-(?:disable|enable)[^\n]*))[ \t]*$")

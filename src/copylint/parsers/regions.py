@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from copylint.models import HtmlOptions
-from copylint.regexcache import rx
+from copylint.core.models import HtmlOptions
+from copylint.core.regexcache import rx
 
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 CHROME_ROLES = frozenset({"banner", "navigation", "contentinfo", "complementary", "search"})

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from copylint.kinds.base import RuleSpec
-    from copylint.models import Document, Finding, InputError
+    from copylint.core.models import Document, Finding, InputError
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from copylint.models import Finding
+from copylint.core.models import Finding
 from copylint.reporters import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
-from copylint.models import Finding
+from copylint.core.models import Finding
 from copylint.reporters import Report
 from copylint.reporters.statistics import counts
 from copylint.reporters.text import summary as headline

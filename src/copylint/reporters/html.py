@@ -21,8 +21,8 @@ from pathlib import PurePath
 from typing import Iterator, Sequence
 
 from copylint import __version__
-from copylint.models import CATEGORIES, Document, Finding, InputError, LineIndex
-from copylint.regexcache import rx
+from copylint.core.models import CATEGORIES, Document, Finding, InputError, LineIndex
+from copylint.core.regexcache import rx
 from copylint.reporters import Report
 
 SEVERITIES = ("error", "warning", "info")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import json
 
-from copylint.models import Finding, Location
+from copylint.core.models import Finding, Location
 from copylint.reporters import Report
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -17,7 +17,7 @@ SOURCE = {"name": "copylint", "url": "https://github.com/copylint/copylint"}
 @functools.lru_cache(maxsize=64)
 def _lines(path: str) -> tuple[str, ...] | None:
     """The decoded lines of `path` (line endings kept out), or None when it cannot be read."""
-    from copylint.models import LineIndex, Source
+    from copylint.core.models import LineIndex, Source
     from copylint.sources.reading import read_source
 
     source = read_source(path, "text") if path != "-" else None

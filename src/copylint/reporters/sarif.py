@@ -13,7 +13,7 @@ from urllib.parse import quote
 from copylint import __version__
 from copylint.filters.baseline import fingerprints
 from copylint.kinds.base import RuleSpec
-from copylint.models import Finding, Location
+from copylint.core.models import Finding, Location
 from copylint.reporters import Report
 from copylint.ruleset.describe import describe, suggestion
 from copylint.ruleset.docs import help_uri

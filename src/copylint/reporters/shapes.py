@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from copylint.models import Finding, InputError
+from copylint.core.models import Finding, InputError
 
 
 def finding_json(f: Finding) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from copylint.models import Severity
+from copylint.core.models import Severity
 from copylint.reporters import Report
 
 

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 from copylint.kinds import KINDS
 from copylint.core.spec import RuleSpec, Settings
 from copylint.kinds.base import RuleKind
-from copylint.models import CATEGORIES
+from copylint.core.models import CATEGORIES
 from copylint.core.ids import RULE_ID
 from copylint.ruleset.schema import FILE_KEYS, RuleError, validate_rule
 

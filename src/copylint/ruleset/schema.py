@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 
-from copylint.errors import FileLineError
+from copylint.core.errors import FileLineError
 from copylint.core.ids import RULE_ID
 from copylint.core.spec import Examples, RuleSpec
 from copylint.core.validators import check_template
 from copylint.kinds.base import RuleKind
-from copylint.models import CATEGORIES, Severity
+from copylint.core.models import CATEGORIES, Severity
 from copylint.ruleset.yaml_lines import line_of
 
 # The keys every rule may have, with what each says (docs/rule.schema.json is made from these and

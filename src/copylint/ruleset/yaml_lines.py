@@ -23,7 +23,7 @@ def _loader() -> type:
     """The line-keeping loader class; PyYAML is imported on first use only."""
     import yaml
 
-    from copylint.yamlsafe import BoundedConstructor, base_loader
+    from copylint.core.yamlsafe import BoundedConstructor, base_loader
 
     class _Loader(BoundedConstructor, base_loader()):
         pass
@@ -60,7 +60,7 @@ def load(text: str) -> Any:
     alias expansion beyond bounds, and values their tag cannot hold."""
     import yaml
 
-    from copylint.yamlsafe import check_bounds
+    from copylint.core.yamlsafe import check_bounds
 
     check_bounds(text)
     return yaml.load(text, Loader=_loader())

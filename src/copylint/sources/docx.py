@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 
-from copylint.models import InputError, Source
+from copylint.core.models import InputError, Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

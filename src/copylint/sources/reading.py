@@ -7,7 +7,7 @@ import stat
 import sys
 from typing import BinaryIO
 
-from copylint.models import InputError, Source
+from copylint.core.models import InputError, Source
 from copylint.sources.discover import special_kind
 
 BOM = "\ufeff"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 
-from copylint.models import Block, Segment
-from copylint.regexcache import rx
+from copylint.core.models import Block, Segment
+from copylint.core.regexcache import rx
 
 _SPACE = " \t\r\n\f\v\u00a0"
 # Whitespace that is not a lone space: replaced by one space mapped to its whole source run.

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import bisect
 
-from copylint.models import Block, Document, Finding, Sentence
-from copylint.regexcache import rx
+from copylint.core.models import Block, Document, Finding, Sentence
+from copylint.core.regexcache import rx
 
 ABBREVIATIONS = frozenset(
     """al e.g i.e dr drs mr mrs ms prof st vs v fig figs no nos vol approx ca cf etc inc ltd co corp

@@ -1,4 +1,4 @@
-"""Benchmark copylint.analysis.claim_strength against the labelled claim-strength sentence sets.
+"""Benchmark copylint.language.claim_strength against the labelled claim-strength sentence sets.
 
 Usage:  PYTHONPATH=src python bench/claim_strength.py [--datasets DIR] [--errors N] [--split all|tune|heldout]
 
@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from copylint.analysis.claim_strength import Strength, classify
+from copylint.language.claim_strength import Strength, classify
 
 DEFAULT_DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 PUBMED = "yu2019_pubmed_conclusions.csv"

@@ -41,7 +41,7 @@ def fingerprint(package: Path) -> str:
 
 def test_editing_any_source_file_changes_the_fingerprint(package_copy):
     sources = sorted(package_copy.rglob("*.py"))
-    assert len(sources) > 50 and package_copy / "analysis" / "anchors.py" in sources
+    assert len(sources) > 50 and package_copy / "language" / "anchors.py" in sources
     base = fingerprint(package_copy)
     for path in sources:
         original = path.read_bytes()
@@ -49,7 +49,7 @@ def test_editing_any_source_file_changes_the_fingerprint(package_copy):
         assert fingerprint(package_copy) != base, path
         path.write_bytes(original)
     assert fingerprint(package_copy) == base
-    (package_copy / "analysis" / "new_module.py").write_text("X = 1\n")
+    (package_copy / "language" / "new_module.py").write_text("X = 1\n")
     assert fingerprint(package_copy) != base
 
 
@@ -65,7 +65,7 @@ def test_a_cached_value_is_recomputed_after_a_source_edit(package_copy, cache_di
         return cache.cached("test", "slot", ("key",), compute, package=package_copy)
 
     assert (lookup(), lookup()) == (1, 1)  # the second is served from disk
-    anchors = package_copy / "analysis" / "anchors.py"
+    anchors = package_copy / "language" / "anchors.py"
     anchors.write_text(anchors.read_text() + "# an edit\n")
     assert lookup() == 2 and lookup() == 2
     assert lookup() == 2 and len(calls) == 2

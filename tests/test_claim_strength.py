@@ -1,4 +1,4 @@
-"""Unit tests for copylint.analysis.claim_strength (self-contained sentences; no datasets)."""
+"""Unit tests for copylint.language.claim_strength (self-contained sentences; no datasets)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from copylint.analysis.claim_strength import ClaimStrength, Strength, _classify_exhaustive, classify
+from copylint.language.claim_strength import ClaimStrength, Strength, _classify_exhaustive, classify
 
 N, C, H, D = Strength.NONE, Strength.CORRELATIONAL, Strength.HEDGED, Strength.DIRECT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import parse_fixture, run_rule
 
-from copylint.analysis.spelling import spelling_key
+from copylint.language.spelling import spelling_key
 from copylint.kinds.consistency import match_case
 from copylint.parsers import parse_text
 

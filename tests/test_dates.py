@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from conftest import parse_fixture, run_rule
 
 from copylint.analysis.date_model import analyse_dates
-from copylint.analysis import date_text
-from copylint.analysis.date_text import find_dates
+from copylint.language import date_text
+from copylint.language.date_text import find_dates
 from copylint.parsers import parse_text
 
 AS_OF = dt.date(2026, 11, 21)

@@ -8,7 +8,7 @@ import regex
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from copylint.analysis.anchors import pattern_cover, rule_anchors
+from copylint.language.anchors import pattern_cover, rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.engine import lint_source
 from copylint.core.models import Source

@@ -1,6 +1,6 @@
 """One-way layers: the package's imports (every `import`, lazy ones inside functions too, read
 with ast) form no cycle between modules or between top-level packages, and never reach up:
-core types <- parsing <- facts <- rule kinds <- rule pack <- pipeline <- output <- cli."""
+core types <- parsing <- language <- facts <- rule kinds <- rule pack <- pipeline <- output <- cli."""
 
 from __future__ import annotations
 
@@ -17,15 +17,16 @@ LAYERS = {
     "copylint": 0,  # the package itself: __version__ (its lazy re-export of copylint.api is left out)
     "copylint.core": 0, "copylint.deadline": 0,
     "copylint.text": 1, "copylint.parsers": 1, "copylint.sources": 1,
-    "copylint.analysis": 2,
-    "copylint.kinds": 3,
-    "copylint.ruleset": 4,
-    "copylint.engine": 5, "copylint.run": 5, "copylint.parallel": 5, "copylint.filters": 5,
-    "copylint.config": 5, "copylint.config_keys": 5, "copylint.docgen": 5, "copylint.outputs": 5, "copylint.fixing": 5, "copylint.api": 5,
-    "copylint.reporters": 6,
-    "copylint.cache": 7, "copylint.cli": 7, "copylint.__main__": 7,
+    "copylint.language": 2,
+    "copylint.analysis": 3,
+    "copylint.kinds": 4,
+    "copylint.ruleset": 5,
+    "copylint.engine": 6, "copylint.run": 6, "copylint.parallel": 6, "copylint.filters": 6,
+    "copylint.config": 6, "copylint.config_keys": 6, "copylint.docgen": 6, "copylint.outputs": 6, "copylint.fixing": 6, "copylint.api": 6,
+    "copylint.reporters": 7,
+    "copylint.cache": 8, "copylint.cli": 8, "copylint.__main__": 8,
 }
-NAMES = ["core types", "parsing", "facts", "rule kinds", "rule pack", "pipeline", "output", "cli"]
+NAMES = ["core types", "parsing", "language", "facts", "rule kinds", "rule pack", "pipeline", "output", "cli"]
 
 
 def module_name(path: Path) -> str:

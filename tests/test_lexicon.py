@@ -1,5 +1,5 @@
 """One lexicon: the negation, hedge and contrast words several analyses share are written once
-(analysis/lexicon.py); the clause and claim-strength regexes are built from them, and no other
+(language/lexicon.py); the clause and claim-strength regexes are built from them, and no other
 module spells the shared lists out again."""
 
 from __future__ import annotations
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from copylint.analysis import claim_strength, cues, lexicon
+from copylint.language import claim_strength
+from copylint.language import cues
+from copylint.language import lexicon
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "copylint"
 USES = {

@@ -10,7 +10,7 @@ import random
 import pytest
 
 from copylint.core import matching
-from copylint.analysis import cues
+from copylint.language import cues
 from copylint.engine import lint_document
 from copylint.parsers import parse_text
 from copylint.text.sentences import MAX_SENTENCE, PART_NOTE

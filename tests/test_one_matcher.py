@@ -17,8 +17,8 @@ REGEX_METHODS = {"search", "match", "fullmatch", "finditer", "findall", "sub", "
 CONSTANT_LOOPS = {
     ("analysis/date_checks.py", "pattern"),  # for name, pattern in EVENT_CLASSES
     ("analysis/speaker.py", "p"),  # for p in (INTENT, AIMS, HOW_BEFORE)
-    ("analysis/spelling.py", "pattern"),  # for pattern, repl in _KEY_RULES
-    ("analysis/literals.py", "matcher"),  # an ahocorasick automaton of literal words
+    ("language/spelling.py", "pattern"),  # for pattern, repl in _KEY_RULES
+    ("language/literals.py", "matcher"),  # an ahocorasick automaton of literal words
 }
 FILES = sorted(p for folder in ("kinds", "analysis") for p in (SRC / folder).glob("*.py"))
 

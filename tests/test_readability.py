@@ -10,9 +10,9 @@ import sys
 import pytest
 from conftest import ROOT, parse_fixture, run_rule
 
-from copylint.analysis import syllables
+from copylint.language import syllables
 from copylint.analysis.readability import analyse_readability, fk_grade, flesch_ease
-from copylint.analysis.syllables import text_words, word_syllables
+from copylint.language.syllables import text_words, word_syllables
 
 
 def test_seed_002_is_reported_once_with_grade_and_hardest_lines():

@@ -125,6 +125,6 @@ def load_pack_cached(directories: Iterable[Path]):
 
 def install() -> None:
     """Let the syllable counter keep its parsed dictionaries here (the CLI calls this)."""
-    from copylint.analysis import syllables
+    from copylint.language import syllables
 
     syllables.use_store(cached)

@@ -12,10 +12,10 @@ from typing import Iterable
 import regex
 from copylint.core.regexcache import rx
 
-from copylint.analysis import cues
+from copylint.language import cues
 from copylint.analysis.citations import cited_blocks
-from copylint.analysis.claim_strength import ClaimStrength, Strength, classify
-from copylint.analysis.vocab import Mention, VocabScanner
+from copylint.language.claim_strength import ClaimStrength, Strength, classify
+from copylint.language.vocab import Mention, VocabScanner
 from copylint.core.models import Document, Sentence
 
 # "Reduces Inflammation – MSC stem cells ...": a short benefit label before a dash or colon.

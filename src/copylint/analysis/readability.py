@@ -1,13 +1,13 @@
 """Reading level of a document's body text: Flesch-Kincaid grade and Flesch reading ease, with
 per-sentence grades, computed as textstat computes them (its word list, CMU dictionary syllables
-with pyphen for unknown words: analysis/syllables.py), offline. Pure: `analyse_readability(doc)`."""
+with pyphen for unknown words: language/syllables.py), offline. Pure: `analyse_readability(doc)`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from copylint.analysis.date_model import is_reference_block
-from copylint.analysis.syllables import text_words, word_syllables
+from copylint.language.syllables import text_words, word_syllables
 from copylint.core.models import Document
 
 BODY_KINDS = ("paragraph", "list_item", "quote", "table_cell")

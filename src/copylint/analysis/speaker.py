@@ -11,10 +11,10 @@ from typing import Iterable
 
 import regex
 
-from copylint.analysis import cues
+from copylint.language import cues
 from copylint.analysis.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
 from copylint.analysis.context import Analysis
-from copylint.analysis.vocab import freeze
+from copylint.language.vocab import freeze
 from copylint.analysis.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
 
 # Words that may stand before a subjectless benefit ("Naturally lowers ...", "Can help reduce ...").

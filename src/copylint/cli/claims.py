@@ -20,7 +20,7 @@ WIDTH = 70
 
 def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[list[dict], list[InputError]]:
     """One row per sentence of every file under `paths`: path, line, column, sentence, strength, negated."""
-    from copylint.analysis.claim_strength import classify
+    from copylint.language.claim_strength import classify
     from copylint.core.models import InputError
     from copylint.parsers import parse
     from copylint.run import RunOptions, read_candidate

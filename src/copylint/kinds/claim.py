@@ -12,7 +12,7 @@ from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer, c
 from copylint.core import matching
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import Speaker
-from copylint.analysis.vocab import Mention, freeze
+from copylint.language.vocab import Mention, freeze
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import VOICE
 from copylint.core.models import Document, Finding, Severity

@@ -8,10 +8,10 @@ from typing import ClassVar, Iterable
 
 import regex
 
-from copylint.analysis.anchors import folded_text, term_anchor
+from copylint.language.anchors import folded_text, term_anchor
 from copylint.core import matching
 from copylint.analysis.context import Analysis
-from copylint.analysis.spelling import WORD_RE, Word, document_words, spelling_key
+from copylint.language.spelling import WORD_RE, Word, document_words, spelling_key
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.core.models import Document, Finding, LineIndex
 from copylint.core import validators as v

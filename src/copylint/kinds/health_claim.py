@@ -12,11 +12,11 @@ from typing import Iterator
 
 import regex
 
-from copylint.analysis import cues
+from copylint.language import cues
 from copylint.analysis.claims import AIMS, SentenceClaims, effect_status
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import PROMOTED, WORD, Speaker, expand, quoted_from
-from copylint.analysis.vocab import Mention
+from copylint.language.vocab import Mention
 from copylint.analysis.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.core.models import Document, Finding, Severity

@@ -7,13 +7,13 @@ from typing import Iterable, Iterator
 
 import regex
 
-from copylint.analysis import cues
+from copylint.language import cues
 from copylint.core import matching
-from copylint.analysis.anchors import folded_text, rule_anchors
+from copylint.language.anchors import folded_text, rule_anchors
 from copylint.analysis.context import Analysis
 from copylint.analysis.speaker import Speaker
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
-from copylint.analysis.sentence_index import sentence_index
+from copylint.text.sentence_index import sentence_index
 from copylint.core.models import Document, Finding, Sentence
 from copylint.core import validators as v
 

@@ -8,11 +8,11 @@ from typing import Iterator
 
 import regex
 
-from copylint.analysis import cues
+from copylint.language import cues
 from copylint.core import matching
-from copylint.analysis.anchors import rule_anchors
+from copylint.language.anchors import rule_anchors
 from copylint.analysis.context import Analysis
-from copylint.analysis.sentence_index import sentence_index
+from copylint.text.sentence_index import sentence_index
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import build_pattern
 from copylint.core.models import Document, Finding, Location, Severity, locate

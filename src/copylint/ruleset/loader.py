@@ -213,7 +213,7 @@ def compile_rules(pack: RulePack, settings: Settings | None = None, kinds: dict[
             compiled.append(kinds[spec.kind](spec, settings))
         except ValueError as exc:
             raise RuleError(spec.file, spec.line, f"rule {spec.id!r}: {exc}") from None
-    from copylint.analysis.literals import attach_anchor_index
+    from copylint.language.literals import attach_anchor_index
 
     attach_anchor_index(compiled)  # one automaton for every rule's anchors, one pass per document
     return compiled

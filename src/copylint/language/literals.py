@@ -168,8 +168,8 @@ class AnchorIndex:
         return _overlapping_regex_hits(self._matcher, self._words, index, text)
 
     def __call__(self, doc: Document) -> AnchorHits:
-        from copylint.analysis.anchors import folded_text
-        from copylint.analysis.sentence_index import sentence_index
+        from copylint.language.anchors import folded_text
+        from copylint.text.sentence_index import sentence_index
 
         folded = folded_text(doc)
         index = sentence_index(doc)

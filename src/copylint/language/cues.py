@@ -6,7 +6,7 @@ import bisect
 import functools
 
 import regex
-from copylint.analysis.lexicon import CONTRAST_WORDS, HEDGE_WORDS, NEGATION_WORDS, alternation
+from copylint.language.lexicon import CONTRAST_WORDS, HEDGE_WORDS, NEGATION_WORDS, alternation
 from copylint.core.regexcache import rx
 
 NEGATION = rx(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import regex
-from copylint.analysis.lexicon import CONTRAST_WORDS, HEDGE_WORDS, MODAL_HEDGES, NEGATION_WORDS, alternation
+from copylint.language.lexicon import CONTRAST_WORDS, HEDGE_WORDS, MODAL_HEDGES, NEGATION_WORDS, alternation
 from copylint.core.regexcache import rx
 
 __all__ = ["Strength", "ClaimStrength", "classify"]

@@ -9,7 +9,7 @@ from typing import Iterable
 
 import regex
 from copylint.core import matching
-from copylint.analysis.literals import KeyIndex, lowered, word_key
+from copylint.language.literals import KeyIndex, lowered, word_key
 from copylint.core.matching import regex_timeout
 from copylint.core.regexcache import rx
 

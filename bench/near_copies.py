@@ -12,7 +12,7 @@ import random
 import sys
 from pathlib import Path
 
-from copylint.analysis.fingerprints import (NEAR_MAX_WORDS, NEAR_MIN_WORDS, block_prints, changed_words,
+from copylint.kinds.fingerprints import (NEAR_MAX_WORDS, NEAR_MIN_WORDS, block_prints, changed_words,
                                             cluster, near_copy)
 from copylint.parsers import parse_text
 from copylint.sources.discover import format_for

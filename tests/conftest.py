@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from copylint.analysis.context import Analysis
+from copylint.facts.context import Analysis
 from copylint.engine import lint_document
 from copylint.kinds import KINDS
 from copylint.kinds.base import Settings

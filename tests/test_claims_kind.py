@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from copylint.analysis.context import Analysis
+from copylint.facts.context import Analysis
 from copylint.language.vocab import compile_terms, inflections
 from copylint.engine import lint_document
 from copylint.kinds.base import Examples, RuleSpec, Settings

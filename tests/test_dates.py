@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import parse_fixture, run_rule
 
-from copylint.analysis.date_model import analyse_dates
+from copylint.facts.date_model import analyse_dates
 from copylint.language import date_text
 from copylint.language.date_text import find_dates
 from copylint.parsers import parse_text

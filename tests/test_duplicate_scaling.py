@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from copylint.analysis import fingerprints as fpr
+from copylint.kinds import fingerprints as fpr
 
 
 def make_print(index: int, text: str) -> fpr.BlockPrint:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from copylint.language.anchors import pattern_cover, rule_anchors
-from copylint.analysis.context import Analysis
+from copylint.facts.context import Analysis
 from copylint.engine import lint_source
 from copylint.core.models import Source
 from copylint.parsers import parse_text

@@ -18,7 +18,7 @@ LAYERS = {
     "copylint.core": 0, "copylint.deadline": 0,
     "copylint.text": 1, "copylint.parsers": 1, "copylint.sources": 1,
     "copylint.language": 2,
-    "copylint.analysis": 3,
+    "copylint.facts": 3,
     "copylint.kinds": 4,
     "copylint.ruleset": 5,
     "copylint.engine": 6, "copylint.run": 6, "copylint.parallel": 6, "copylint.filters": 6,

@@ -15,12 +15,12 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "copylint"
 REGEX_METHODS = {"search", "match", "fullmatch", "finditer", "findall", "sub", "subn"}
 # Loop variables over a module's own constant tables, and the ahocorasick automaton (no regex).
 CONSTANT_LOOPS = {
-    ("analysis/date_checks.py", "pattern"),  # for name, pattern in EVENT_CLASSES
-    ("analysis/speaker.py", "p"),  # for p in (INTENT, AIMS, HOW_BEFORE)
+    ("kinds/date_checks.py", "pattern"),  # for name, pattern in EVENT_CLASSES
+    ("facts/speaker.py", "p"),  # for p in (INTENT, AIMS, HOW_BEFORE)
     ("language/spelling.py", "pattern"),  # for pattern, repl in _KEY_RULES
     ("language/literals.py", "matcher"),  # an ahocorasick automaton of literal words
 }
-FILES = sorted(p for folder in ("kinds", "analysis") for p in (SRC / folder).glob("*.py"))
+FILES = sorted(p for folder in ("language", "facts", "kinds") for p in (SRC / folder).glob("*.py"))
 
 
 def _constant(node: ast.expr) -> bool:

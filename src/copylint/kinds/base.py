@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable, Sequence
 
-from copylint.analysis.context import Analysis
+from copylint.facts.context import Analysis
 from copylint.core.spec import Examples, Option, RuleSpec, Settings, Validator  # noqa: F401 - re-exported for the kinds
 from copylint.core.models import Document, Finding, Severity, locate
 

@@ -8,10 +8,10 @@ from typing import Iterator
 
 import regex
 
-from copylint.analysis.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status
+from copylint.facts.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status
 from copylint.core import matching
-from copylint.analysis.context import Analysis
-from copylint.analysis.speaker import Speaker
+from copylint.facts.context import Analysis
+from copylint.facts.speaker import Speaker
 from copylint.language.vocab import Mention, freeze
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import VOICE

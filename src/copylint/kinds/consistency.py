@@ -10,7 +10,7 @@ import regex
 
 from copylint.language.anchors import folded_text, term_anchor
 from copylint.core import matching
-from copylint.analysis.context import Analysis
+from copylint.facts.context import Analysis
 from copylint.language.spelling import WORD_RE, Word, document_words, spelling_key
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.core.models import Document, Finding, LineIndex

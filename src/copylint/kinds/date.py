@@ -7,9 +7,9 @@ from typing import Callable, ClassVar, Iterable
 
 import regex
 
-from copylint.analysis import date_checks as checks
-from copylint.analysis.context import Analysis
-from copylint.analysis.date_model import DateModel, analyse_dates, as_of_date
+from copylint.kinds import date_checks as checks
+from copylint.facts.context import Analysis
+from copylint.facts.date_model import DateModel, analyse_dates, as_of_date
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.core.models import Document, Finding, LineIndex, locate
 from copylint.core import validators as v
@@ -30,7 +30,7 @@ class DateKind(RuleKind):
                                           "matches needed)"),
     }
     required: ClassVar[frozenset[str]] = frozenset({"check"})
-    # The union over the checks (each fills the ones it knows; see analysis/date_checks.py).
+    # The union over the checks (each fills the ones it knows; see kinds/date_checks.py).
     fields: ClassVar[frozenset[str]] = frozenset({"match", "detail", "date", "evidence", "cue", "age", "other", "event", "key"})
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:

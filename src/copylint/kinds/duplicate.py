@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from copylint.analysis.context import Analysis
-from copylint.analysis.fingerprints import BlockPrint, ClusterStats, Run, block_prints, cluster, cross_repeats, self_repeats
+from copylint.facts.context import Analysis
+from copylint.kinds.fingerprints import BlockPrint, ClusterStats, Run, block_prints, cluster, cross_repeats, self_repeats
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings, render
 from copylint.core.models import Document, Finding, Location
 from copylint.core import validators as v

@@ -13,11 +13,11 @@ from typing import Iterator
 import regex
 
 from copylint.language import cues
-from copylint.analysis.claims import AIMS, SentenceClaims, effect_status
-from copylint.analysis.context import Analysis
-from copylint.analysis.speaker import PROMOTED, WORD, Speaker, expand, quoted_from
+from copylint.facts.claims import AIMS, SentenceClaims, effect_status
+from copylint.facts.context import Analysis
+from copylint.facts.speaker import PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.language.vocab import Mention
-from copylint.analysis.voice import PageVoice, SentenceVoice
+from copylint.facts.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.core.models import Document, Finding, Severity
 from copylint.core import validators as v

@@ -10,8 +10,8 @@ import regex
 from copylint.language import cues
 from copylint.core import matching
 from copylint.language.anchors import folded_text, rule_anchors
-from copylint.analysis.context import Analysis
-from copylint.analysis.speaker import Speaker
+from copylint.facts.context import Analysis
+from copylint.facts.speaker import Speaker
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.text.sentence_index import sentence_index
 from copylint.core.models import Document, Finding, Sentence

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import ClassVar, Iterable
 
-from copylint.analysis.context import Analysis
-from copylint.analysis.readability import analyse_readability
+from copylint.facts.context import Analysis
+from copylint.facts.readability import analyse_readability
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.core.models import Document, Finding, locate
 from copylint.core import validators as v

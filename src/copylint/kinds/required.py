@@ -11,7 +11,7 @@ import regex
 from copylint.language import cues
 from copylint.core import matching
 from copylint.language.anchors import rule_anchors
-from copylint.analysis.context import Analysis
+from copylint.facts.context import Analysis
 from copylint.text.sentence_index import sentence_index
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.kinds.phrase import build_pattern

@@ -1,5 +1,5 @@
 """Document metadata: YAML front matter (its copy keys become metadata blocks). A page's own date
-lines ("Last updated: ...") are found by the date model (analysis/date_model.py), the one place."""
+lines ("Last updated: ...") are found by the date model (facts/date_model.py), the one place."""
 
 from __future__ import annotations
 

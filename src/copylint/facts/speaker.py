@@ -12,10 +12,10 @@ from typing import Iterable
 import regex
 
 from copylint.language import cues
-from copylint.analysis.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
-from copylint.analysis.context import Analysis
+from copylint.facts.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
+from copylint.facts.context import Analysis
 from copylint.language.vocab import freeze
-from copylint.analysis.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
+from copylint.facts.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
 
 # Words that may stand before a subjectless benefit ("Naturally lowers ...", "Can help reduce ...").
 LEAD_WORDS = frozenset(

@@ -13,7 +13,7 @@ import regex
 from copylint.core.regexcache import rx
 
 from copylint.language import cues
-from copylint.analysis.citations import cited_blocks
+from copylint.facts.citations import cited_blocks
 from copylint.language.claim_strength import ClaimStrength, Strength, classify
 from copylint.language.vocab import Mention, VocabScanner
 from copylint.core.models import Document, Sentence

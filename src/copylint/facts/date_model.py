@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from copylint.analysis.citations import is_citation_block
+from copylint.facts.citations import is_citation_block
 from copylint.language.date_text import DateExpr, find_dates, parse_date_value
 from copylint.core.models import Block, Document
 from copylint.core.regexcache import rx

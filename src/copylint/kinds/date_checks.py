@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from copylint.core import matching
-from copylint.analysis.date_model import STUDY_RE, DateMention, DateModel
+from copylint.facts.date_model import STUDY_RE, DateMention, DateModel
 from copylint.core.models import Document, LineIndex
 from copylint.core.regexcache import rx
 

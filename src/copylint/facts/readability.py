@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from copylint.analysis.date_model import is_reference_block
+from copylint.facts.date_model import is_reference_block
 from copylint.language.syllables import text_words, word_syllables
 from copylint.core.models import Document
 

@@ -1,5 +1,5 @@
 """Document once: every config key and every kind option is declared once, with its help text
-(config_keys.py; each kind's `options`), and docs/configuration.md's key reference,
+(config/keys.py; each kind's `options`), and docs/configuration.md's key reference,
 docs/copylint.schema.json, docs/rule-kinds.md and `copylint init`'s starter are generated from
 those declarations. The generated files must be current, and the schema must accept what the
 configuration parser accepts (the starter, every documented example) and refuse what it refuses."""
@@ -14,7 +14,8 @@ import jsonschema
 import pytest
 import yaml
 
-from copylint import config_keys, docgen
+from copylint import docgen
+from copylint.config import keys as config_keys
 from copylint.cli.init import STARTER
 from copylint.config import KEYS, ConfigError, parse_config
 from copylint.core import validators as v

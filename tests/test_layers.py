@@ -1,6 +1,6 @@
 """One-way layers: the package's imports (every `import`, lazy ones inside functions too, read
 with ast) form no cycle between modules or between top-level packages, and never reach up:
-core types <- parsing <- language <- facts <- rule kinds <- rule pack <- pipeline <- output <- cli."""
+core types <- parsing <- language <- facts <- rule kinds <- rule pack <- config <- pipeline <- output <- cli."""
 
 from __future__ import annotations
 
@@ -21,12 +21,13 @@ LAYERS = {
     "copylint.facts": 3,
     "copylint.kinds": 4,
     "copylint.ruleset": 5,
-    "copylint.engine": 6, "copylint.run": 6, "copylint.parallel": 6, "copylint.filters": 6,
-    "copylint.config": 6, "copylint.config_keys": 6, "copylint.docgen": 6, "copylint.outputs": 6, "copylint.fixing": 6, "copylint.api": 6,
-    "copylint.reporters": 7,
-    "copylint.cache": 8, "copylint.cli": 8, "copylint.__main__": 8,
+    "copylint.config": 6,
+    "copylint.engine": 7, "copylint.run": 7, "copylint.parallel": 7, "copylint.filters": 7,
+    "copylint.docgen": 7, "copylint.outputs": 7, "copylint.fixing": 7, "copylint.api": 7,
+    "copylint.reporters": 8,
+    "copylint.cache": 9, "copylint.cli": 9, "copylint.__main__": 9,
 }
-NAMES = ["core types", "parsing", "language", "facts", "rule kinds", "rule pack", "pipeline", "output", "cli"]
+NAMES = ["core types", "parsing", "language", "facts", "rule kinds", "rule pack", "config", "pipeline", "output", "cli"]
 
 
 def module_name(path: Path) -> str:

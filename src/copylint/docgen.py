@@ -1,4 +1,4 @@
-"""The reference docs made from the declarations (each config key in config_keys, each kind option
+"""The reference docs made from the declarations (each config key in config/keys.py, each kind option
 beside its kind, the common rule keys in ruleset/schema.py): the key reference inside
 docs/configuration.md, docs/copylint.schema.json, docs/rule.schema.json and docs/rule-kinds.md. `python -m copylint.docgen` rewrites them; `--check` lists stale ones (a test
 runs it). The same declarations always give the same bytes."""
@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from copylint import config_keys
+from copylint.config import keys as config_keys
 from copylint.core import validators as v
 
-BEGIN = "<!-- generated from copylint/config_keys.py by `python -m copylint.docgen`: edit the declarations, not this -->"
+BEGIN = "<!-- generated from copylint/config/keys.py by `python -m copylint.docgen`: edit the declarations, not this -->"
 END = "<!-- end of generated key reference -->"
 CONFIGURATION = Path("docs") / "configuration.md"
 SCHEMA = Path("docs") / "copylint.schema.json"

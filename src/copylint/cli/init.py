@@ -8,9 +8,9 @@ import click
 
 from copylint.cli.common import fail
 from copylint.config import CONFIG_NAME
-from copylint.config_keys import starter
+from copylint.config.keys import starter
 
-STARTER = starter()  # generated from the declarations of every key (copylint.config_keys)
+STARTER = starter()  # generated from the declarations of every key (copylint.config.keys)
 
 
 @click.command("init")

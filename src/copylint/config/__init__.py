@@ -1,6 +1,6 @@
 """Team configuration: `.copylint.yaml` or `[tool.copylint]` in pyproject.toml, the nearest one
-above each linted file (as ruff does), plus `--config KEY=VALUE` overrides. Parsing is pure;
-every error names the file and line."""
+above each linted file (as ruff does), plus `--config KEY=VALUE` overrides, parsed by the keys
+declared in config/keys.py. Parsing is pure; every error names the file and line."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from copylint.config_keys import DUPLICATE_KEYS as DUPLICATES_DECLARED, FAIL_ON, HTML_KEYS as HTML_DECLARED, LEVELS
-from copylint.config_keys import KEYS as KEYS_DECLARED
+from copylint.config.keys import DUPLICATE_KEYS as DUPLICATES_DECLARED, FAIL_ON, HTML_KEYS as HTML_DECLARED, LEVELS
+from copylint.config.keys import KEYS as KEYS_DECLARED
 from copylint.core.ids import OUTPUT_FORMATS, SELECTOR
 from copylint.core.errors import FileLineError
 from copylint.core.models import HtmlOptions
@@ -21,7 +21,7 @@ from copylint.ruleset.yaml_lines import LinedDict, LinedList, line_of
 
 CONFIG_NAME = ".copylint.yaml"
 # Config attributes each key sets (an override replaces exactly these); the keys and their
-# types, defaults and help are declared once, in config_keys.
+# types, defaults and help are declared once, in config/keys.py.
 KEY_ATTRS = {key.name: key.attrs for key in KEYS_DECLARED}
 KEYS = tuple(KEY_ATTRS)
 DUPLICATE_KEYS = tuple(k.name for k in DUPLICATES_DECLARED)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import regex
 
-from copylint.engine import lint_document
+from copylint.pipeline.engine import lint_document
 from copylint.kinds.base import Settings
 from copylint.parsers import parse_text
 from copylint.ruleset.loader import compile_rules, load_pack

@@ -14,7 +14,7 @@ import random
 import sys
 import time
 
-from copylint.engine import compare_across, lint_document
+from copylint.pipeline.engine import compare_across, lint_document
 from copylint.kinds.base import Settings
 from copylint.kinds.duplicate import DuplicateKind
 from copylint.parsers import parse_text

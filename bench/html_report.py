@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
-from copylint import api  # noqa: E402
+from copylint.pipeline import api  # noqa: E402
 from copylint.cli import pipeline  # noqa: E402
 from copylint.reporters import Report, html  # noqa: E402
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from copylint.kinds.fingerprints import (NEAR_MAX_WORDS, NEAR_MIN_WORDS, block_prints, changed_words,
                                             cluster, near_copy)
 from copylint.parsers import parse_text
-from copylint.sources.discover import format_for
+from copylint.pipeline.sources.discover import format_for
 from copylint.text.sentences import split_spans
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from copylint.facts.context import Analysis
-from copylint.engine import lint_document
+from copylint.pipeline.engine import lint_document
 from copylint.kinds import KINDS
 from copylint.kinds.base import Settings
 from copylint.core.models import Document, Finding

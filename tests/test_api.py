@@ -52,7 +52,7 @@ def test_config_as_a_mapping_a_file_or_a_config(tmp_path):
     assert rules(lint_text(text, config=path)) == ["hype.revolutionary"]
     assert rules(lint_text(text, config=str(path))) == ["hype.revolutionary"]
     assert rules(lint_text(text, config={"ignore": ["efficacy", "disclaimer", "hype"]})) == []
-    assert rules(lint_text(text, config=copylint.api.configuration({"select": ["hype"]}))) == ["hype.revolutionary"]
+    assert rules(lint_text(text, config=copylint.pipeline.api.configuration({"select": ["hype"]}))) == ["hype.revolutionary"]
 
 
 def test_bad_configuration_is_a_lint_error_naming_the_place(tmp_path):
@@ -118,13 +118,13 @@ def test_the_cli_runs_on_the_library(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "a.md", CLAIM)
     calls = []
-    real = copylint.api.lint_groups
+    real = copylint.pipeline.api.lint_groups
 
     def spy(groups, options, changed=None):
         calls.append(options)
         return real(groups, options, changed)
 
-    monkeypatch.setattr(copylint.api, "lint_groups", spy)
+    monkeypatch.setattr(copylint.pipeline.api, "lint_groups", spy)
     result = invoke("check", "--no-config", "--select", "efficacy.cure", "--format", "json", "a.md")
     assert len(calls) == 1 and calls[0].flag_selectors["--select"] == ["efficacy.cure"]
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == rules(lint_text(CLAIM, path="a.md", config={"select": ["efficacy.cure"]}))

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from copylint import lint_paths
-from copylint.api import LintError, LintOptions
+from copylint.pipeline.api import LintError, LintOptions
 
 from workflow_helpers import invoke, write
 

@@ -7,7 +7,7 @@ import pytest
 
 from copylint.facts.context import Analysis
 from copylint.language.vocab import compile_terms, inflections
-from copylint.engine import lint_document
+from copylint.pipeline.engine import lint_document
 from copylint.kinds.base import Examples, RuleSpec, Settings
 from copylint.kinds.claim import ClaimKind
 from copylint.core.models import Severity

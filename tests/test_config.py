@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from copylint.config import ConfigError, find_config, load_config
-from copylint.filters.selection import Selection
+from copylint.pipeline.filters.selection import Selection
 
 from workflow_helpers import CLAIM, invoke, rules_of, write
 
@@ -155,7 +155,7 @@ def test_unknown_selector_flag(repo):
 
 def test_settings_reach_the_rules(repo):
     config = write(repo, ".copylint.yaml", "as-of: 2026-01-02\nduplicates: {threshold: 0.9, min-words: 5}\ndisclaimers:\n  efficacy.cure: ['Results vary.']\n")
-    from copylint.api import settings_for
+    from copylint.pipeline.api import settings_for
     from copylint.cli.pipeline import CheckFlags, resolve_config
 
     loaded = load_config(config)

@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from copylint.filters.changed_lines import keep_changed
+from copylint.pipeline.filters.changed_lines import keep_changed
 from copylint.core.models import Finding, Location, Severity
-from copylint.sources.git import FileChanges, parse_word_diff
+from copylint.pipeline.sources.git import FileChanges, parse_word_diff
 
 from workflow_helpers import invoke, write
 

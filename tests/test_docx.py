@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from copylint.cli import main
-from copylint.sources.reading import read_source
+from copylint.pipeline.sources.reading import read_source
 
 docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402

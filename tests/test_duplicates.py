@@ -6,13 +6,13 @@ from __future__ import annotations
 import itertools
 import pickle
 
-from copylint.engine import compare_across, lint_source
+from copylint.pipeline.engine import compare_across, lint_source
 from copylint.kinds.base import Settings
 from copylint.kinds.duplicate import DuplicateKind
 from copylint.reporters.shapes import finding_json
 from copylint.ruleset.loader import compile_rules, load_pack
-from copylint.sources.discover import format_for
-from copylint.sources.reading import read_source
+from copylint.pipeline.sources.discover import format_for
+from copylint.pipeline.sources.reading import read_source
 
 from conftest import FIXTURES
 
@@ -55,7 +55,7 @@ def test_near_copy_in_text_reported_and_threshold_configurable():
 
 
 def test_short_block_alone_is_not_a_duplicate():
-    from copylint.engine import lint_document
+    from copylint.pipeline.engine import lint_document
     from copylint.parsers import parse_text
 
     doc = parse_text("Thanks for your interest!\n\nOur clinic is open from nine to five on weekdays only.\n\nThanks for your interest!")
@@ -110,7 +110,7 @@ MIDDLE = "The clinic is open from nine to five on weekdays, with free parking be
 
 
 def test_near_copy_of_a_two_sentence_paragraph_with_three_words_changed_is_found():
-    from copylint.engine import lint_document
+    from copylint.pipeline.engine import lint_document
     from copylint.parsers import parse_text
 
     changed = [a for a, b in zip(PARAGRAPH.split(), REWORDED.split()) if a != b]
@@ -128,7 +128,7 @@ def test_near_copy_across_pages(tmp_path):
 
 
 def test_paragraphs_that_share_a_topic_are_not_near_copies():
-    from copylint.engine import lint_document
+    from copylint.pipeline.engine import lint_document
     from copylint.parsers import parse_text
 
     other = ("Our physiotherapists treat shoulder pain after falls and sports injuries. "
@@ -137,7 +137,7 @@ def test_paragraphs_that_share_a_topic_are_not_near_copies():
 
 
 def test_breadcrumb_repeating_the_title_is_not_a_duplicate():
-    from copylint.engine import lint_document
+    from copylint.pipeline.engine import lint_document
     from copylint.parsers import parse_text
 
     text = ("Home \u00bb Blog \u00bb Stem cells for ALS: what the small trials have found so far\n\n"

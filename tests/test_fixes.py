@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from copylint import fixing
+from copylint.pipeline import fixing
 from copylint.core.models import Finding, Location, Severity
-from copylint.sources import atomic
+from copylint.pipeline.sources import atomic
 
 from workflow_helpers import invoke, write
 
@@ -70,7 +70,7 @@ def _finding(path: str, text: str, word: str, fix: str) -> Finding:
 
 
 def test_a_file_changed_since_it_was_linted_is_not_written(tmp_path):
-    from copylint.run import text_digest
+    from copylint.pipeline.run import text_digest
 
     path = tmp_path / "a.md"
     path.write_text("Take edavarone.\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from copylint.language.anchors import pattern_cover, rule_anchors
 from copylint.facts.context import Analysis
-from copylint.engine import lint_source
+from copylint.pipeline.engine import lint_source
 from copylint.core.models import Source
 from copylint.parsers import parse_text
 

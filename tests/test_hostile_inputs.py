@@ -251,7 +251,7 @@ def test_deeply_nested_baseline_is_a_named_error(folder):
 
 
 def test_baseline_size_is_bounded(folder, monkeypatch):
-    from copylint.filters import baseline
+    from copylint.pipeline.filters import baseline
 
     monkeypatch.setattr(baseline, "MAX_ENTRIES", 50)
     entries = [{"fingerprint": f"{i:020x}", "rule": "x", "path": "a.md", "excerpt": "e"} for i in range(51)]
@@ -328,7 +328,7 @@ def test_stdout_on_a_full_disk(folder):
 # -- workers and signals --------------------------------------------------------------------------
 
 def test_jobs_are_capped_at_cpus_and_files(folder):
-    from copylint import parallel
+    from copylint.pipeline import parallel
 
     for i in range(40):
         write(folder, f"site/p{i:02d}.md", CLAIM)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from copylint.cli import main
-from copylint.engine import lint_source
+from copylint.pipeline.engine import lint_source
 from copylint.core.models import Source
 from copylint.parsers import parse_text
 

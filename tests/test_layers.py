@@ -14,16 +14,16 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "copylint"
 # Each module's layer, by the longest matching name prefix; a module may import only its own
 # layer or those below it.
 LAYERS = {
-    "copylint": 0,  # the package itself: __version__ (its lazy re-export of copylint.api is left out)
-    "copylint.core": 0, "copylint.deadline": 0,
-    "copylint.text": 1, "copylint.parsers": 1, "copylint.sources": 1,
+    "copylint": 0,  # the package itself: __version__ (its lazy re-export of copylint.pipeline.api is left out)
+    "copylint.core": 0,
+    "copylint.text": 1, "copylint.parsers": 1,
     "copylint.language": 2,
     "copylint.facts": 3,
     "copylint.kinds": 4,
     "copylint.ruleset": 5,
     "copylint.config": 6,
-    "copylint.engine": 7, "copylint.run": 7, "copylint.parallel": 7, "copylint.filters": 7,
-    "copylint.docgen": 7, "copylint.outputs": 7, "copylint.fixing": 7, "copylint.api": 7,
+    "copylint.pipeline": 7,
+    "copylint.docgen": 7,
     "copylint.reporters": 8,
     "copylint.cache": 9, "copylint.cli": 9, "copylint.__main__": 9,
 }

@@ -11,7 +11,7 @@ import pytest
 
 from copylint.core import matching
 from copylint.language import cues
-from copylint.engine import lint_document
+from copylint.pipeline.engine import lint_document
 from copylint.parsers import parse_text
 from copylint.text.sentences import MAX_SENTENCE, PART_NOTE
 

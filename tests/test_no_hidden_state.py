@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import copy
 
-from copylint import api
+from copylint.pipeline import api
 from copylint.core.spec import Settings
-from copylint.engine import DocumentResult, lint_document
-from copylint.filters.suppressions import Directive
+from copylint.pipeline.engine import DocumentResult, lint_document
+from copylint.pipeline.filters.suppressions import Directive
 from copylint.parsers import parse_text
 from copylint.ruleset.loader import compile_rules, load_prepared, default_pack_dir
-from copylint.run import RunOptions, run
+from copylint.pipeline.run import RunOptions, run
 
 
 def test_compile_rules_leaves_the_pack_and_the_settings_alone():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copylint.engine import lint_document
+from copylint.pipeline.engine import lint_document
 from copylint.kinds.base import Examples, RuleSpec, Settings
 from copylint.kinds.phrase import PhraseKind
 from copylint.core.models import Severity

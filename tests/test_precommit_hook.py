@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from copylint.sources.discover import FORMAT_BY_SUFFIX, NOT_COPY
+from copylint.pipeline.sources.discover import FORMAT_BY_SUFFIX, NOT_COPY
 
 from workflow_helpers import invoke, write
 

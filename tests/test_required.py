@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from copylint.engine import lint_source
+from copylint.pipeline.engine import lint_source
 from copylint.kinds.base import Settings
 from copylint.kinds.required import RequiredKind
 from copylint.ruleset.loader import compile_rules, load_pack
-from copylint.sources.discover import format_for
-from copylint.sources.reading import read_source
+from copylint.pipeline.sources.discover import format_for
+from copylint.pipeline.sources.reading import read_source
 
 from conftest import FIXTURES
 
@@ -109,7 +109,7 @@ def test_seed_001_carries_a_disclaimer_that_is_not_buried():
 
 
 def test_negated_mentions_do_not_trigger():
-    from copylint.engine import lint_document
+    from copylint.pipeline.engine import lint_document
     from copylint.parsers import parse_text
 
     rules = [r for r in required_rules() if r.id == "disclaimer.investigational"]

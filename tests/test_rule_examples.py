@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from copylint.engine import lint_document
+from copylint.pipeline.engine import lint_document
 from copylint.kinds.base import Settings
 from copylint.parsers import parse_text
 from copylint.ruleset.loader import compile_rules, load_pack
@@ -29,7 +29,7 @@ def findings_of(rule_id: str, example: str):
     result = lint_document(parse_text(example, "text", path="example.txt"), [rule])
     assert not result.errors, result.errors
     if rule.cross_file:
-        from copylint.engine import compare_across
+        from copylint.pipeline.engine import compare_across
 
         return result.findings + compare_across([result], [rule])
     return result.findings

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from copylint.filters import baseline
+from copylint.pipeline.filters import baseline
 from copylint.ruleset.aliases import Aliases
 from copylint.ruleset.loader import default_pack_dir, load_pack
 from copylint.ruleset.schema import RuleError

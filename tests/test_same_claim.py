@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from copylint.engine import lint_document
-from copylint.filters.same_claim import fold_repeats, fold_same_claim
+from copylint.pipeline.engine import lint_document
+from copylint.pipeline.filters.same_claim import fold_repeats, fold_same_claim
 from workflow_helpers import invoke, write
 from copylint.kinds.base import Settings
 from copylint.core.models import Finding, Location, Severity

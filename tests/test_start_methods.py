@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from copylint import parallel
+from copylint.pipeline import parallel
 
 FILES = 20  # two tasks of 16: two workers
 SHARED = ("Stem cell therapy is offered at our clinic after a consultation with a specialist who "
@@ -62,7 +62,7 @@ def test_worker_options_are_plain_data():
     import io
     import pickle
 
-    from copylint.run import RunOptions, for_workers
+    from copylint.pipeline.run import RunOptions, for_workers
 
     options = RunOptions(paths=["a"], stdin=io.BytesIO(b""), on_result=print, on_start=print, stdin_filename="x.md")
     sent = for_workers(options)

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from copylint.run import RunOptions, run
+from copylint.pipeline.run import RunOptions, run
 from workflow_helpers import invoke, write
 
 FULL = bool(os.environ.get("COPYLINT_STURDY_FULL"))

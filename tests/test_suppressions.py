@@ -10,7 +10,7 @@ import json
 import pytest
 
 from copylint import lint_text
-from copylint.filters.suppressions import parse_directive
+from copylint.pipeline.filters.suppressions import parse_directive
 
 from workflow_helpers import invoke, write
 

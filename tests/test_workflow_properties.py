@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copylint.filters.baseline import fingerprints
+from copylint.pipeline.filters.baseline import fingerprints
 from copylint.core.models import Finding, Location, Severity
 from copylint.reporters.github import escape_data, escape_property
 

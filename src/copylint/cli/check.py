@@ -136,7 +136,7 @@ def _check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, n
 def _apply_fixes(flags, resolver, changed, outcome, dry_run: bool):
     """Apply (or with --dry-run print as a diff) the exact fixes; after a real fix, lint again
     so that the report shows what remains, at its new position. Returns (a fix failed, outcome)."""
-    from copylint import fixing
+    from copylint.pipeline import fixing
     from copylint.cli import pipeline
 
     results = fixing.fix_files(outcome.findings, outcome.digests, dry_run=dry_run)

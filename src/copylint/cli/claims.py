@@ -23,9 +23,9 @@ def sentence_rows(paths: list[str], stdin_filename: str | None = None) -> tuple[
     from copylint.language.claim_strength import classify
     from copylint.core.models import InputError
     from copylint.parsers import parse
-    from copylint.run import RunOptions, read_candidate
-    from copylint.sources.discover import discover
-    from copylint.sources.ignore import IgnoreRules
+    from copylint.pipeline.run import RunOptions, read_candidate
+    from copylint.pipeline.sources.discover import discover
+    from copylint.pipeline.sources.ignore import IgnoreRules
 
     rows: list[dict] = []
     errors: list[InputError] = []

@@ -17,7 +17,7 @@ def fail(message: str) -> "NoReturn":  # noqa: F821
 
 def load_rules(extra_dirs: Sequence[str] = (), settings=None, *, default_pack: bool = True):
     """The library's `load_rules`, or exit 2 citing the bad file:line."""
-    from copylint import api
+    from copylint.pipeline import api
 
     try:
         return api.load_rules(extra_dirs, settings, default_pack=default_pack, pack_loader=cached_pack_loader())

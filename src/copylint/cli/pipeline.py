@@ -1,4 +1,4 @@
-"""What `copylint check` adds to the library (copylint.api): flags, each file's nearest
+"""What `copylint check` adds to the library (copylint.pipeline.api): flags, each file's nearest
 configuration, the progress bar, writing the report, and exiting 2 when a run cannot start."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from copylint import api
+from copylint.pipeline import api
 from copylint.cli.common import cached_pack_loader, fail
 from copylint.config import Config, ConfigError, load_config, overlay, split_ids, with_flags
 
@@ -173,7 +173,7 @@ def report_root(fmt: str) -> str:
     """Paths in github, sarif and gitlab output are relative to the repository root (else the cwd)."""
     if fmt not in ("github", "sarif", "gitlab"):
         return "."
-    from copylint.sources.git import GitError, repo_root
+    from copylint.pipeline.sources.git import GitError, repo_root
 
     try:
         return str(repo_root())
@@ -183,7 +183,7 @@ def report_root(fmt: str) -> str:
 
 def emit(text: str | Iterable[str], output_file: str | None) -> None:
     """Write the report (a string, or pieces written as they are made) to a file or stdout."""
-    from copylint.outputs import write_atomic
+    from copylint.pipeline.outputs import write_atomic
 
     pieces = [text] if isinstance(text, str) else text
     if output_file:

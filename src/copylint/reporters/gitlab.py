@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from copylint.filters.baseline import fingerprints
+from copylint.pipeline.filters.baseline import fingerprints
 from copylint.reporters import Report
 
 # GitLab's severities are info, minor, major, critical and blocker.

@@ -18,7 +18,7 @@ SOURCE = {"name": "copylint", "url": "https://github.com/copylint/copylint"}
 def _lines(path: str) -> tuple[str, ...] | None:
     """The decoded lines of `path` (line endings kept out), or None when it cannot be read."""
     from copylint.core.models import LineIndex, Source
-    from copylint.sources.reading import read_source
+    from copylint.pipeline.sources.reading import read_source
 
     source = read_source(path, "text") if path != "-" else None
     if not isinstance(source, Source):

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from copylint import __version__
-from copylint.filters.baseline import fingerprints
+from copylint.pipeline.filters.baseline import fingerprints
 from copylint.kinds.base import RuleSpec
 from copylint.core.models import Finding, Location
 from copylint.reporters import Report

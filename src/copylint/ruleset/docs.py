@@ -64,7 +64,7 @@ def defined_in(spec: RuleSpec) -> str:
     from copylint.ruleset.loader import default_pack_dir
 
     if spec.file == "<built-in>":
-        return "copylint itself (src/copylint/filters/builtin_rules.py)"
+        return "copylint itself (src/copylint/pipeline/filters/builtin_rules.py)"
     path = Path(spec.file)
     try:
         return "rules/" + path.resolve().relative_to(default_pack_dir().resolve()).as_posix()

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from copylint.core.ids import SELECTOR
-from copylint.filters import builtin_rules as builtin
-from copylint.filters.selection import specificity
+from copylint.pipeline.filters import builtin_rules as builtin
+from copylint.pipeline.filters.selection import specificity
 from copylint.core.models import Comment, Finding, LineIndex, Location
 
 ACTIONS = ("disable", "enable", "disable-next-line")

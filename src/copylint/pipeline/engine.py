@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from copylint.facts.context import Analysis
-from copylint.filters.chrome import tag_chrome
-from copylint.filters.same_claim import mark_blocks
+from copylint.pipeline.filters.chrome import tag_chrome
+from copylint.pipeline.filters.same_claim import mark_blocks
 from copylint.kinds.base import RuleKind
 from copylint.core.models import Document, Finding, InputError, Source
 from copylint.parsers import parse

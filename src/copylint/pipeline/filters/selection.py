@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from copylint.core.models import Finding, Severity
-from copylint.sources.discover import is_excluded
+from copylint.pipeline.sources.discover import is_excluded
 
 
 def specificity(pattern: str, rule_id: str) -> int:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from copylint.core.models import Finding, Source
-from copylint.sources import atomic
-from copylint.sources.discover import format_for
-from copylint.sources.reading import decode
+from copylint.pipeline.sources import atomic
+from copylint.pipeline.sources.discover import format_for
+from copylint.pipeline.sources.reading import decode
 
 
 @dataclass
@@ -56,7 +56,7 @@ def apply_to_text(text: str, fixes: Sequence[Finding]) -> str:
 
 def prepare(path: str, fixes: list[Finding], digest: str) -> tuple[FileFix, bytes | None, tuple | None]:
     """Read `path` again and build its fixed bytes, or a FileFix with the reason it is skipped."""
-    from copylint.run import text_digest
+    from copylint.pipeline.run import text_digest
 
     result = FileFix(path, fixes)
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from copylint.core.models import Finding, Location
-from copylint.sources.git import FileChanges
+from copylint.pipeline.sources.git import FileChanges
 
 Pos = tuple[int, int]  # (line, column), 1-based
 Span = tuple[Pos, Pos]  # end exclusive
@@ -73,8 +73,8 @@ def document_sentence_spans(path: str) -> list[Span]:
     """(start, end) positions of every sentence of the file as copylint parses it."""
     from copylint.core.models import Source
     from copylint.parsers import parse
-    from copylint.sources.discover import format_for
-    from copylint.sources.reading import read_source
+    from copylint.pipeline.sources.discover import format_for
+    from copylint.pipeline.sources.reading import read_source
 
     source = read_source(path, format_for(path))
     if not isinstance(source, Source):

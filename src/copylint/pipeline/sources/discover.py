@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from copylint.sources.ignore import IgnoreRules
+from copylint.pipeline.sources.ignore import IgnoreRules
 
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",

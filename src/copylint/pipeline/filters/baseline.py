@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from copylint.filters.selection import relative_to
+from copylint.pipeline.filters.selection import relative_to
 from copylint.core.models import Finding
-from copylint.outputs import write_atomic
+from copylint.pipeline.outputs import write_atomic
 
 VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024  # a baseline file read at most (about 400,000 findings)

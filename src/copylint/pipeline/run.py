@@ -6,15 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Sequence
 
-from copylint.deadline import FileTimeout, file_timeout, limited
-from copylint.engine import DocumentResult, RunResult, compare_across, lint_document
-from copylint.filters.chrome import once_per_run
-from copylint.filters.suppressions import Directive, parse_directives
+from copylint.pipeline.deadline import FileTimeout, file_timeout, limited
+from copylint.pipeline.engine import DocumentResult, RunResult, compare_across, lint_document
+from copylint.pipeline.filters.chrome import once_per_run
+from copylint.pipeline.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind
 from copylint.core.models import Document, Finding, HtmlOptions, InputError, Source
 from copylint.parsers import parse
-from copylint.sources.discover import Candidate, discover, format_for
-from copylint.sources.reading import read_source
+from copylint.pipeline.sources.discover import Candidate, discover, format_for
+from copylint.pipeline.sources.reading import read_source
 
 
 @dataclass
@@ -168,7 +168,7 @@ def for_workers(options: RunOptions) -> RunOptions:
 
 def _lint_all(candidates: list[Candidate], rules, options, notes: list[str]) -> Iterable[DocumentResult]:
     if options.jobs != 1 and len(candidates) >= 8 and not any(c.path == "-" for c in candidates):
-        from copylint import parallel  # multiprocessing is only imported when it pays off
+        from copylint.pipeline import parallel  # multiprocessing is only imported when it pays off
 
         jobs, note = parallel.worker_count(options.jobs, len(candidates))
         if note:

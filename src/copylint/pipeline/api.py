@@ -12,12 +12,12 @@ from typing import Any, BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from copylint.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from copylint.config import Config, ConfigError, check_selectors, load_config, parse_config
-from copylint.filters import baseline as baseline_filter
-from copylint.filters import suppressions
-from copylint.filters.builtin_rules import BUILTIN_IDS
-from copylint.filters.changed_lines import document_sentence_spans, keep_changed
-from copylint.filters.same_claim import fold_repeats, fold_same_claim
-from copylint.filters.selection import Selection, specificity
+from copylint.pipeline.filters import baseline as baseline_filter
+from copylint.pipeline.filters import suppressions
+from copylint.pipeline.filters.builtin_rules import BUILTIN_IDS
+from copylint.pipeline.filters.changed_lines import document_sentence_spans, keep_changed
+from copylint.pipeline.filters.same_claim import fold_repeats, fold_same_claim
+from copylint.pipeline.filters.selection import Selection, specificity
 from copylint.core.spec import Settings
 from copylint.core.models import Finding, InputError, Severity
 from copylint.ruleset.aliases import Aliases
@@ -145,7 +145,7 @@ def load_rules(extra_dirs: Sequence[str] = (), settings: Settings | None = None,
     """Load and compile the pack (plus extra directories) with `pack_loader(dirs)` (default:
     read the YAML; the CLI passes its disk cache); a bad rule file is a LintError citing its
     file:line. The returned pack also lists copylint's built-in suppression rules."""
-    from copylint.filters.builtin_rules import BUILTIN_SPECS
+    from copylint.pipeline.filters.builtin_rules import BUILTIN_SPECS
     from copylint.ruleset.loader import compile_rules, default_pack_dir, load_prepared, pack_settings
     from copylint.ruleset.schema import RuleError
 
@@ -217,7 +217,7 @@ def changed_lines(options: LintOptions) -> dict | None:
     """The lines changed since `options.diff` (or `options.changed` as given), None for all."""
     if options.changed is not None or options.diff is None:
         return options.changed
-    from copylint.sources.git import GitError, changed_lines as git_changed_lines
+    from copylint.pipeline.sources.git import GitError, changed_lines as git_changed_lines
 
     try:
         return git_changed_lines(options.diff)
@@ -227,7 +227,7 @@ def changed_lines(options: LintOptions) -> dict | None:
 
 def paths_to_lint(paths: Sequence[str], changed: dict | None) -> list[str]:
     """The paths given; with none, `.` (ruff's default), or with a diff the changed files."""
-    from copylint.sources.discover import FORMAT_BY_SUFFIX
+    from copylint.pipeline.sources.discover import FORMAT_BY_SUFFIX
 
     if paths:
         return list(paths)
@@ -246,8 +246,8 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config], options: Lin
     """Discover the files (leaving out ignored files, hidden folders and excluded paths), group
     them by configuration (`config_for(path)`; the same object for one group), and drop those
     their configuration's `exclude` names."""
-    from copylint.sources.discover import discover, is_excluded
-    from copylint.sources.ignore import IgnoreRules
+    from copylint.pipeline.sources.discover import discover, is_excluded
+    from copylint.pipeline.sources.ignore import IgnoreRules
 
     ignore = IgnoreRules(enabled=options.ignore_files)
     groups: dict[int, Group] = {}
@@ -266,7 +266,7 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config], options: Lin
 
 def refuse_clobbering(output: str | None, flag: str, paths: Sequence[str], candidates, options: LintOptions) -> None:
     """LintError before anything is linted or written when `output` would overwrite an input."""
-    from copylint.outputs import clash
+    from copylint.pipeline.outputs import clash
 
     problem = output and clash(output, candidates, paths, options.exclude, str(Path.cwd()))
     if problem:
@@ -310,7 +310,7 @@ def apply_baseline(report: Report, path: str) -> list[Finding]:
 
 
 def _lint_group(group: Group, options: LintOptions, report: Report) -> None:
-    from copylint.run import RunOptions, document_loader, run
+    from copylint.pipeline.run import RunOptions, document_loader, run
 
     config = group.config
     loaded = load(config, options.flag_selectors, report.deprecated, options.pack_loader)

@@ -8,7 +8,7 @@ import sys
 from typing import BinaryIO
 
 from copylint.core.models import InputError, Source
-from copylint.sources.discover import special_kind
+from copylint.pipeline.sources.discover import special_kind
 
 BOM = "\ufeff"
 # Control bytes that never occur in text (NUL and friends, except tab/newline/CR/FF/ESC).
@@ -112,7 +112,7 @@ def read_source(path: str, fmt: str, stdin: BinaryIO | None = None, display_path
     except OSError as exc:
         return InputError(shown, f"cannot read file: {exc.strerror or exc}")
     if fmt == "docx":
-        from copylint.sources.docx import decode_docx
+        from copylint.pipeline.sources.docx import decode_docx
 
         return decode_docx(shown, data)
     return decode(shown, data, fmt)

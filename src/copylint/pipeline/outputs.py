@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from copylint.sources.discover import FORMAT_BY_SUFFIX, Candidate, is_excluded
+from copylint.pipeline.sources.discover import FORMAT_BY_SUFFIX, Candidate, is_excluded
 
 
 def _identity(path: str) -> tuple[int, int] | None:

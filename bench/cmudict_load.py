@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CODE = (  # modules imported first: the figure is the table load itself (cache read or build)
     "import time, pickle, hashlib, tempfile\n"
-    "import copylint.cache\n"
+    "import copylint.cli.cache\n"
     "from copylint.language import syllables\n"
     "start = time.perf_counter()\n"
     "table = syllables.cmu_table()\n"

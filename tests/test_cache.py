@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from copylint import cache, lint_text
+from copylint import lint_text
+from copylint.cli import cache
 
 from workflow_helpers import invoke, phrase_rule, write
 
-PACKAGE = Path(cache.__file__).resolve().parent
+PACKAGE = cache.PACKAGE
 
 
 @pytest.fixture()

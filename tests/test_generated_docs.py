@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from copylint import docgen
+from copylint.cli import docgen
 from copylint.config import keys as config_keys
 from copylint.cli.init import STARTER
 from copylint.config import KEYS, ConfigError, parse_config

@@ -23,9 +23,8 @@ LAYERS = {
     "copylint.ruleset": 5,
     "copylint.config": 6,
     "copylint.pipeline": 7,
-    "copylint.docgen": 7,
     "copylint.reporters": 8,
-    "copylint.cache": 9, "copylint.cli": 9, "copylint.__main__": 9,
+    "copylint.cli": 9, "copylint.__main__": 9,
 }
 NAMES = ["core types", "parsing", "language", "facts", "rule kinds", "rule pack", "config", "pipeline", "output", "cli"]
 

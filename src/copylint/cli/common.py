@@ -27,8 +27,8 @@ def load_rules(extra_dirs: Sequence[str] = (), settings=None, *, default_pack: b
 
 def cached_pack_loader():
     """The command line keeps the prepared rule pack and the syllable dictionaries in the user
-    cache (copylint.cache); the library does not unless asked."""
-    from copylint import cache
+    cache (copylint.cli.cache); the library does not unless asked."""
+    from copylint.cli import cache
 
     cache.install()
     return cache.load_pack_cached

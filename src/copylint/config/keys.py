@@ -1,6 +1,6 @@
 """Every key of `.copylint.yaml`, declared once: its type (as JSON Schema), default, help text and
 example. config.py parses by these names; `copylint init`'s starter, the key reference in
-docs/configuration.md and docs/copylint.schema.json are generated from them (copylint.docgen)."""
+docs/configuration.md and docs/copylint.schema.json are generated from them (copylint.cli.docgen)."""
 
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ def _compute(name: str, slot: str, key: object, compute: Callable[[], T]) -> T:
 
 
 # Where the parsed dictionaries may be kept between runs: `store(name, slot, key, compute)`.
-# By default each process parses them itself; the CLI installs the on-disk cache (copylint.cache).
+# By default each process parses them itself; the CLI installs the on-disk cache (copylint.cli.cache).
 _store: Callable[..., Any] = _compute
 
 

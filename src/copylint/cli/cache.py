@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 T = TypeVar("T")
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the copylint package (this module lives in cli/)
 
 
 def cache_dir() -> Path | None:

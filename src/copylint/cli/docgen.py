@@ -1,6 +1,6 @@
 """The reference docs made from the declarations (each config key in config/keys.py, each kind option
 beside its kind, the common rule keys in ruleset/schema.py): the key reference inside
-docs/configuration.md, docs/copylint.schema.json, docs/rule.schema.json and docs/rule-kinds.md. `python -m copylint.docgen` rewrites them; `--check` lists stale ones (a test
+docs/configuration.md, docs/copylint.schema.json, docs/rule.schema.json and docs/rule-kinds.md. `python -m copylint.cli.docgen` rewrites them; `--check` lists stale ones (a test
 runs it). The same declarations always give the same bytes."""
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from typing import Any, Sequence
 from copylint.config import keys as config_keys
 from copylint.core import validators as v
 
-BEGIN = "<!-- generated from copylint/config/keys.py by `python -m copylint.docgen`: edit the declarations, not this -->"
+BEGIN = "<!-- generated from copylint/config/keys.py by `python -m copylint.cli.docgen`: edit the declarations, not this -->"
 END = "<!-- end of generated key reference -->"
 CONFIGURATION = Path("docs") / "configuration.md"
 SCHEMA = Path("docs") / "copylint.schema.json"
 RULE_SCHEMA = Path("docs") / "rule.schema.json"
 RULE_SCHEMA_ID = "https://github.com/copylint/copylint/raw/main/docs/rule.schema.json"
 KINDS = Path("docs") / "rule-kinds.md"
-REGENERATE = "python -m copylint.docgen"
+REGENERATE = "python -m copylint.cli.docgen"
 
 
 def kinds_markdown() -> str:

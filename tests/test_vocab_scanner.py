@@ -98,3 +98,14 @@ def test_ascii_folds_are_all_the_odd_letters():
             if lowered(ch) != letter:
                 found[ord(ch)] = letter
     assert found == vocab.ASCII_FOLDS
+
+
+@pytest.mark.parametrize("terms, text", [
+    (("ms patients", "MS"), "Most MS patients and ms. MS"),  # a longer plain term before an acronym
+    (("cure", "cures", "CURE"), "It CURES, it cures, CURE."),
+    (("stem cell therapy", "stem cell", "stem-cell", "stem"), "stem  cell\ntherapy, stem-cell, stem cells, stems"),
+    (("is * safe", "is safe", "safe"), "it is very safe, is safe, safely"),
+])
+def test_the_first_term_in_the_alternations_order_wins(terms, text):
+    vocabularies = (("v", terms),)
+    assert vocab.VocabScanner(vocabularies).scan(text) == reference_scan(vocabularies, text)

@@ -9,7 +9,7 @@ from typing import Iterable
 
 import regex
 from copylint import matching
-from copylint.analysis.literals import KeyIndex, is_word_char, lowered, word_key
+from copylint.analysis.literals import KeyIndex, lowered, word_key
 from copylint.matching import regex_timeout
 from copylint.regexcache import rx
 
@@ -107,6 +107,7 @@ def freeze(vocabularies: dict[str, Iterable[str]]) -> tuple[tuple[str, tuple[str
     return tuple(sorted((name, tuple(terms)) for name, terms in vocabularies.items()))
 
 
+_TOKEN = regex.compile(r"\w+")  # the word at an offset: its run of word characters
 _STEM = 4  # a term's first word is recognised by (at most) its first four letters
 
 
@@ -118,27 +119,19 @@ def _stem(term: str) -> str | None:
 # although `lowered` does not turn them into it (the Kelvin sign lower-cases to "k" already);
 # tests/test_vocab_scanner.py checks this table against `regex` over all of Unicode.
 ASCII_FOLDS = {0x130: "i", 0x17F: "s"}  # capital I with dot, long s
-_SPACE = regex.compile(r"\s")
-_spaces: dict[str, bool] = {}
-
-
-def _is_space(ch: str) -> bool:
-    """`regex`'s \\s, memoised per character."""
-    known = _spaces.get(ch)
-    if known is None:
-        known = _spaces[ch] = _SPACE.match(ch) is not None
-    return known
+_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class LiteralTerm:
     """A term of ASCII letters only, matched as its regex (`term_pattern`, TERM_FLAGS) would be,
-    without one: its leading words, each followed by whitespace, then one of its last word's
-    inflections (in the regex's order) not followed by a word character. Compared with the
-    lower-cased text, which for these letters is what case-insensitive matching compares."""
+    without one: its leading words, each followed by whitespace, then a whole word that is one of
+    its last word's inflections (a form of letters not followed by a word character is the whole
+    word there, so at most one form can match). Compared with the lower-cased text, which for
+    these letters is what case-insensitive matching compares."""
 
     lead: tuple[str, ...]
-    forms: tuple[str, ...]
+    forms: frozenset[str]
 
     @classmethod
     def of(cls, term: str) -> "LiteralTerm | None":
@@ -147,25 +140,7 @@ class LiteralTerm:
         words = term.split()
         if not all(w.isascii() and w.isalpha() and not w.isupper() for w in words):
             return None
-        return cls(tuple(w.lower() for w in words[:-1]), tuple(inflections(words[-1])))
-
-    def end_at(self, text: str, folded: str, pos: int) -> int | None:
-        j, size = pos, len(folded)
-        for word in self.lead:
-            if not folded.startswith(word, j):
-                return None
-            j = k = j + len(word)
-            while k < size and _is_space(folded[k]):
-                k += 1
-            if k == j:
-                return None
-            j = k
-        for form in self.forms:
-            if folded.startswith(form, j):
-                end = j + len(form)
-                if end == size or not is_word_char(text[end]):
-                    return end
-        return None
+        return cls(tuple(w.lower() for w in words[:-1]), frozenset(inflections(words[-1])))
 
 
 class RegexTerm:
@@ -174,10 +149,58 @@ class RegexTerm:
     def __init__(self, term: str) -> None:
         self.source = rf"(?<![\w])(?:{term_pattern(term)})(?![\w])"
 
-    def end_at(self, text: str, timeout: float | None, pos: int) -> int | None:
+    def end_at(self, text: str, folded: str, pos: int, timeout: float | None = None) -> int | None:
         pattern = rx(self.source, TERM_FLAGS)
         m = matching.match(pattern, text, timeout, pos)
         return m.end() if m else None
+
+
+class TermsAt:
+    """A vocabulary's terms that can match where one stem begins a word, in their alternation's
+    order (the first term that matches is the alternation's match). A term of plain letters
+    matches in one way at most, and only where the word there is its first word: one-word terms
+    are looked up by the word, longer ones by the words after their leading words. Terms with
+    their own regex are tried in turn, while they come before the best literal match."""
+
+    def __init__(self, matchers: Iterable[LiteralTerm | RegexTerm]) -> None:
+        self.words: dict[str, int] = {}  # form of a one-word term -> the order of the first
+        # first word -> (leading words, form of the last word -> order) of the longer terms
+        self.phrases: dict[str, list[tuple[tuple[str, ...], dict[str, int]]]] = {}
+        self.regexes: list[tuple[int, RegexTerm]] = []
+        by_lead: dict[tuple[str, ...], dict[str, int]] = {}
+        for order, term in enumerate(matchers):
+            if type(term) is RegexTerm:
+                self.regexes.append((order, term))
+                continue
+            forms = self.words if not term.lead else by_lead.setdefault(term.lead, {})
+            for form in term.forms:
+                forms.setdefault(form, order)
+        for lead, forms in by_lead.items():
+            self.phrases.setdefault(lead[0], []).append((lead, forms))
+
+    def end_at(self, text: str, folded: str, pos: int, word_end: int, timeout: float | None) -> int | None:
+        """Where the first matching term ends at `pos`; `word_end` ends the word there."""
+        word = folded[pos:word_end]
+        best, best_end = self.words.get(word), word_end
+        for lead, forms in self.phrases.get(word, ()):
+            j = pos
+            for lead_word in lead:
+                space = _SPACES.match(folded, j + len(lead_word)) if folded.startswith(lead_word, j) else None
+                if space is None:
+                    break
+                j = space.end()
+            else:
+                last = _TOKEN.match(text, j)
+                order = forms.get(folded[j:last.end()]) if last else None
+                if order is not None and (best is None or order < best):
+                    best, best_end = order, last.end()
+        for order, term in self.regexes:
+            if best is not None and order > best:
+                break
+            end = term.end_at(text, folded, pos, timeout)
+            if end is not None:
+                return end
+        return best_end if best is not None else None
 
 
 class VocabScanner:
@@ -208,10 +231,11 @@ class VocabScanner:
         self.starts = KeyIndex({name: [s for s in map(_stem, terms) if s] for name, terms in vocabularies
                                 if name not in self.unanchored})
         self._candidates: dict[tuple[str, str], tuple] = {}
+        self._by_stem: dict[str, dict[str, list[tuple[int, str]]]] = {}
         self._matchers: dict[str, LiteralTerm | RegexTerm] = {}
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_candidates": {}, "_matchers": {}}  # rebuilt on use in a worker
+        return {**self.__dict__, "_candidates": {}, "_by_stem": {}, "_matchers": {}}  # rebuilt on use in a worker
 
     def _whole(self, name: str) -> regex.Pattern:
         return compile_terms(self.terms[name])
@@ -224,12 +248,17 @@ class VocabScanner:
             return self._whole(name)
         return rx(terms_source([t for t, stem in self.stemmed[name] if key.startswith(stem)]), TERM_FLAGS)
 
-    def _terms_at(self, name: str, key: str) -> tuple:
-        """The matchers of the vocabulary's terms whose stem is a prefix of `key`, in order."""
+    def _terms_at(self, name: str, key: str) -> TermsAt:
+        """The vocabulary's terms whose stem is a prefix of `key`, in order."""
         found = self._candidates.get((name, key))
         if found is None:
-            found = self._candidates[(name, key)] = tuple(
-                self._matcher(t) for t, stem in self.stemmed[name] if key.startswith(stem))
+            by_stem = self._by_stem.get(name)
+            if by_stem is None:
+                by_stem = self._by_stem[name] = {}
+                for order, (term, stem) in enumerate(self.stemmed[name]):
+                    by_stem.setdefault(stem, []).append((order, term))
+            terms = sorted(t for n in range(1, len(key) + 1) for t in by_stem.get(key[:n], ()))
+            found = self._candidates[(name, key)] = TermsAt(self._matcher(term) for _, term in terms)
         return found
 
     def _matcher(self, term: str) -> LiteralTerm | RegexTerm:
@@ -237,21 +266,6 @@ class VocabScanner:
         if found is None:
             found = self._matchers[term] = LiteralTerm.of(term) or RegexTerm(term)
         return found
-
-    def _end_at(self, name: str, key: str, text: str, folded: str | None, pos: int,
-                timeout: float | None) -> int | None:
-        """Where the vocabulary's first matching term ends at word start `pos`, or None."""
-        if folded is None or name in self.wide:
-            pattern = self._pattern_at(name, key)
-            m = matching.match(pattern, text, timeout, pos)
-            return m.end() if m else None
-        if pos and is_word_char(text[pos - 1]):
-            return None
-        for term in self._terms_at(name, key):
-            end = term.end_at(text, folded, pos) if type(term) is LiteralTerm else term.end_at(text, timeout, pos)
-            if end is not None:
-                return end
-        return None
 
     def scan(self, text: str) -> list[Mention]:
         """Mentions grouped by vocabulary (in definition order), each group in reading order."""
@@ -265,10 +279,18 @@ class VocabScanner:
         # it, word starts can hide terms from the stems: the whole regexes decide there.
         folded = None if any(chr(c) in low for c in ASCII_FOLDS) else low
         for start, key, candidates in self.starts.word_starts(low):
+            word_end = None
             for name in candidates:
                 if start < next_free[name]:
                     continue
-                end = self._end_at(name, key, text, folded, start, timeout)
+                if folded is None or name in self.wide:
+                    m = matching.match(self._pattern_at(name, key), text, timeout, start)
+                    end = m.end() if m else None
+                else:
+                    if word_end is None:
+                        word = _TOKEN.match(text, start)
+                        word_end = word.end() if word else start
+                    end = self._terms_at(name, key).end_at(text, folded, start, word_end, timeout)
                 if end is not None and end > start:
                     found[name].append(Mention(name, text[start:end], start, end))
                     next_free[name] = end

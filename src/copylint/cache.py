@@ -148,21 +148,22 @@ def _patterns_key() -> tuple:
 def _install_patterns() -> None:
     """Preload the patterns of earlier runs (copylint.regexcache) and, when this process
     compiled new ones, store the union at exit. The entry is keyed like every other (copylint's
-    version, Python's, the source files) and on the `regex` release; compiled patterns are
-    pickled with `regex`'s own pickle support, and one that fails to load is compiled again."""
+    version, Python's, the source files) and on the `regex` release. Each pattern is kept as its
+    own pickle (`regex`'s own pickle support), unpickled only when a run asks for it; one that
+    fails to load is compiled again."""
     import atexit
 
     from copylint import regexcache
 
-    known: dict = {}
-    loaded = cached("regex", "patterns", _patterns_key(), dict)
-    if isinstance(loaded, dict):
-        known = loaded
-        regexcache.preload(known)
+    known = cached("regex", "patterns", _patterns_key(), dict)
+    if not isinstance(known, dict):
+        known = {}
+    regexcache.preload({key: functools.partial(pickle.loads, blob) for key, blob in known.items()})
 
     def store() -> None:
         new = regexcache.compiled_here()
         if new and len(known) + len(new) <= PATTERNS_LIMIT:
-            cached("regex", "patterns", _patterns_key(), lambda: {**known, **new}, refresh=True)
+            blobs = {key: pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL) for key, pattern in new.items()}
+            cached("regex", "patterns", _patterns_key(), lambda: {**known, **blobs}, refresh=True)
 
     atexit.register(store)

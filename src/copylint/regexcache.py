@@ -2,31 +2,38 @@
 Only the public API is used (nothing read at import, no private module patched), so a new `regex`
 release cannot break a run; the module's own cache holds fewer patterns than copylint compiles,
 hence this one. A caller may hand over patterns compiled by an earlier process (`preload`; the
-command line does, from its user cache: copylint.cache) and ask which were compiled here since
-(`compiled_here`)."""
+command line does, from its user cache: copylint.cache), each loaded only when first asked for,
+and ask which were compiled here since (`compiled_here`)."""
 
 from __future__ import annotations
 
 import functools
-from typing import Mapping
+from typing import Callable, Mapping
 
 import regex
 
-_preloaded: dict[tuple[str, int], regex.Pattern] = {}
+_preloaded: dict[tuple[str, int], Callable[[], regex.Pattern]] = {}
 _new: dict[tuple[str, int], regex.Pattern] = {}
 
 
 @functools.lru_cache(maxsize=None)
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
     """`regex.compile(pattern, flags)`, the same object for the same arguments."""
-    found = _preloaded.get((pattern, flags))
-    if found is None or found.pattern != pattern:
+    load = _preloaded.get((pattern, flags))
+    found = None
+    if load is not None:
+        try:
+            found = load()
+        except Exception:  # an entry that cannot be loaded is compiled again
+            found = None
+    if not isinstance(found, regex.Pattern) or found.pattern != pattern:
         found = _new[(pattern, flags)] = regex.compile(pattern, flags)
     return found
 
 
-def preload(patterns: Mapping[tuple[str, int], regex.Pattern]) -> None:
-    """Use these compiled patterns for the same (pattern, flags) from now on."""
+def preload(patterns: Mapping[tuple[str, int], Callable[[], regex.Pattern]]) -> None:
+    """For each (pattern, flags), a function giving it compiled (called on first use instead of
+    compiling)."""
     _preloaded.update(patterns)
 
 

@@ -13,6 +13,7 @@ of dots).
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import shutil
@@ -107,6 +108,13 @@ class Tools:
         """proselint has no worker option: `workers` processes, each on an equal share of files."""
         shares = [files[i::workers] for i in range(workers)]
         return [[self.proselint, "check", *map(str, share)] for share in shares if share]
+
+
+def byte_compile(src: Path) -> None:
+    """Write the .pyc files of copylint's sources, as installing a package does (proselint is
+    installed, so its are there): without them, and with PYTHONDONTWRITEBYTECODE set, every run
+    would compile copylint's Python source again."""
+    compileall.compile_dir(str(src), quiet=1)
 
 
 def find_proselint(explicit: str | None) -> str | None:
@@ -214,6 +222,7 @@ def vocabulary_cost(args: argparse.Namespace, tools: Tools) -> None:
     n = args.sizes[0]
     folder = corpus.write(n, args.workdir / f"corpus-{n}", args.seed)
     grown = vocab10x.build(ROOT, args.workdir / "vocab10x", factor=10)
+    byte_compile(grown.src)
     env10 = {**tools.env, "PYTHONPATH": str(grown.src) + os.pathsep + tools.env.get("PYTHONPATH", "")}
     draft = draft_file(args)
     timed(tools.copylint(1, draft), env=tools.env)
@@ -286,6 +295,7 @@ def main() -> None:
     skip = set(args.skip.split(","))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     tools = Tools(args.python, find_proselint(args.proselint), env)
+    byte_compile(ROOT / "src")
     cores = os.cpu_count() or 1
     version = subprocess.run([tools.proselint, "version"], capture_output=True, text=True).stdout.strip() if tools.proselint else ""
     print(f"machine: {platform.machine()}, {cores} cores, {platform.platform()}; Python {platform.python_version()}; "

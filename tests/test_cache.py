@@ -133,3 +133,26 @@ def test_the_library_leaves_the_disk_alone_and_the_cli_uses_it(tmp_path, cache_d
 def test_no_regex_internals_are_touched():
     source = (PACKAGE / "core" / "regexcache.py").read_text()
     assert "_regex" not in source.replace("regexcache", "") and "_main" not in source
+
+
+COUNT_COMPILED = """
+import atexit, sys
+from copylint.core import regexcache
+from copylint.cli import main
+atexit.register(lambda: print("compiled", len(regexcache.compiled_here()), file=sys.stderr))
+main(["check", "--no-config", "--jobs", "1", sys.argv[1]])
+"""
+
+
+def test_regexes_compiled_by_one_run_serve_the_next(tmp_path, cache_dir):
+    """The CLI keeps the compiled patterns (`regex`'s own pickling) beside the pack: the second
+    run on the same file compiles nothing that the first did, and finds the same."""
+    import subprocess
+
+    draft = write(tmp_path, "a.md", "Our stem cells cure arthritis and reverse ageing, guaranteed.\n")
+    runs = [subprocess.run([sys.executable, "-c", COUNT_COMPILED, str(draft)], capture_output=True, text=True,
+                           env={**os.environ, "COPYLINT_CACHE_DIR": str(cache_dir)}) for _ in range(2)]
+    compiled = [int(r.stderr.split("compiled")[-1]) for r in runs]
+    assert compiled[0] > 50 and compiled[1] == 0, compiled
+    assert runs[0].stdout == runs[1].stdout and "efficacy" in runs[0].stdout
+    assert list(cache_dir.glob("regex-*.pickle"))

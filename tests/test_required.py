@@ -115,3 +115,19 @@ def test_negated_mentions_do_not_trigger():
     rules = [r for r in required_rules() if r.id == "disclaimer.investigational"]
     doc = parse_text("We do not offer stem cell treatment at this clinic.", "text")
     assert not lint_document(doc, rules).findings
+
+
+def test_spans_overlap_as_the_pairwise_check():
+    """required.Spans answers 'does any span overlap [start, end)' like checking every span."""
+    import random
+
+    from copylint.kinds.required import Hit, Spans
+
+    rng = random.Random(5)
+    for _ in range(300):
+        hits = [Hit(0, a, a + rng.randint(1, 30), "x") for a in (rng.randint(0, 200) for _ in range(rng.randint(0, 8)))]
+        spans = Spans(hits)
+        for _ in range(20):
+            start = rng.randint(0, 230)
+            end = start + rng.randint(1, 40)
+            assert spans.overlaps(start, end) == any(h.start < end and start < h.end for h in hits)

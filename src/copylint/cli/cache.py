@@ -74,10 +74,11 @@ def _safe_directory(directory: Path) -> bool:
     return private(directory)
 
 
-def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Path = PACKAGE) -> T:
+def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Path = PACKAGE,
+           refresh: bool = False) -> T:
     """`compute()`, or its pickled result from an earlier run with the same `key`, the same
-    copylint version and the same source files. One file per (name, slot): a new key overwrites
-    the old entry instead of piling up files."""
+    copylint version and the same source files (`refresh`: compute and store it anyway). One
+    file per (name, slot): a new key overwrites the old entry instead of piling up files."""
     directory = cache_dir()
     if directory is None or not _safe_directory(directory):
         return compute()
@@ -86,7 +87,7 @@ def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Pa
     full_key = repr((__version__, sys.version_info[:2], code_fingerprint(package), key))
     path = directory / f"{name}-{hashlib.sha1(slot.encode()).hexdigest()[:16]}.pickle"
     try:
-        if private(path):
+        if not refresh and private(path):
             with open(path, "rb") as handle:
                 stored_key, value = pickle.load(handle)
             if stored_key == full_key:
@@ -124,7 +125,45 @@ def load_pack_cached(directories: Iterable[Path]):
 
 
 def install() -> None:
-    """Let the syllable counter keep its parsed dictionaries here (the CLI calls this)."""
+    """Let the syllable counter keep its parsed dictionaries here, and the regular expressions
+    compiled by earlier runs serve this one (the CLI calls this)."""
     from copylint.language import syllables
 
     syllables.use_store(cached)
+    _install_patterns()
+
+
+PATTERNS_LIMIT = 20_000  # compiled patterns kept (the default pack and its documents use ~2,000)
+
+
+def _patterns_key() -> tuple:
+    """What a compiled pattern depends on: the `regex` release (its compiled form is its own),
+    and Python's."""
+    import regex
+
+    return ("regex", getattr(regex, "__version__", "?"))
+
+
+@functools.lru_cache(maxsize=1)
+def _install_patterns() -> None:
+    """Preload the patterns of earlier runs (copylint.core.regexcache) and, when this process
+    compiled new ones, store the union at exit. The entry is keyed like every other (copylint's
+    version, Python's, the source files) and on the `regex` release. Each pattern is kept as its
+    own pickle (`regex`'s own pickle support), unpickled only when a run asks for it; one that
+    fails to load is compiled again."""
+    import atexit
+
+    from copylint.core import regexcache
+
+    known = cached("regex", "patterns", _patterns_key(), dict)
+    if not isinstance(known, dict):
+        known = {}
+    regexcache.preload({key: functools.partial(pickle.loads, blob) for key, blob in known.items()})
+
+    def store() -> None:
+        new = regexcache.compiled_here()
+        if new and len(known) + len(new) <= PATTERNS_LIMIT:
+            blobs = {key: pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL) for key, pattern in new.items()}
+            cached("regex", "patterns", _patterns_key(), lambda: {**known, **blobs}, refresh=True)
+
+    atexit.register(store)

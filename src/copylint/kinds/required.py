@@ -3,8 +3,10 @@ forms; reports it missing, weak, buried after boilerplate, or contradicted by th
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -180,9 +182,10 @@ class RequiredKind(RuleKind):
         Each block is scanned once; a match is then placed in its sentence."""
         index = ctx.get(sentence_index)
         windows = self._trigger_windows(ctx) if pattern is self.trigger else None
-        skipped: dict[int, list[Hit]] = {}  # by block: a check per match costs the block's disclosures only
+        by_block: dict[int, list[Hit]] = {}
         for hit in skip:
-            skipped.setdefault(hit.block, []).append(hit)
+            by_block.setdefault(hit.block, []).append(hit)
+        skipped = {block: Spans(hits) for block, hits in by_block.items()}  # a check per match: a bisection
         for block in doc.blocks:
             if windows is not None and block.index not in windows:
                 continue
@@ -192,7 +195,7 @@ class RequiredKind(RuleKind):
                 if m.end() == m.start():
                     continue
                 s = index.at(block.index, m.start())
-                if s is None or m.end() > s.end or _overlaps(s.block, s.start, s.end, skipped.get(s.block, ())):
+                if s is None or m.end() > s.end or (s.block in skipped and skipped[s.block].overlaps(s.start, s.end)):
                     continue
                 if cues.negated_before(s.text, m.start() - s.start) or cues.is_question(s.text):
                     continue
@@ -232,5 +235,16 @@ def _hits(doc: Document, pattern: regex.Pattern | None, timeout: float | None) -
             for b in doc.blocks for m in matching.finditer(pattern, b.text, timeout) if m.end() > m.start()]
 
 
-def _overlaps(block: int, start: int, end: int, spans: list[Hit]) -> bool:
-    return any(s.block == block and s.start < end and start < s.end for s in spans)
+class Spans:
+    """The spans of some hits of one block, asked whether any overlaps a range: sorted by start,
+    with the furthest end reached so far, so one bisection answers."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        spans = sorted((h.start, h.end) for h in hits)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span has span.start < end and start < span.end."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start

@@ -45,7 +45,7 @@ _WORD_CHAR = regex.compile(r"\w")
 _word_chars: dict[str, bool] = {}
 
 
-def _is_word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
     """`regex`'s \\w, memoised per character (the same test as the patterns' lookbehinds)."""
     known = _word_chars.get(ch)
     if known is None:
@@ -102,7 +102,7 @@ class KeyIndex:
             return [(m.start(), m.group(), closure[index[m.group()]]) for m in matcher.finditer(low)]
         words, out = self._words, []
         for i, start, _ in matcher.find_matches_as_indexes(low):
-            if start == 0 or not _is_word_char(low[start - 1]):
+            if start == 0 or not is_word_char(low[start - 1]):
                 out.append((start, words[i], closure[i]))
         return out
 

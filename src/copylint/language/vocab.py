@@ -71,14 +71,14 @@ def term_pattern(term: str) -> str:
 
 def terms_source(terms: Iterable[str]) -> str:
     """One alternation of all terms (longest first), bounded by non-word characters."""
-    parts = [term_pattern(t) for t in sorted(set(terms), key=lambda t: (-len(t), t))]
+    parts = [term_pattern(t) for t in ordered_terms(terms)]
     body = "|".join(parts)
     return rf"(?<![\w])(?:{body})(?![\w])"
 
 
 TERM_FLAGS = regex.I | regex.V0
-# A vocabulary longer than this is matched, at each word start, by the regex of only the terms
-# with that stem (compiled on first use): a longer alternation costs more per try than compiling.
+# A vocabulary longer than this is matched, where the literal shortcut does not hold, by the
+# regex of only the terms with the stem at hand (compiled on first use).
 NARROW_ABOVE = 400
 
 
@@ -88,6 +88,11 @@ def compile_terms(terms: tuple[str, ...]) -> regex.Pattern | None:
     if not terms:
         return None
     return rx(terms_source(terms), TERM_FLAGS)
+
+
+def ordered_terms(terms: Iterable[str]) -> list[str]:
+    """The terms in the order of their alternation (`terms_source`): longest first."""
+    return sorted(set(terms), key=lambda t: (-len(t), t))
 
 
 def find(vocab: str, pattern: regex.Pattern | None, text: str) -> list[Mention]:
@@ -102,6 +107,7 @@ def freeze(vocabularies: dict[str, Iterable[str]]) -> tuple[tuple[str, tuple[str
     return tuple(sorted((name, tuple(terms)) for name, terms in vocabularies.items()))
 
 
+_TOKEN = regex.compile(r"\w+")  # the word at an offset: its run of word characters
 _STEM = 4  # a term's first word is recognised by (at most) its first four letters
 
 
@@ -109,58 +115,183 @@ def _stem(term: str) -> str | None:
     return word_key(term.split()[0])[:_STEM] or None
 
 
+# Characters that `regex`'s case-insensitive matching (TERM_FLAGS) takes for an ASCII letter
+# although `lowered` does not turn them into it (the Kelvin sign lower-cases to "k" already);
+# tests/test_vocab_scanner.py checks this table against `regex` over all of Unicode.
+ASCII_FOLDS = {0x130: "i", 0x17F: "s"}  # capital I with dot, long s
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class LiteralTerm:
+    """A term of ASCII letters only, matched as its regex (`term_pattern`, TERM_FLAGS) would be,
+    without one: its leading words, each followed by whitespace, then a whole word that is one of
+    its last word's inflections (a form of letters not followed by a word character is the whole
+    word there, so at most one form can match). Compared with the lower-cased text, which for
+    these letters is what case-insensitive matching compares."""
+
+    lead: tuple[str, ...]
+    forms: frozenset[str]
+
+    @classmethod
+    def of(cls, term: str) -> "LiteralTerm | None":
+        """The literal form of `term`, or None when it needs its regex (acronyms, digits,
+        apostrophes, hyphens, wildcards, non-ASCII letters)."""
+        words = term.split()
+        if not all(w.isascii() and w.isalpha() and not w.isupper() for w in words):
+            return None
+        return cls(tuple(w.lower() for w in words[:-1]), frozenset(inflections(words[-1])))
+
+
+class RegexTerm:
+    """A term matched by its own small regex, compiled on first use (outside any timed call)."""
+
+    def __init__(self, term: str) -> None:
+        self.source = rf"(?<![\w])(?:{term_pattern(term)})(?![\w])"
+
+    def end_at(self, text: str, folded: str, pos: int, timeout: float | None = None) -> int | None:
+        pattern = rx(self.source, TERM_FLAGS)
+        m = matching.match(pattern, text, timeout, pos)
+        return m.end() if m else None
+
+
+class TermsAt:
+    """A vocabulary's terms that can match where one stem begins a word, in their alternation's
+    order (the first term that matches is the alternation's match). A term of plain letters
+    matches in one way at most, and only where the word there is its first word: one-word terms
+    are looked up by the word, longer ones by the words after their leading words. Terms with
+    their own regex are tried in turn, while they come before the best literal match."""
+
+    def __init__(self, matchers: Iterable[LiteralTerm | RegexTerm]) -> None:
+        self.words: dict[str, int] = {}  # form of a one-word term -> the order of the first
+        # first word -> (leading words, form of the last word -> order) of the longer terms
+        self.phrases: dict[str, list[tuple[tuple[str, ...], dict[str, int]]]] = {}
+        self.regexes: list[tuple[int, RegexTerm]] = []
+        by_lead: dict[tuple[str, ...], dict[str, int]] = {}
+        for order, term in enumerate(matchers):
+            if type(term) is RegexTerm:
+                self.regexes.append((order, term))
+                continue
+            forms = self.words if not term.lead else by_lead.setdefault(term.lead, {})
+            for form in term.forms:
+                forms.setdefault(form, order)
+        for lead, forms in by_lead.items():
+            self.phrases.setdefault(lead[0], []).append((lead, forms))
+
+    def end_at(self, text: str, folded: str, pos: int, word_end: int, timeout: float | None) -> int | None:
+        """Where the first matching term ends at `pos`; `word_end` ends the word there."""
+        word = folded[pos:word_end]
+        best, best_end = self.words.get(word), word_end
+        for lead, forms in self.phrases.get(word, ()):
+            j = pos
+            for lead_word in lead:
+                space = _SPACES.match(folded, j + len(lead_word)) if folded.startswith(lead_word, j) else None
+                if space is None:
+                    break
+                j = space.end()
+            else:
+                last = _TOKEN.match(text, j)
+                order = forms.get(folded[j:last.end()]) if last else None
+                if order is not None and (best is None or order < best):
+                    best, best_end = order, last.end()
+        for order, term in self.regexes:
+            if best is not None and order > best:
+                break
+            end = term.end_at(text, folded, pos, timeout)
+            if end is not None:
+                return end
+        return best_end if best is not None else None
+
+
 class VocabScanner:
     """Finds the mentions of several vocabularies in one pass over a text's words: a word that
-    does not begin like the first word of some term never reaches a vocabulary's regex, so the
-    regexes run only where a term can start (results equal a full scan of each vocabulary)."""
+    does not begin like the first word of some term is never tried, and where one does, only the
+    terms whose stem begins it are tried, in their alternation's order, so the first that matches
+    is what the vocabulary's whole regex would match there (results equal a full scan of each
+    vocabulary). Terms of plain letters are compared as text (`LiteralTerm`); the others, and a
+    whole vocabulary's regex where that shortcut does not hold, are compiled on first use, so a
+    run compiles only what its documents reach."""
 
     def __init__(self, vocabularies: Iterable[tuple[str, tuple[str, ...]]]) -> None:
-        self.patterns: dict[str, regex.Pattern] = {}
-        self.stems: dict[str, set[str]] = {}  # stem -> vocabularies with a term starting so
+        vocabularies = [(name, tuple(terms)) for name, terms in vocabularies if terms]
+        self.names = [name for name, _ in vocabularies]  # vocabularies with terms, in order
+        self.terms = dict(vocabularies)
         self.unanchored: list[str] = []  # vocabularies with a term we cannot anchor: full scan
+        self.wide: set[str] = set()  # a term's stem is not ASCII: always its whole regex
         for name, terms in vocabularies:
-            pattern = compile_terms(tuple(terms))
-            if pattern is None:
-                continue
-            self.patterns[name] = pattern
             stems = [_stem(t) for t in terms]
             if any(s is None for s in stems):
                 self.unanchored.append(name)
-                continue
-            for stem in stems:
-                self.stems.setdefault(stem, set()).add(name)
+            elif not all(s.isascii() for s in stems):
+                self.wide.add(name)
         # One automaton of every stem: word starts where some term can begin, in one pass; there
         # only the terms whose stem begins the word are tried (the same first match as the whole
         # alternation), so the cost does not grow with the length of the vocabularies.
-        self.stemmed = {name: [(t, _stem(t)) for t in terms] for name, terms in vocabularies}
+        self.stemmed = {name: [(t, _stem(t)) for t in ordered_terms(terms)] for name, terms in vocabularies}
         self.starts = KeyIndex({name: [s for s in map(_stem, terms) if s] for name, terms in vocabularies
-                                if name in self.patterns and name not in self.unanchored})
-        self._narrowed: dict[tuple[str, str], regex.Pattern] = {}
+                                if name not in self.unanchored})
+        self._candidates: dict[tuple[str, str], tuple] = {}
+        self._by_stem: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        self._matchers: dict[str, LiteralTerm | RegexTerm] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_candidates": {}, "_by_stem": {}, "_matchers": {}}  # rebuilt on use in a worker
+
+    def _whole(self, name: str) -> regex.Pattern:
+        return compile_terms(self.terms[name])
 
     def _pattern_at(self, name: str, key: str) -> regex.Pattern:
-        """The vocabulary's regex cut to its terms whose stem is a prefix of `key`, the longest
-        stem at a word start: no other term can match there."""
+        """The regex to try at a word start whose longest stem is `key`: the vocabulary's whole
+        alternation, or for a long one the alternation cut to the terms whose stem is a prefix
+        of `key` (no other term can match there)."""
         if len(self.stemmed[name]) <= NARROW_ABOVE:
-            return self.patterns[name]  # short enough: one alternation, compiled once, costs less
-        pattern = self._narrowed.get((name, key))
-        if pattern is None:
-            terms = [t for t, stem in self.stemmed[name] if key.startswith(stem)]
-            pattern = self._narrowed[(name, key)] = rx(terms_source(terms), TERM_FLAGS)
-        return pattern
+            return self._whole(name)
+        return rx(terms_source([t for t, stem in self.stemmed[name] if key.startswith(stem)]), TERM_FLAGS)
+
+    def _terms_at(self, name: str, key: str) -> TermsAt:
+        """The vocabulary's terms whose stem is a prefix of `key`, in order."""
+        found = self._candidates.get((name, key))
+        if found is None:
+            by_stem = self._by_stem.get(name)
+            if by_stem is None:
+                by_stem = self._by_stem[name] = {}
+                for order, (term, stem) in enumerate(self.stemmed[name]):
+                    by_stem.setdefault(stem, []).append((order, term))
+            terms = sorted(t for n in range(1, len(key) + 1) for t in by_stem.get(key[:n], ()))
+            found = self._candidates[(name, key)] = TermsAt(self._matcher(term) for _, term in terms)
+        return found
+
+    def _matcher(self, term: str) -> LiteralTerm | RegexTerm:
+        found = self._matchers.get(term)
+        if found is None:
+            found = self._matchers[term] = LiteralTerm.of(term) or RegexTerm(term)
+        return found
 
     def scan(self, text: str) -> list[Mention]:
         """Mentions grouped by vocabulary (in definition order), each group in reading order."""
-        found: dict[str, list[Mention]] = {name: [] for name in self.patterns}
+        found: dict[str, list[Mention]] = {name: [] for name in self.names}
         for name in self.unanchored:
-            found[name] = find(name, self.patterns[name], text)
-        next_free = {name: 0 for name in self.patterns}
+            found[name] = find(name, self._whole(name), text)
+        next_free = {name: 0 for name in self.names}
         timeout = regex_timeout()
-        for start, key, candidates in self.starts.word_starts(lowered(text)):
+        low = lowered(text)
+        # Where a character matches an ASCII letter case-insensitively but does not lower-case to
+        # it, word starts can hide terms from the stems: the whole regexes decide there.
+        folded = None if any(chr(c) in low for c in ASCII_FOLDS) else low
+        for start, key, candidates in self.starts.word_starts(low):
+            word_end = None
             for name in candidates:
-                if start < next_free[name] or name in self.unanchored:
+                if start < next_free[name]:
                     continue
-                m = matching.match(self._pattern_at(name, key), text, timeout, start)
-                if m and m.end() > start:
-                    found[name].append(Mention(name, m.group(), start, m.end()))
-                    next_free[name] = m.end()
-        return [m for name in self.patterns for m in found[name]]
+                if folded is None or name in self.wide:
+                    m = matching.match(self._pattern_at(name, key), text, timeout, start)
+                    end = m.end() if m else None
+                else:
+                    if word_end is None:
+                        word = _TOKEN.match(text, start)
+                        word_end = word.end() if word else start
+                    end = self._terms_at(name, key).end_at(text, folded, start, word_end, timeout)
+                if end is not None and end > start:
+                    found[name].append(Mention(name, text[start:end], start, end))
+                    next_free[name] = end
+        return [m for name in self.names for m in found[name]]

@@ -171,8 +171,11 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
     text = sc.sentence.text
     quote = sc.quote_at(effect.start)
     lo = max(since, quote[0] if quote else (sc.body_start if effect.start >= sc.body_start else 0))
-    scope = text[lo:effect.start]
-    if cues.negated_before(scope, len(scope)) or (not frame and cues.NEGATION.search(effect.text)):
+    # From the sentence's start the whole text is read in place (its clause breaks are found once
+    # per sentence); a later start (a quote, a label's body, a bullet) reads its own slice.
+    negated = (cues.negated_before(text, effect.start) if lo == 0
+               else cues.negated_before(text[lo:effect.start], effect.start - lo))
+    if negated or (not frame and cues.NEGATION.search(effect.text)):
         return "negated"  # "not ... safe" before, or inside a wildcard phrase ("are not safe")
     strength = sc.strength
     if (strength.negated and strength.cue_span and strength.cue_span[0] <= effect.start < strength.cue_span[1]

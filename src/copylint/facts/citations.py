@@ -41,9 +41,12 @@ CITATION_LINE = rx(r"^\s*\p{Lu}[\p{L}'\u2019-]+,?\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}+).{
 REFERENCE_HEADING = rx(r"^\s*(?:references?|sources?|citations?|bibliography|works\s+cited|notes)\s*:?\s*$", regex.I)
 
 
-def cites_research(url: str, text: str) -> bool:
-    """A link is a citation when it points at a research source, or the block names a study."""
-    return RESEARCH_URL.search(url) is not None or NAMES_A_STUDY.search(text) is not None
+def cites_research(links: list[str], text: str) -> bool:
+    """A block's links cite research when one points at a research source, or the block names
+    the study it links to."""
+    if not links:
+        return False
+    return any(RESEARCH_URL.search(url) for url in links) or NAMES_A_STUDY.search(text) is not None
 
 
 def has_inline_citation(text: str) -> bool:
@@ -70,7 +73,7 @@ def cited_blocks(doc: Document) -> frozenset[int]:
             if REFERENCE_HEADING.match(block.text):
                 cited.add(block.index)
             continue
-        if any(cites_research(url, block.text) for url in block.links) or has_inline_citation(block.text):
+        if cites_research(block.links, block.text) or has_inline_citation(block.text):
             cited.add(block.index)
         if is_reference_block(block.text):
             cited.update(range(run_start, block.index + 1))

@@ -21,12 +21,6 @@ from copylint.core.models import Document, Sentence
 # "Reduces Inflammation – MSC stem cells ...": a short benefit label before a dash or colon.
 LABEL = rx(r"^\s*(?P<label>(?:[\p{Lu}\d][\p{L}\d'\u2019/&-]*\s*){1,6}?)\s*(?:[\u2013\u2014:]|\s-\s|-\s)\s*")
 QUOTE = rx(r"\u201c([^\u201d]{3,})\u201d|(?<![\w])\"([^\"]{3,})\"|(?<![\w])\u2018([^\u2019]{3,})\u2019(?![\w])")
-REPORTING = rx(
-    r"\b(?:claim(?:s|ed|ing)?|advertis\w+|market(?:s|ed|ing)|promot\w+|promis\w+|sa(?:y|ys|id)|stat(?:es|ed)|"
-    r"wr(?:ote|ites)|boast\w*|tout\w*|call(?:s|ed)|describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|"
-    r"read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan)\b",
-    regex.I,
-)
 # A named seller's claim reported without quotation marks: "the company claimed its tea cures
 # cancer", "the two firms make claims such as saying the plant treats addiction", "MMS claims to
 # treat HIV". What follows is the seller's words, as if quoted. A definite seller ("the company",
@@ -49,6 +43,13 @@ _REPORTS = (
 REPORTED_SPEECH = rx(
     _SELLER + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
     r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",
+    regex.I,
+)
+# A reporting word before a quote ("advertised as", "the website read"): the seller's verbs above,
+# and the words that name where an ad said it.
+REPORTING = rx(
+    r"\b(?:" + _REPORTS + r"|advertis\w+|promot\w+|promis\w+|say|wr(?:ote|ites)|boast\w*|tout\w*|call(?:s|ed)|"
+    r"describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan)\b",
     regex.I,
 )
 DENIED = rx(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", regex.I)

@@ -126,9 +126,11 @@ class HealthClaimKind(RuleKind):
         for link in sorted(self._links(sc, voice), key=lambda k: (k.start, -k.end)):
             if link.start < reported_end:
                 continue
-            if self._reportable(sc, voice, page, link) and not self._excused(sc, voice, link):
+            if not self._reportable(sc, voice, page, link):
+                continue
+            subject = self.speaker.subject(sc, voice, link.benefit.start)
+            if not self._excused(sc, subject):
                 reported_end = link.end
-                subject = self.speaker.subject(sc, voice, link.benefit.start)
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
 
     def _purpose_sells(self, sc: SentenceClaims, link: Link, subject: str) -> bool:
@@ -137,9 +139,9 @@ class HealthClaimKind(RuleKind):
         imperative tells the reader to use a product for it ("Wear the band daily to relieve
         anxiety"). Aims words ("aims to", "seeks to") keep their meaning: research states aims."""
         text = sc.sentence.text
-        if AIMS.search(text, cues.clause_start(text, link.benefit.start, commas=False), link.benefit.start):
-            return False
         start = cues.clause_start(text, link.benefit.start, commas=False)
+        if AIMS.search(text, start, link.benefit.start):
+            return False
         if USED_BEFORE.search(text, start, link.benefit.start):
             return False  # "herbal remedies have been used for centuries to treat ...": a history of use
         products = [m for m in sc.of(self.speaker.subjects) if m.start < link.benefit.start]
@@ -147,12 +149,10 @@ class HealthClaimKind(RuleKind):
             return bool(products)
         return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
 
-    def _excused(self, sc: SentenceClaims, voice: SentenceVoice, link: Link) -> bool:
+    def _excused(self, sc: SentenceClaims, subject: str) -> bool:
         """A citation in the paragraph makes a claim about a product family a research report; it
         does not excuse what the seller or a named product claims (a footnote is not a licence)."""
-        if not (self.excused_by_citation and sc.cited):
-            return False
-        return self.speaker.subject(sc, voice, link.benefit.start) not in ("first", "named")
+        return self.excused_by_citation and sc.cited and subject not in ("first", "named")
 
     def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link) -> bool:
         status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame",

@@ -158,6 +158,8 @@ class Speaker:
             if m.end <= pos and m.start >= lo:
                 if m.vocab in self.exclude and OURS_BEFORE.search(text, max(0, m.start - 60), m.start):
                     continue  # "our doctors", "our functional medicine doctors": the seller's, not standard care
+                if m.vocab in self.exclude and self._inside_promotion(sc, m):
+                    continue  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
                 if m.vocab in self.exclude:
                     candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects:
@@ -187,6 +189,11 @@ class Speaker:
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
+
+    def _inside_promotion(self, sc: SentenceClaims, m) -> bool:
+        """An approved-care or research word inside a longer product name or selling phrase."""
+        return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   and (o.vocab in self.subjects or o.vocab in self.marketing) for o in sc.mentions)
 
     @staticmethod
     def _research_topic(sc: SentenceClaims, candidates: list[tuple[int, str]]) -> bool:
@@ -220,6 +227,15 @@ class Speaker:
     def opens_with_imperative(self, sc: SentenceClaims, lo: int) -> bool:
         """The clause from `lo` opens with a verb of use or benefit ("Wear the band ...")."""
         return self._imperative(sc, lo, len(sc.sentence.text))
+
+    def opens_with_headline_verb(self, sc: SentenceClaims, lo: int) -> bool:
+        """The clause from `lo` opens with a benefit verb in the third person, its subject left
+        out: a product's bullet ("Builds immunity to fight off colds"), not advice to the reader
+        ("Wash your hands to stop the spread")."""
+        first = WORD.search(sc.sentence.text, lo)
+        word = first.group().lower() if first else ""
+        return (self._imperative(sc, lo, len(sc.sentence.text)) and word.endswith("s")
+                and not word.endswith(("ss", "us", "is")))
 
     def _imperative(self, sc: SentenceClaims, lo: int, pos: int) -> bool:
         """The clause opens with a verb ("Support the immune system against viruses")."""

@@ -41,6 +41,11 @@ PASSIVE = regex.compile(
 USED_BEFORE = regex.compile(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
 LIST_AFTER = regex.compile(r"\s*(?:include|including)?\s*:\s*")
+LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of", "the", "a"})  # "Arnica for bruising and minor swelling"
+# The object of a benefit verb is a pronoun: "kills them", "clears it up", "fights it off".
+PRONOUN_OBJECT = regex.compile(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)
+# A label's link from the product to its condition: "Arnica 30C for (the relief of) minor bruising".
+LABEL_LINK = regex.compile(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -55,7 +60,8 @@ class Link:
     form: str = "verb"  # verb ("lowers blood sugar"), noun ("a remedy for colds"), class ("antiviral"),
     # outcome ("my sciatica is gone": the benefit word follows its target), answer ("Do you suffer
     # from arthritis? Our capsules can help.": the target is in the question before), offer (the
-    # product itself offered for a condition: "we use injections with patients like MS")
+    # product itself offered for a condition: "we use injections with patients like MS"), pronoun
+    # (the benefit's object is a pronoun for a condition named before: "kills them")
 
 
 class HealthClaimKind(RuleKind):
@@ -79,6 +85,7 @@ class HealthClaimKind(RuleKind):
         "criterion": Option(v.string, "what makes it a claim, for the message"),
         "excused_by_citation": Option(v.boolean, "a citation in the paragraph makes it a research report (default: true)"),
         "offers": Option(v.boolean, 'a product offered for a condition is a claim ("CBD oil for anxiety")'),
+        "continues": Option(v.boolean, "in a paragraph that makes a claim, a later sentence naming the product beside a condition carries it on"),
     }
     required = frozenset({"subjects"})
     fields = frozenset({"match", "benefit", "condition", "criterion", "subject"})
@@ -105,6 +112,7 @@ class HealthClaimKind(RuleKind):
         self.criterion = o.get("criterion", "")
         self.excused_by_citation = o.get("excused_by_citation", True)
         self.offers = o.get("offers", False)
+        self.continues = o.get("continues", False)
 
     def _pattern_lists(self, key: str, patterns: dict) -> tuple[str, ...]:
         names = tuple(self.spec.options.get(key, []))
@@ -115,18 +123,53 @@ class HealthClaimKind(RuleKind):
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
+        claiming: set[int] = set()  # blocks with a reported claim
+        quiet: list[SentenceClaims] = []
         for sc in claims.sentences:
-            yield from self._claims(doc, sc, page.sentences[sc.sentence.index], page)
+            found = list(self._claims(doc, sc, page.sentences[sc.sentence.index], page))
+            if found:
+                claiming.add(sc.sentence.block)
+            else:
+                quiet.append(sc)
+            yield from found
+        if self.continues:
+            for sc in quiet:
+                if sc.sentence.block in claiming:
+                    yield from self._continuation(doc, sc, page.sentences[sc.sentence.index], page)
+
+    def _continuation(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[Finding]:
+        """In a paragraph that makes a claim, a later sentence that names what the page sells
+        beside a condition carries the claim on: "Our stem cells reverse MS. We also see many
+        patients with Parkinson's." (one finding, at the first such condition)."""
+        text = sc.sentence.text
+        if sc.of(self.speaker.exclude):
+            return  # "researchers reported ... patients with MS": research or care speaks
+        for target in sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start):
+            if any(text[target.end:p.start].strip() == "" and p.start > target.end for p in sc.of(self.speaker.subjects)):
+                continue  # "advances in MS stem cell therapy": the condition names the product's field
+            implied = Mention(target.vocab, "help with", target.start, target.end)
+            if effect_status(sc, implied, self.speaker.subjects) in ("negated", "intent"):
+                continue
+            verdict = self.speaker.verdict(sc, voice, page, target.start, aims_ask=False)
+            if verdict is None or verdict[0] not in PROMOTED:
+                continue
+            if self._excused(sc, verdict[0]):
+                return
+            yield self._finding(doc, sc, Link(implied, target, target.start, target.end, "continuation"), verdict[0],
+                                quoted_from(sc, target.start) is not None)
+            return
 
     # -- one sentence ---------------------------------------------------------------------------
     def _claims(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[Finding]:
         """One finding per distinct claim of the sentence (links that overlap a reported one
         are the same claim)."""
         reported_end = -1
+        block = doc.blocks[sc.sentence.block]
+        labelled = block.kind != "heading" and block.region != "metadata"  # a title names a topic
         for link in sorted(self._links(sc, voice), key=lambda k: (k.start, -k.end)):
             if link.start < reported_end:
                 continue
-            if not self._reportable(sc, voice, page, link):
+            if not self._reportable(sc, voice, page, link, labelled):
                 continue
             subject = self.speaker.subject(sc, voice, link.benefit.start)
             if not self._excused(sc, subject):
@@ -145,6 +188,8 @@ class HealthClaimKind(RuleKind):
         if USED_BEFORE.search(text, start, link.benefit.start):
             return False  # "herbal remedies have been used for centuries to treat ...": a history of use
         products = [m for m in sc.of(self.speaker.subjects) if m.start < link.benefit.start]
+        if self.speaker.opens_with_headline_verb(sc, start):
+            return True  # a product's bullet: "Builds immunity to fight off colds"
         if self.speaker.opens_with_imperative(sc, start):
             return bool(products)
         return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
@@ -154,7 +199,9 @@ class HealthClaimKind(RuleKind):
         does not excuse what the seller or a named product claims (a footnote is not a licence)."""
         return self.excused_by_citation and sc.cited and subject not in ("first", "named")
 
-    def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link) -> bool:
+    def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link,
+                    labelled: bool = False) -> bool:
+        """`labelled`: the sentence may be a product's label ("Arnica 30C for bruising"), not a title."""
         status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame",
                                since=self.speaker.run_on_bullet(sc, link.benefit.start + 1))
         if status in ("negated", "intent"):
@@ -172,10 +219,12 @@ class HealthClaimKind(RuleKind):
         if link.form == "outcome" and subject != "first":
             return False  # an outcome story is a claim when the seller or a customer tells it
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit))
-        if link.form == "noun" and (status == "hedged" or not (marketing or quoted or strong or subject in ("first", "named"))):
+        if link.form == "noun" and (status == "hedged" or not (marketing or quoted or strong or subject in ("first", "named")
+                                                               or (subject == "product" and labelled and self._labels(sc, link)))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
         if link.form == "offer" and (status == "hedged" or not (marketing or quoted or subject in ("first", "named")
-                                                                or voice.has("first_person"))):
+                                                                or voice.has("first_person")
+                                                                or (subject == "product" and labelled and self._labels(sc, link)))):
             return False  # "CBD for epilepsy: what the evidence says" names a topic
         if status == "hedged" and not (marketing or subject in ("first", "named")
                                        or (self._serious(sc, link) and subject in PROMOTED)):
@@ -194,6 +243,7 @@ class HealthClaimKind(RuleKind):
             for s, e in voice.get(name):
                 yield Link(Mention(name, text[s:e], s, e), None, s, e, "class")
         targets = sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start)
+        yield from self._pronoun_objects(sc, targets)
         if not targets:
             yield from self._answers(sc)
             return
@@ -264,6 +314,18 @@ class HealthClaimKind(RuleKind):
                 offered = Mention(product.vocab, f"offer {product.text} for", product.start, product.end)
                 yield Link(offered, targets[i], product.start, targets[i].end, "offer")
 
+    def _labels(self, sc: SentenceClaims, link: Link) -> bool:
+        """The offer is the whole sentence, a product's label or heading: "Arnica 30C for
+        bruising and swelling" (no verb around it that could make it a topic or a report)."""
+        text = sc.sentence.text
+        if link.target is None or not LABEL_LINK.fullmatch(text, link.benefit.end, link.target.start):
+            return False
+        chars = list(text)
+        chars[link.start:link.end] = " " * (link.end - link.start)
+        for m in sc.of(self.targets) + sc.of(self.speaker.subjects):
+            chars[m.start:m.end] = " " * (m.end - m.start)
+        return all(w.lower() in LIST_WORDS for w in WORD.findall("".join(chars)))
+
     def _praised(self, sc: SentenceClaims, noun: Mention) -> bool:
         """An evaluative word right before the noun: "an effective treatment", "the best remedy"."""
         return any(m.vocab in self.claim_adjectives and noun.start - 2 <= m.end <= noun.start for m in sc.mentions)
@@ -274,6 +336,24 @@ class HealthClaimKind(RuleKind):
         system", "ALS damages motor neurons"."""
         i = bisect.bisect_left(starts, verb.start) - 1
         return i >= 0 and targets[i].end <= verb.start and DISEASE_ACTS.fullmatch(text, targets[i].end, verb.start) is not None
+
+    def _pronoun_objects(self, sc: SentenceClaims, targets: list[Mention]) -> Iterator[Link]:
+        """A benefit whose object is a pronoun for a condition named before it, in the sentence
+        or the one before on the page: "Ozone oxygenates cancer cells and kills them", "Arthritis
+        affects millions. Our capsules relieve it in days." """
+        text = sc.sentence.text
+        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            if not PRONOUN_OBJECT.match(text, verb.end) or any(t.start >= verb.end for t in targets):
+                continue
+            before = [t for t in targets if t.end <= verb.start]
+            if any(m.start >= (before[-1].end if before else 0) and m.end <= verb.start for m in sc.of(self.speaker.subjects)):
+                continue  # "harvesting the patient's own stem cells, treating them": the nearer noun
+            if before:
+                yield Link(verb, before[-1], before[-1].start, verb.end, "pronoun")  # one claim with "targets tumour cells
+            elif sc.previous is not None and sc.previous.sentence.block == sc.sentence.block:
+                named = [m for m in sc.previous.mentions if m.vocab in self.targets]
+                if named:
+                    yield Link(verb, max(named, key=lambda m: m.start), verb.start, verb.end, "pronoun")
 
     def _answers(self, sc: SentenceClaims) -> Iterator[Link]:
         """A benefit with no condition of its own answers the question before it: "Do you suffer

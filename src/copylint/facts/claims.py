@@ -40,6 +40,11 @@ _REPORTS = (
     r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"
     r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing))"
 )
+# Reporting words that also describe what products in general say ("products with claims like
+# "cures cancer"", "as one patient said, ..."): they report an ad's words only beside a seller.
+SAYING = frozenset({"say", "says", "said", "saying", "claim", "claims"})
+SELLER = rx(_SELLER + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:ad|advert|advertisement|post|web\s*page|page|"
+            r"website|video|email|leaflet|brochure|label|listing|poster|banner|mailing|claim)s?\b", regex.I)
 REPORTED_SPEECH = rx(
     _SELLER + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
     r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",
@@ -57,7 +62,7 @@ DENIED = rx(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", regex.I)
 INTENT = rx(
     r"\b(?:to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
     r"confirm|establish|understand|show|develop|find)|whether|how\s+(?:safe|effective|well|much|they|it|to|best)|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
-    r"search\s+(?:for|of)|strategy\s+for|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|"
+    r"search\s+(?:for|of)|(?:will|can|could|help(?:s|ed)?(?:\s+us)?(?:\s+to)?)\s+find|finding|strategy\s+for|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|"
     r"difficult\s+to|"
     r"hard\s+to|unable\s+to|approved\s+to|research\s+to|focus(?:es|ed|ing)?\s+on|rather\s+than|"
     r"instead\s+of|assess(?:es|ed|ing)|evaluat(?:es|ed|ing)|investigat(?:es|ed|ing)|explor(?:es|ed|ing)|"
@@ -255,7 +260,7 @@ class ClaimAnalyzer:
         label = LABEL.match(text)
         body_start = label.end() if label and label.end() < len(text) and len(label.group("label").split()) <= 6 else 0
         quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)
-        reported = any(REPORTING.search(text, 0, q[0]) for q in quotes)
+        reported = any(_reports_before(text, q[0]) for q in quotes)
         speech = REPORTED_SPEECH.search(text)
         if speech is not None and not DENIED.search(speech.group()):  # "they do not claim that"
             # the reported words run to the end of the sentence
@@ -268,6 +273,16 @@ class ClaimAnalyzer:
             hedged=cues.hedged(DESIGNED.sub(" ", body)) or EXTRA_HEDGE.search(body) is not None,
             question=cues.is_question(text), cited=cited, previous=previous,
         )
+
+
+def _reports_before(text: str, quote: int) -> bool:
+    """A reporting word before the quote makes it someone's claim. "Said" or "claims" alone is how
+    a patient story quotes a person or a warning describes the market; they report an ad's words
+    when a seller is named ("the company said", "an Instagram post claimed")."""
+    words = [m.group().lower() for m in REPORTING.finditer(text, 0, quote)]
+    if any(w not in SAYING for w in words):
+        return True
+    return bool(words) and SELLER.search(text, 0, quote) is not None
 
 
 @lru_cache(maxsize=16)

@@ -31,6 +31,7 @@ DEFAULT_EXCLUDE = ("standard_subjects", "research_subjects")
 RESEARCH = ("research_subjects",)  # of the excluded subjects, those that are research, not care
 DEFAULT_MARKETING = ("marketing_cues",)
 LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of these has no subject
+PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself from flu"
 PROMOTED = frozenset({"product", "first", "named"})
 REACH = 400  # characters around a claim searched for its subject
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
@@ -114,6 +115,7 @@ class Speaker:
     research: frozenset[str]
     marketing: frozenset[str]
     leads: frozenset[str]
+    prevention: frozenset[str]
     claims: object  # ClaimAnalyzer
     voice: VoiceAnalyzer
 
@@ -127,6 +129,7 @@ class Speaker:
             research=expand(RESEARCH, vocabs, "research", strict=False),
             marketing=expand(marketing, vocabs, "marketing", strict),
             leads=expand(LEADS, vocabs, "leads", strict=False),
+            prevention=expand(PREVENTION, vocabs, "prevention", strict=False),
             claims=analyzer(freeze(vocabs)),
             voice=VoiceAnalyzer(freeze_patterns(patterns), tuple(sorted(patterns)), settings.regex_timeout),
         )
@@ -228,6 +231,16 @@ class Speaker:
         """The clause from `lo` opens with a verb of use or benefit ("Wear the band ...")."""
         return self._imperative(sc, lo, len(sc.sentence.text))
 
+    def _advice(self, sc: SentenceClaims, voice: SentenceVoice) -> bool:
+        """Public-health advice: an imperative of prevention with nothing sold in the sentence."""
+        if sc.of(self.subjects) or sc.of(self.marketing) or "!" in sc.sentence.text:
+            return False
+        if voice.has("first_person") or voice.has("named_product"):
+            return False
+        if self.opens_with_headline_verb(sc, 0) or not self._imperative(sc, 0, len(sc.sentence.text)):
+            return False
+        return bool(sc.of(self.prevention))
+
     def opens_with_headline_verb(self, sc: SentenceClaims, lo: int) -> bool:
         """The clause from `lo` opens with a benefit verb in the third person, its subject left
         out: a product's bullet ("Builds immunity to fight off colds"), not advice to the reader
@@ -294,7 +307,7 @@ class Speaker:
         return subjects and self.subject(sc, voice, pos, end) in ("standard", "research")
 
     def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, aims: bool = True) -> bool:
-        return (voice.has("warning_voice") and quoted_from(sc, pos) is None) or self.asks(sc, pos, aims)
+        return ((voice.has("warning_voice") or voice.has("appeal_voice")) and quoted_from(sc, pos) is None) or self.asks(sc, pos, aims)
 
     def asks(self, sc: SentenceClaims, pos: int, aims: bool = True) -> bool:
         """An indirect question or purpose before the claim, in its clause or run-on bullet:
@@ -332,6 +345,8 @@ class Speaker:
         if subject == "none":
             if self._topic_label(sc, pos) and not marketing:
                 return None  # "Treating type 2 diabetes", "Managing pain": a heading names a topic
+            if self._advice(sc, voice):
+                return None  # "Protect yourself from flu", "Lower your risk of diabetes with a healthy diet"
             first = next((ch for ch in sc.sentence.text if ch.isalpha()), "")
             return (subject, marketing) if first.isupper() or page.promotional or quoted else None
         if marketing:

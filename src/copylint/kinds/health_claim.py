@@ -211,7 +211,7 @@ class HealthClaimKind(RuleKind):
         if verdict is None:
             return False
         subject, marketing = verdict
-        if status == "purpose" and subject not in ("first", "named") and not self._purpose_sells(sc, link, subject):
+        if status == "purpose" and subject != "named" and not self._purpose_sells(sc, link, subject):
             return False  # "stem cell therapy aims to repair"; but "our therapy seeks to cure allergies" sells
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "frame" and subject == "generic":

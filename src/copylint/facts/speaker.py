@@ -340,6 +340,8 @@ class Speaker:
         if subject in ("standard", "research"):
             return None
         marketing = self.marketing_voice(sc, voice, subject)
+        if subject == "product" and voice.has("research_frames") and quoted_from(sc, pos) is None:
+            return None  # "In laboratory studies, graviola killed cancer cells": a research report
         if subject in PROMOTED:
             return subject, marketing
         if subject == "none":

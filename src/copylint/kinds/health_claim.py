@@ -85,7 +85,7 @@ class HealthClaimKind(RuleKind):
         "criterion": Option(v.string, "what makes it a claim, for the message"),
         "excused_by_citation": Option(v.boolean, "a citation in the paragraph makes it a research report (default: true)"),
         "offers": Option(v.boolean, 'a product offered for a condition is a claim ("CBD oil for anxiety")'),
-        "continues": Option(v.boolean, "in a paragraph that makes a claim, a later sentence naming the product beside a condition carries it on"),
+        "continues": Option(v.boolean, "in a paragraph that makes a claim, a later sentence for the product that names a condition, or states a benefit, carries it on"),
     }
     required = frozenset({"subjects"})
     fields = frozenset({"match", "benefit", "condition", "criterion", "subject"})
@@ -123,46 +123,65 @@ class HealthClaimKind(RuleKind):
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
-        claiming: set[int] = set()  # blocks with a reported claim
+        claimed: dict[int, Mention] = {}  # block -> the condition its first reported claim names
         quiet: list[SentenceClaims] = []
         for sc in claims.sentences:
-            found = list(self._claims(doc, sc, page.sentences[sc.sentence.index], page))
-            if found:
-                claiming.add(sc.sentence.block)
-            else:
+            links = list(self._claims(doc, sc, page.sentences[sc.sentence.index], page))
+            if not links:
                 quiet.append(sc)
-            yield from found
+            elif links[0][0].target is not None:
+                claimed.setdefault(sc.sentence.block, links[0][0].target)
+            for link, subject in links:
+                yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
         if self.continues:
             for sc in quiet:
-                if sc.sentence.block in claiming:
-                    yield from self._continuation(doc, sc, page.sentences[sc.sentence.index], page)
+                if sc.sentence.block in claimed:
+                    found = self._continuation(sc, page.sentences[sc.sentence.index], page, claimed[sc.sentence.block])
+                    if found is not None:
+                        yield self._finding(doc, sc, *found, quoted_from(sc, found[0].start) is not None)
 
-    def _continuation(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[Finding]:
-        """In a paragraph that makes a claim, a later sentence that names what the page sells
-        beside a condition carries the claim on: "Our stem cells reverse MS. We also see many
-        patients with Parkinson's." (one finding, at the first such condition)."""
+    def _continuation(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice,
+                      claimed: Mention) -> tuple[Link, str] | None:
+        """In a paragraph that makes a claim, a later sentence that speaks for what the page sells
+        carries the claim on: it names a condition beside the product ("Our stem cells reverse MS.
+        We also see many patients with Parkinson's."), or states a benefit with no condition of its
+        own ("... It restores mobility in weeks."). One finding, at the first such words."""
         text = sc.sentence.text
         if sc.of(self.speaker.exclude):
-            return  # "researchers reported ... patients with MS": research or care speaks
+            return None  # "researchers reported ... patients with MS": research or care speaks
         for target in sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start):
             if any(text[target.end:p.start].strip() == "" and p.start > target.end for p in sc.of(self.speaker.subjects)):
                 continue  # "advances in MS stem cell therapy": the condition names the product's field
             implied = Mention(target.vocab, "help with", target.start, target.end)
-            if effect_status(sc, implied, self.speaker.subjects) in ("negated", "intent"):
+            found = self._carried(sc, voice, page, Link(implied, target, target.start, target.end, "continuation"),
+                                  ("negated", "intent"))
+            if found is not None:
+                return found
+        earlier = Mention(claimed.vocab, f"{claimed.text}, named earlier in the paragraph", claimed.start, claimed.end)
+        support = voice.get("support_frames")
+        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            if any(s <= verb.start < e for s, e in support):
                 continue
-            verdict = self.speaker.verdict(sc, voice, page, target.start, aims_ask=False)
-            if verdict is None or verdict[0] not in PROMOTED:
-                continue
-            if self._excused(sc, verdict[0]):
-                return
-            yield self._finding(doc, sc, Link(implied, target, target.start, target.end, "continuation"), verdict[0],
-                                quoted_from(sc, target.start) is not None)
-            return
+            found = self._carried(sc, voice, page, Link(verb, earlier, verb.start, verb.end, "continuation"),
+                                  ("negated", "intent", "purpose", "hedged", "correlational"))
+            if found is not None:
+                return found
+        return None
+
+    def _carried(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link,
+                 refused: tuple[str, ...]) -> tuple[Link, str] | None:
+        """The link with its subject when the sentence speaks for what the page sells."""
+        if effect_status(sc, link.benefit, self.speaker.subjects) in refused:
+            return None
+        verdict = self.speaker.verdict(sc, voice, page, link.benefit.start, aims_ask=False)
+        if verdict is None or verdict[0] not in PROMOTED | {"pronoun"} or self._excused(sc, verdict[0]):
+            return None
+        return link, verdict[0]
 
     # -- one sentence ---------------------------------------------------------------------------
-    def _claims(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[Finding]:
-        """One finding per distinct claim of the sentence (links that overlap a reported one
-        are the same claim)."""
+    def _claims(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[tuple[Link, str]]:
+        """Each distinct claim of the sentence with its subject (links that overlap a reported
+        one are the same claim)."""
         reported_end = -1
         block = doc.blocks[sc.sentence.block]
         labelled = block.kind != "heading" and block.region != "metadata"  # a title names a topic
@@ -174,7 +193,7 @@ class HealthClaimKind(RuleKind):
             subject = self.speaker.subject(sc, voice, link.benefit.start)
             if not self._excused(sc, subject):
                 reported_end = link.end
-                yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
+                yield link, subject
 
     def _purpose_sells(self, sc: SentenceClaims, link: Link, subject: str) -> bool:
         """A purpose infinitive that states what the product is for: the product is the clause's

@@ -192,7 +192,7 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
         return "intent"
     if AIMS.search(clause) or PURPOSE.search(clause):
         return "purpose"
-    infinitive = INFINITIVE.search(clause)
+    infinitive = INFINITIVE.search(clause) if not effect.text.lower().endswith("ing") else None  # "an approach to managing ADHD": a preposition
     if (infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause)
             and not _product_head(sc, infinitive.start("head") + (effect.start - len(clause)), products)):
         return "purpose"

@@ -23,7 +23,7 @@ PROMOTIONAL_SIGNALS = 2  # selling signals a page needs before pronouns and bull
 # A name the page marks as a trademark once ("Zenrelief™") names the product wherever it is
 # repeated without the sign ("Zenrelief calms anxiety").
 NAMED = "named_product"
-TRADEMARKED = regex.compile(r"(?:\b\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){0,2}\b\p{Lu}[\p{L}\p{N}'\u2019-]+(?=\s?[\u2122\u00ae])")
+MARKED = "marked_names"  # the pattern list of names a page marks as its own (with \u2122 or \u00ae)
 
 
 def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
@@ -86,7 +86,7 @@ class VoiceAnalyzer:
         return hash(self.key)
 
     def __call__(self, doc: Document) -> PageVoice:
-        names = trademarked_names(doc.source.text, self.timeout)
+        names = marked_names(self.compiled.get(MARKED), doc.source.text, self.timeout)
         sentences = [SentenceVoice(s.text, self, names) for s in doc.sentences]
         signals = len(matching.findall(SELLING, doc.source.text, self.timeout))
         return PageVoice(promotional=signals >= PROMOTIONAL_SIGNALS, sentences=sentences)
@@ -98,9 +98,12 @@ class VoiceAnalyzer:
         return tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
 
 
-def trademarked_names(text: str, timeout: float | None = None) -> regex.Pattern | None:
-    """One pattern for the names the page marks with ™ or ® (None when it marks none)."""
-    names = {m.group().strip() for m in matching.finditer(TRADEMARKED, text, timeout)}
+def marked_names(marks: regex.Pattern | None, text: str, timeout: float | None = None) -> regex.Pattern | None:
+    """One pattern for the names the page marks as its own (the pack's `marked_names` list: a
+    name before ™ or ®), to find them wherever the page repeats them; None when it marks none."""
+    if marks is None:
+        return None
+    names = {m.group().strip() for m in matching.finditer(marks, text, timeout)}
     if not names:
         return None
     words = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))

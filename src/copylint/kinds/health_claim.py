@@ -38,6 +38,8 @@ PASSIVE = regex.compile(
     r"(?:has|have)\s+been|being)\s+(?:(?:\p{L}+ly|also|then|soon|often)\s+)?",
     regex.I,
 )
+OBJECT_LEADS = frozenset("my your his her their our its the a an me him them us this that these those".split())
+HEADLINE_PASSIVE = regex.compile(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", regex.I)
 USED_BEFORE = regex.compile(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
 LIST_AFTER = regex.compile(r"\s*(?:include|including)?\s*:\s*")
@@ -61,7 +63,8 @@ class Link:
     # outcome ("my sciatica is gone": the benefit word follows its target), answer ("Do you suffer
     # from arthritis? Our capsules can help.": the target is in the question before), offer (the
     # product itself offered for a condition: "we use injections with patients like MS"), pronoun
-    # (the benefit's object is a pronoun for a condition named before: "kills them")
+    # (the benefit's object is a pronoun for a condition named before: "kills them"), headline (a
+    # condition, then a participle: "Joint pain relieved in days")
 
 
 class HealthClaimKind(RuleKind):
@@ -225,7 +228,7 @@ class HealthClaimKind(RuleKind):
                                since=self.speaker.run_on_bullet(sc, link.benefit.start + 1))
         if status in ("negated", "intent"):
             return False
-        at = link.start if link.form == "outcome" else link.benefit.start  # the subject precedes the target
+        at = link.start if link.form in ("outcome", "headline") else link.benefit.start  # the subject precedes the target
         verdict = self.speaker.verdict(sc, voice, page, at, aims_ask=False)
         if verdict is None:
             return False
@@ -237,7 +240,8 @@ class HealthClaimKind(RuleKind):
             return False  # "there is no more risk of infection once ...": a frame needs what the page sells
         if link.form == "outcome" and subject != "first":
             return False  # an outcome story is a claim when the seller or a customer tells it
-        strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit))
+        strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit)
+                                           or self._named_for(sc, link))
         if link.form == "noun" and (status == "hedged" or not (marketing or quoted or strong or subject in ("first", "named")
                                                                or (subject == "product" and labelled and self._labels(sc, link)))):
             return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
@@ -274,6 +278,10 @@ class HealthClaimKind(RuleKind):
         excluded = sc.of(self.speaker.exclude)
         support = voice.get("support_frames")
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            j = bisect.bisect_left(starts, verb.start) - 1
+            if j >= 0 and self._headline_passive(text, targets[j], verb):
+                yield Link(verb, targets[j], targets[j].start, verb.end, "headline")
+                continue
             if self._condition_acts(text, targets, starts, verb):
                 continue
             if any(x.start <= verb.start and verb.end <= x.end for x in excluded):
@@ -345,6 +353,13 @@ class HealthClaimKind(RuleKind):
             chars[m.start:m.end] = " " * (m.end - m.start)
         return all(w.lower() in LIST_WORDS for w in WORD.findall("".join(chars)))
 
+    def _named_for(self, sc: SentenceClaims, link: Link) -> bool:
+        """The product is named for the condition ("the PCOS supplement", "arthritis tea"): the
+        condition right before a product word (21 CFR 101.93(g)(2)(iv), the product's name)."""
+        if link.form != "noun" or link.target is None or link.target.end > link.benefit.start:
+            return False
+        return any(m.start <= link.benefit.start and link.benefit.end <= m.end for m in sc.of(self.speaker.subjects))
+
     def _praised(self, sc: SentenceClaims, noun: Mention) -> bool:
         """An evaluative word right before the noun: "an effective treatment", "the best remedy"."""
         return any(m.vocab in self.claim_adjectives and noun.start - 2 <= m.end <= noun.start for m in sc.mentions)
@@ -355,6 +370,17 @@ class HealthClaimKind(RuleKind):
         system", "ALS damages motor neurons"."""
         i = bisect.bisect_left(starts, verb.start) - 1
         return i >= 0 and targets[i].end <= verb.start and DISEASE_ACTS.fullmatch(text, targets[i].end, verb.start) is not None
+
+    @staticmethod
+    def _headline_passive(text: str, target: Mention, verb: Mention) -> bool:
+        """A headline that opens with the condition and a participle, no verb to be: "Joint pain
+        relieved in days", "Eczema gone for good"."""
+        if target.end > verb.start or WORD.search(text, 0, target.start) or not verb.text.lower().endswith(("ed", "en")):
+            return False
+        after = WORD.search(text, verb.end)
+        if after is not None and after.group().lower() in OBJECT_LEADS:
+            return False  # "Arthritis reduced my mobility": the condition acts
+        return HEADLINE_PASSIVE.fullmatch(text, target.end, verb.start) is not None
 
     def _pronoun_objects(self, sc: SentenceClaims, targets: list[Mention]) -> Iterator[Link]:
         """A benefit whose object is a pronoun for a condition named before it, in the sentence

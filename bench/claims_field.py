@@ -2,7 +2,7 @@
 honest patient-information sentences, each split by source URL into a tuning and a held-out half.
 
 Usage:  PYTHONPATH=src python bench/claims_field.py [--datasets DIR] [--split all|tune|heldout]
-        [--misses N] [--show-hits] [--rules DIR]
+        [--misses N] [--show-hits] [--rules DIR] [--research]
 
 DIR holds regulatory/ (default: ../shared/datasets beside the repository). Each `context` (the
 sentence or bullet around a cited claim) and each honest sentence is linted on its own, as one
@@ -131,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=10, help="how many misses and false alarms to print")
     ap.add_argument("--show-heldout", action="store_true", help="also print the held-out texts (reading them is tuning on them)")
     ap.add_argument("--rules", type=Path, action="append", help="rule folder (default: the shipped pack)")
+    ap.add_argument("--research", action="store_true",
+                    help="also count claim findings on research text (the Yu et al. PubMed conclusions and "
+                         "press releases in claim-strength/): reports of studies, not marketing")
     args = ap.parse_args(argv)
     folder = args.datasets / "regulatory"
     if not folder.is_dir():
@@ -175,7 +178,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  - {','.join(sorted({f.rule for f in found}))}: {r.text[:140]}")
     fired = Counter(f.rule for hit, found in claim_hits if hit for f in found)
     print("\nrules firing on regulator claims: " + ", ".join(f"{k} {v}" for k, v in fired.most_common()))
+    if args.research:
+        research_voice(linter, args.datasets / "claim-strength")
     return 0
+
+
+CLAIM_CATEGORIES = {"efficacy", "safety", "testimonial", "hype", "regulatory"}
+
+
+def research_voice(linter: Linter, folder: Path) -> None:
+    """Claim findings per 1,000 sentences of research text, split by a hash of the sentence. A
+    study's conclusion or a press release about one reports research; a claim finding there is a
+    false alarm of the research voice (sellers quote such sentences, so it is a floor, not zero)."""
+    print("\nresearch voice (claim findings per 1,000 sentences of research text):")
+    for name in ("yu2019_pubmed_conclusions.csv", "yu2020_eurekalert_press_releases.csv"):
+        path = folder / name
+        if not path.is_file():
+            print(f"  {name}: missing")
+            continue
+        with path.open(newline="", encoding="utf-8") as fh:
+            sentences = [r["sentence"] for r in csv.DictReader(fh)]
+        counts = {"tune": [0, 0], "heldout": [0, 0]}
+        rules = Counter()
+        for text in sentences:
+            found = [f for f in linter.findings(text)[1] if f.category in CLAIM_CATEGORIES]
+            part = counts[half(text)]
+            part[0] += 1
+            part[1] += bool(found)
+            rules.update({f.rule for f in found})
+        figures = "; ".join(f"{k} {n}/{total} = {1000 * n / max(total, 1):.1f}" for k, (total, n) in counts.items())
+        print(f"  {name}: {figures}; by rule: " + ", ".join(f"{k} {v}" for k, v in rules.most_common(5)))
 
 
 if __name__ == "__main__":

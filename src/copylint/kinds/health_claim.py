@@ -277,7 +277,10 @@ class HealthClaimKind(RuleKind):
                     starts: list[int]) -> Iterator[Link]:
         excluded = sc.of(self.speaker.exclude)
         support = voice.get("support_frames")
+        harms = voice.get("harm_frames")
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            if any(s <= verb.start < e for s, e in harms):
+                continue  # "increases the risk of breast cancer": a harm
             j = bisect.bisect_left(starts, verb.start) - 1
             if j >= 0 and self._headline_passive(text, targets[j], verb):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "headline")

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from copylint.facts.context import Analysis
-from copylint.kinds.fingerprints import BlockPrint, ClusterStats, Run, block_prints, cluster, cross_repeats, self_repeats
+from copylint.kinds.fingerprints import (BlockPrint, ClusterStats, FlatPrints, PackedPrints, Run, block_prints, cluster,
+                                         cross_repeats, self_repeats)
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings, render
 from copylint.core.models import Document, Finding, Location
 from copylint.core import validators as v
@@ -18,7 +19,7 @@ from copylint.core import validators as v
 class DocPrints:
     """The per-document fingerprint kept for the cross-file pass."""
 
-    blocks: tuple[BlockPrint, ...]
+    blocks: Sequence[BlockPrint]  # a PackedPrints once kept for the cross-file pass
 
 
 def _size(length: int) -> str:
@@ -73,14 +74,14 @@ class DuplicateKind(RuleKind):
     def fingerprint(self, doc: Document, ctx: Analysis) -> DocPrints | None:
         if not self.across_files:
             return None
-        return DocPrints(ctx.get(block_prints))
+        return DocPrints(PackedPrints(ctx.get(block_prints)))
 
     def compare(self, collected: Sequence[tuple[str, DocPrints]]) -> list[Finding]:
         self.stats = ClusterStats()
         docs = sorted(collected, key=lambda item: item[0])
         if len(docs) < 2:
             return []
-        flat = [p for _, fp in docs for p in fp.blocks]
+        flat = FlatPrints([fp.blocks for _, fp in docs])
         ids = cluster(flat, self.threshold, self.min_words, self.stats)
         seqs, offset = [], 0
         for _, fp in docs:

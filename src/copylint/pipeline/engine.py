@@ -71,8 +71,9 @@ def lint_source(source: Source, rules: Sequence[RuleKind]) -> DocumentResult:
     return lint_document(parse(source), rules)
 
 
-def compare_across(results: Iterable[DocumentResult], rules: Sequence[RuleKind]) -> list[Finding]:
-    """Findings of cross-file kinds, from the fingerprints every document contributed."""
+def compare_across(results: Iterable, rules: Sequence[RuleKind]) -> list[Finding]:
+    """Findings of cross-file kinds, from the fingerprints every document contributed (each of
+    `results` has a `path` and `fingerprints`: DocumentResult, run.Prints)."""
     findings: list[Finding] = []
     cross = [r for r in rules if r.cross_file]
     if not cross:

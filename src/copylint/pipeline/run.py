@@ -4,7 +4,7 @@ files -> findings in a stable order. I/O happens here, not in the analysis."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, NamedTuple, Sequence
 
 from copylint.pipeline.deadline import FileTimeout, file_timeout, limited
 from copylint.pipeline.engine import DocumentResult, RunResult, compare_across, lint_document
@@ -111,6 +111,14 @@ def _lint_one(candidate: Candidate, rules: Sequence[RuleKind], options: RunOptio
     return result
 
 
+class Prints(NamedTuple):
+    """What the cross-file pass keeps of a file: its fingerprints, and the digest of its text."""
+
+    path: str
+    fingerprints: dict[str, Any]
+    digest: str
+
+
 @dataclass
 class Collected:
     """One run's per-document results as they arrived, kept compact: the findings in a store
@@ -145,7 +153,7 @@ def collect(rules: Sequence[RuleKind], options: RunOptions, store: FindingStore 
         options.on_start(len(candidates))
     outcome = RunOutcome()
     collected = Collected(store if store is not None else FindingStore(), outcome)
-    prints: list[DocumentResult] = []  # path and fingerprints only: the cross-file state
+    prints: list[Prints] = []  # the cross-file state
     for result in _lint_all(candidates, rules, options, outcome.notes):
         if options.on_result is not None:
             options.on_result(result)
@@ -162,7 +170,7 @@ def collect(rules: Sequence[RuleKind], options: RunOptions, store: FindingStore 
         collected.chrome.note(result.findings)
         collected.store.add(result.path, result.findings)
         if result.fingerprints:
-            prints.append(DocumentResult(result.path, fingerprints=result.fingerprints, digest=result.digest))
+            prints.append(Prints(result.path, result.fingerprints, result.digest))
     for f in exact_excerpts(compare_across(prints, rules), prints, options):
         collected.cross.setdefault(f.path, []).append(f)
     return collected
@@ -177,7 +185,7 @@ def run(rules: Sequence[RuleKind], options: RunOptions) -> RunOutcome:
     return outcome
 
 
-def exact_excerpts(findings: list[Finding], results: Sequence[DocumentResult], options: RunOptions) -> list[Finding]:
+def exact_excerpts(findings: list[Finding], results: Sequence[Prints], options: RunOptions) -> list[Finding]:
     """Cross-file findings carry a summary excerpt (the comparison keeps only fingerprints): cut
     the exact source text instead, re-reading each file concerned, if it is still the text that
     was linted (same digest)."""

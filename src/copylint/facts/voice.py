@@ -79,8 +79,6 @@ class VoiceAnalyzer:
         self.key = (patterns, names, timeout)
         self.timeout = timeout
         self.compiled = compile_lists({k: list(v) for k, v in patterns}, names)
-        # Literals one of which every match of a list contains: a sentence without any is not scanned.
-        self.covers = {name: ascii_cover(p.pattern) for name, p in self.compiled.items() if p is not None}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VoiceAnalyzer) and other.key == self.key
@@ -96,7 +94,8 @@ class VoiceAnalyzer:
 
     def spans(self, name: str, text: str) -> tuple[tuple[int, int], ...]:
         pattern = self.compiled.get(name)
-        if pattern is None or not may_match(self.covers.get(name), text):
+        # Literals one of which every match of the list contains: a sentence without any is not scanned.
+        if pattern is None or not may_match(ascii_cover(pattern.pattern), text):
             return ()
         return tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
 

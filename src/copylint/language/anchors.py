@@ -4,6 +4,7 @@ case-folded block text of a document so that a rule whose anchors are absent nev
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -82,6 +83,7 @@ _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")  # \p{
 _LOOKALIKES = ("\u0130", "\u0131", "\u017f")
 
 
+@functools.lru_cache(maxsize=256)
 def ascii_cover(pattern: str) -> tuple[str, ...] | None:
     """Lower-case ASCII strings one of which occurs (lower-cased) in every case-insensitive match of
     `pattern`, a `regex` pattern (its Unicode property classes read as any word character), or

@@ -77,20 +77,22 @@ class DuplicateKind(RuleKind):
         return DocPrints(PackedPrints(ctx.get(block_prints)))
 
     def compare(self, collected: Sequence[tuple[str, DocPrints]]) -> list[Finding]:
+        return list(self.iter_compare(collected))
+
+    def iter_compare(self, collected: Sequence[tuple[str, DocPrints]]) -> Iterator[Finding]:
         self.stats = ClusterStats()
         docs = sorted(collected, key=lambda item: item[0])
         if len(docs) < 2:
-            return []
+            return
         flat = FlatPrints([fp.blocks for _, fp in docs])
         ids = cluster(flat, self.threshold, self.min_words, self.stats)
         seqs, offset = [], 0
         for _, fp in docs:
             seqs.append(ids[offset:offset + len(fp.blocks)])
             offset += len(fp.blocks)
-        findings = []
+        del ids
         for run in cross_repeats(seqs, lambda d, i: docs[d][1].blocks[i].words >= self.min_words):
-            findings.append(self._cross_finding(docs, run))
-        return findings
+            yield self._cross_finding(docs, run)
 
     def _cross_finding(self, docs: Sequence[tuple[str, DocPrints]], run: Run) -> Finding:
         c, p, length = run.first

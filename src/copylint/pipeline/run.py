@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Callable, Iterable, NamedTuple, Sequence
 
 from copylint.pipeline.deadline import FileTimeout, file_timeout, limited
-from copylint.pipeline.engine import DocumentResult, RunResult, compare_across, lint_document
+from copylint.pipeline.engine import DocumentResult, RunResult, iter_across, lint_document
 from copylint.pipeline.filters.chrome import OncePerRun
 from copylint.pipeline.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind
@@ -112,11 +112,10 @@ def _lint_one(candidate: Candidate, rules: Sequence[RuleKind], options: RunOptio
 
 
 class Prints(NamedTuple):
-    """What the cross-file pass keeps of a file: its fingerprints, and the digest of its text."""
+    """What the cross-file pass keeps of a file: its fingerprints."""
 
     path: str
     fingerprints: dict[str, Any]
-    digest: str
 
 
 @dataclass
@@ -128,17 +127,18 @@ class Collected:
 
     store: FindingStore
     outcome: RunOutcome
-    cross: dict[str, list[Finding]] = field(default_factory=dict)  # path -> cross-file findings
+    options: RunOptions
+    cross: FindingStore = field(default_factory=FindingStore)  # cross-file findings, by path
     chrome: OncePerRun = field(default_factory=OncePerRun)
 
     def ordered_paths(self) -> list[str]:
         """Every path with findings or suppression directives (their own findings), in report order."""
-        return sorted({*self.store.paths(), *self.cross, *self.outcome.directives})
+        return sorted({*self.store.paths(), *self.cross.paths(), *self.outcome.directives})
 
     def findings_of(self, path: str) -> list[Finding]:
         """The file's findings and the cross-file ones about it, a repeated chrome finding kept
         only in the first page that has it (filters.chrome.OncePerRun), in source order."""
-        found = [*self.store.take(path), *self.cross.get(path, ())]
+        found = [*self.store.take(path), *exact_excerpts(path, self.cross.take(path), self.outcome.digests, self.options)]
         found = [f for f in found if self.chrome.keeps(f)]
         found.sort(key=Finding.sort_key)
         return found
@@ -152,7 +152,7 @@ def collect(rules: Sequence[RuleKind], options: RunOptions, store: FindingStore 
     if options.on_start is not None:
         options.on_start(len(candidates))
     outcome = RunOutcome()
-    collected = Collected(store if store is not None else FindingStore(), outcome)
+    collected = Collected(store if store is not None else FindingStore(), outcome, options)
     prints: list[Prints] = []  # the cross-file state
     for result in _lint_all(candidates, rules, options, outcome.notes):
         if options.on_result is not None:
@@ -170,10 +170,23 @@ def collect(rules: Sequence[RuleKind], options: RunOptions, store: FindingStore 
         collected.chrome.note(result.findings)
         collected.store.add(result.path, result.findings)
         if result.fingerprints:
-            prints.append(Prints(result.path, result.fingerprints, result.digest))
-    for f in exact_excerpts(compare_across(prints, rules), prints, options):
-        collected.cross.setdefault(f.path, []).append(f)
+            prints.append(Prints(result.path, result.fingerprints))
+    batch: dict[str, list[Finding]] = {}
+    for n, f in enumerate(iter_across(prints, rules), 1):  # kept a batch at a time: there may be many
+        batch.setdefault(f.path, []).append(f)
+        if n % CROSS_BATCH == 0:
+            _keep(collected.cross, batch)
+    _keep(collected.cross, batch)
     return collected
+
+
+CROSS_BATCH = 2_000  # cross-file findings gathered before they go to their store
+
+
+def _keep(store: FindingStore, batch: dict[str, list[Finding]]) -> None:
+    for path, found in batch.items():
+        store.add(path, found)
+    batch.clear()
 
 
 def run(rules: Sequence[RuleKind], options: RunOptions) -> RunOutcome:
@@ -185,22 +198,17 @@ def run(rules: Sequence[RuleKind], options: RunOptions) -> RunOutcome:
     return outcome
 
 
-def exact_excerpts(findings: list[Finding], results: Sequence[Prints], options: RunOptions) -> list[Finding]:
-    """Cross-file findings carry a summary excerpt (the comparison keeps only fingerprints): cut
-    the exact source text instead, re-reading each file concerned, if it is still the text that
-    was linted (same digest)."""
-    digests = {r.path: r.digest for r in results}
-    by_path: dict[str, list[Finding]] = {}
+def exact_excerpts(path: str, findings: list[Finding], digests: dict[str, str], options: RunOptions) -> list[Finding]:
+    """Cross-file findings of `path` carry a summary excerpt (the comparison keeps only
+    fingerprints): cut the exact source text instead, re-reading the file, if it is still the
+    text that was linted (same digest)."""
+    if not findings or path == "-" or path == options.stdin_filename:
+        return findings
+    source = read_source(path, format_for(path))
+    if isinstance(source, InputError) or text_digest(source.text) != digests.get(path):
+        return findings
     for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    for path, found in by_path.items():
-        if path == "-" or path == options.stdin_filename:
-            continue
-        source = read_source(path, format_for(path))
-        if isinstance(source, InputError) or text_digest(source.text) != digests.get(path):
-            continue
-        for f in found:
-            f.excerpt = source.text[f.location.start_offset:f.location.end_offset]
+        f.excerpt = source.text[f.location.start_offset:f.location.end_offset]
     return findings
 
 

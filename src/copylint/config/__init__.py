@@ -386,10 +386,10 @@ def is_override(arg: str) -> bool:
 def parse_overrides(args: Iterable[str], base: Path) -> tuple[dict[str, Any], Config]:
     """The data and the parsed Config of `KEY=VALUE` overrides. VALUE is YAML (`select=[efficacy, hype]`,
     `fail-on=error`); `severity.hype=info` and `duplicates.threshold=0.9` set one entry of a table."""
-    import yaml
-
     data: dict[str, Any] = {}
     for arg in args:
+        import yaml  # only when there are overrides: PyYAML compiles its regexes when imported
+
         key, _, raw = arg.partition("=")
         key = key.strip()
         try:

@@ -10,6 +10,7 @@ import regex
 
 from copylint.core import matching
 from copylint.core.models import Document
+from copylint.language.anchors import ascii_cover, may_match
 
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
 SELLING = regex.compile(
@@ -93,7 +94,8 @@ class VoiceAnalyzer:
 
     def spans(self, name: str, text: str) -> tuple[tuple[int, int], ...]:
         pattern = self.compiled.get(name)
-        if pattern is None:
+        # Literals one of which every match of the list contains: a sentence without any is not scanned.
+        if pattern is None or not may_match(ascii_cover(pattern.pattern), text):
             return ()
         return tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
 

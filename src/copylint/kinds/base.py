@@ -4,7 +4,7 @@ documents (and, for cross-file kinds, compare fingerprints collected from every 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable, Sequence
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Sequence
 
 from copylint.facts.context import Analysis
 from copylint.core.spec import Examples, Option, RuleSpec, Settings, Validator  # noqa: F401 - re-exported for the kinds
@@ -48,6 +48,11 @@ class RuleKind:
 
     def compare(self, collected: Sequence[tuple[str, Any]]) -> list[Finding]:
         return []
+
+    def iter_compare(self, collected: Sequence[tuple[str, Any]]) -> Iterator[Finding]:
+        """`compare`'s findings one at a time (a kind with many overrides this, so a run need not
+        hold them all at once)."""
+        return iter(self.compare(collected))
 
     def finding(
         self,

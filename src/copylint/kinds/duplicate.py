@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from copylint.facts.context import Analysis
-from copylint.kinds.fingerprints import BlockPrint, ClusterStats, Run, block_prints, cluster, cross_repeats, self_repeats
+from copylint.kinds.fingerprints import (BlockPrint, ClusterStats, FlatPrints, PackedPrints, Run, block_prints, cluster,
+                                         cross_repeats, self_repeats)
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings, render
 from copylint.core.models import Document, Finding, Location
 from copylint.core import validators as v
@@ -18,7 +19,7 @@ from copylint.core import validators as v
 class DocPrints:
     """The per-document fingerprint kept for the cross-file pass."""
 
-    blocks: tuple[BlockPrint, ...]
+    blocks: Sequence[BlockPrint]  # a PackedPrints once kept for the cross-file pass
 
 
 def _size(length: int) -> str:
@@ -73,23 +74,25 @@ class DuplicateKind(RuleKind):
     def fingerprint(self, doc: Document, ctx: Analysis) -> DocPrints | None:
         if not self.across_files:
             return None
-        return DocPrints(ctx.get(block_prints))
+        return DocPrints(PackedPrints(ctx.get(block_prints)))
 
     def compare(self, collected: Sequence[tuple[str, DocPrints]]) -> list[Finding]:
+        return list(self.iter_compare(collected))
+
+    def iter_compare(self, collected: Sequence[tuple[str, DocPrints]]) -> Iterator[Finding]:
         self.stats = ClusterStats()
         docs = sorted(collected, key=lambda item: item[0])
         if len(docs) < 2:
-            return []
-        flat = [p for _, fp in docs for p in fp.blocks]
+            return
+        flat = FlatPrints([fp.blocks for _, fp in docs])
         ids = cluster(flat, self.threshold, self.min_words, self.stats)
         seqs, offset = [], 0
         for _, fp in docs:
             seqs.append(ids[offset:offset + len(fp.blocks)])
             offset += len(fp.blocks)
-        findings = []
+        del ids
         for run in cross_repeats(seqs, lambda d, i: docs[d][1].blocks[i].words >= self.min_words):
-            findings.append(self._cross_finding(docs, run))
-        return findings
+            yield self._cross_finding(docs, run)
 
     def _cross_finding(self, docs: Sequence[tuple[str, DocPrints]], run: Run) -> Finding:
         c, p, length = run.first

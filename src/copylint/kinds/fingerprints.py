@@ -3,9 +3,11 @@ index that clusters near-identical blocks in linear time, and repeated-run findi
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import heapq
+import itertools
 import unicodedata
 import zlib
 from array import array
@@ -83,6 +85,83 @@ class BlockPrint(NamedTuple):
     excerpt: str
     word_seq: Sequence[int] = ()  # array("H") of 16-bit word hashes, for short blocks only
     word_keys: Sequence[int] = ()  # array("I"): index keys of a short block (`word_keys`)
+
+
+class PackedPrints(Sequence):
+    """One document's block fingerprints packed into a few flat arrays (about half the memory of
+    the tuples, which a run keeps for every file until the cross-file pass); blocks with the same
+    text share one sketch, word sequence, keys and excerpt. Reading an item builds its BlockPrint."""
+
+    __slots__ = ("numbers", "exact", "which", "sketches", "seqs", "keys", "excerpts", "bounds")
+    _NUMBERS = 8  # index, line, column, end_line, end_column, start, end, words
+
+    def __init__(self, prints: Sequence[BlockPrint] = ()) -> None:
+        numbers = [n for p in prints for n in p[:self._NUMBERS]]
+        self.numbers = array("I" if max(numbers, default=0) < 1 << 32 else "Q", numbers)
+        self.exact = array("Q", (p.exact for p in prints))
+        self.sketches, self.seqs, self.keys = array("I"), array("H"), array("I")
+        bounds = [0, 0, 0, 0]  # per distinct text: where its sketch, word sequence, keys and excerpt end
+        excerpts: list[str] = []
+        distinct: dict[int, int] = {}
+        for p in prints:
+            if p.exact in distinct:
+                continue
+            distinct[p.exact] = len(distinct)
+            self.sketches.extend(p.sketch)
+            self.seqs.extend(p.word_seq)
+            self.keys.extend(p.word_keys)
+            excerpts.append(p.excerpt)
+            bounds += (len(self.sketches), len(self.seqs), len(self.keys), bounds[-1] + len(p.excerpt))
+        self.which = array("I", (distinct[p.exact] for p in prints))
+        self.excerpts = "".join(excerpts)
+        self.bounds = array("I" if bounds[-1] < 1 << 32 else "Q", bounds)
+
+    def __getstate__(self):
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state) -> None:
+        for name, value in zip(self.__slots__, state):
+            setattr(self, name, value)
+
+    def __len__(self) -> int:
+        return len(self.exact)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PackedPrints):
+            return NotImplemented
+        return self.__getstate__() == other.__getstate__()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        k = 4 * self.which[i]
+        sk, sq, ky, ex, sk_end, sq_end, ky_end, ex_end = self.bounds[k:k + 8]
+        return BlockPrint(*self.numbers[self._NUMBERS * i:self._NUMBERS * (i + 1)], self.exact[i],
+                          self.sketches[sk:sk_end], self.excerpts[ex:ex_end], self.seqs[sq:sq_end],
+                          self.keys[ky:ky_end])
+
+
+class FlatPrints(Sequence):
+    """The packed fingerprints of several documents as one sequence (for `cluster`)."""
+
+    def __init__(self, docs: Sequence[Sequence[BlockPrint]]) -> None:
+        self.docs = docs
+        self.starts = list(itertools.accumulate((len(d) for d in docs), initial=0))
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+    def __getitem__(self, i):
+        d = bisect.bisect_right(self.starts, i) - 1
+        return self.docs[d][i - self.starts[d]]
+
+    def __iter__(self):
+        for doc in self.docs:
+            yield from doc
 
 
 def word_sequence(words: Sequence[str]) -> Sequence[int]:

@@ -4,6 +4,7 @@ case-folded block text of a document so that a rule whose anchors are absent nev
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -74,6 +75,31 @@ def pattern_cover(pattern: str) -> Cover | None:
     except Exception:
         return None
     return _seq_cover(list(parsed))
+
+
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")  # \p{L}, \P{Lu}, \pL
+# The characters that case-insensitive `regex` matching takes for an ASCII letter but whose
+# lower case (str.lower) is not that letter: a text holding one is always scanned.
+_LOOKALIKES = ("\u0130", "\u0131", "\u017f")
+
+
+@functools.lru_cache(maxsize=256)
+def ascii_cover(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which occurs (lower-cased) in every case-insensitive match of
+    `pattern`, a `regex` pattern (its Unicode property classes read as any word character), or
+    None when none can be derived."""
+    cover = pattern_cover(_PROPERTY.sub(lambda m: m.group(1) + r"\w", pattern))
+    if not cover or not all(a.isascii() for a in cover):
+        return None
+    return tuple(sorted(cover, key=lambda a: (-len(a), a)))
+
+
+def may_match(cover: tuple[str, ...] | None, text: str) -> bool:
+    """False only when no match of the pattern `cover` was derived from (ascii_cover) can be in `text`."""
+    if cover is None or any(c in text for c in _LOOKALIKES):
+        return True
+    low = text.lower()
+    return any(a in low for a in cover)
 
 
 def rule_anchors(terms: Iterable[str], patterns: Iterable[str]) -> tuple[str, ...] | None:

@@ -15,7 +15,7 @@ from copylint.config import Config, ConfigError, check_selectors, load_config, p
 from copylint.pipeline.filters import baseline as baseline_filter
 from copylint.pipeline.filters import suppressions
 from copylint.pipeline.filters.builtin_rules import BUILTIN_IDS
-from copylint.pipeline.filters.changed_lines import document_sentence_spans, keep_changed
+from copylint.pipeline.filters.changed_lines import document_sentence_spans, keep_changed_in, normalise
 from copylint.pipeline.filters.same_claim import fold_repeats, fold_same_claim
 from copylint.pipeline.filters.selection import Selection, specificity
 from copylint.core.spec import Settings
@@ -63,22 +63,18 @@ class Report:
     """What a run found: findings (filtered, in source order), files that could not be linted,
     and what the reporters and the exit decision need."""
 
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = field(default_factory=list)  # a list, or a FindingStore when large
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
     paths: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # said on stderr (files skipped on purpose, deprecated ids)
     load_document: Callable | None = None  # path -> Document | InputError, for the html report
     specs: dict = field(default_factory=dict)  # rule id -> RuleSpec of every pack that ran
-    thresholds: dict = field(default_factory=dict)  # id(finding) -> fail-on rank of its configuration
+    failing: bool = False  # a reported finding is at or above its own configuration's fail-on
     digests: dict = field(default_factory=dict)  # path -> digest of the text linted (for --fix)
     deprecated: dict[str, str] = field(default_factory=dict)  # former rule id used -> its note (once per id)
     renamed: dict[str, str] = field(default_factory=dict)  # former rule id -> current id, of every pack that ran
 
-    @property
-    def failing(self) -> bool:
-        """A reported finding at or above its own configuration's fail-on."""
-        return any(f.severity.rank >= self.thresholds.get(id(f), 99) for f in self.findings)
 
     def exit_code(self, exit_zero: bool = False) -> int:
         """2 on any input error; 1 when a reported finding is at or above its file's fail-on."""
@@ -274,56 +270,99 @@ def refuse_clobbering(output: str | None, flag: str, paths: Sequence[str], candi
 
 
 def lint_groups(groups: Sequence[Group], options: LintOptions, changed: dict | None = None) -> Report:
-    """Run each group's rules and filters, then the run-wide ones (baseline, changed lines)."""
+    """Run each group's rules, then every file's filters (its group's selection, suppressions and
+    folding, then the run-wide baseline and changed lines), a file at a time in report order.
+    A large run's findings wait on disk between the two steps (pipeline.spill), so its memory
+    does not grow with the number of findings."""
+    from copylint.pipeline.spill import FindingStore
+
     report = Report()
     changed = changed if changed is not None else changed_lines(options)
     if options.on_start is not None:
         options.on_start(sum(len(g.candidates) for g in groups))
-    for group in groups:
-        _lint_group(group, options, report)
+    runs = [_lint_group(group, options, report) for group in groups]
     if options.on_finish is not None:
         options.on_finish()
-    report.findings.sort(key=Finding.sort_key)
-    if options.write_baseline:
-        try:
-            baseline_filter.write(Path(options.write_baseline), report.findings)
-        except (OSError, baseline_filter.BaselineError) as exc:
-            raise LintError(f"cannot write baseline {options.write_baseline}: {getattr(exc, 'strerror', None) or exc}") from None
-    if options.baseline:
-        report.findings = apply_baseline(report, options.baseline)
-    if changed is not None:
-        report.findings = keep_changed(report.findings, changed, document_sentence_spans)
+    final = FindingStore()
+    steps = _RunWideFilters(options, changed, report)
+    for path, group_run in sorted((path, r) for r in runs for path in r.collected.ordered_paths()):
+        findings = steps.apply(group_run.filter(path))
+        report.failing = report.failing or group_run.fails(findings)
+        final.add(path, findings)
+    steps.finish()
+    report.findings = final.findings()
     report.notes = [*report.deprecated.values(), *report.notes]
     return report
 
 
-def apply_baseline(report: Report, path: str) -> list[Finding]:
-    """The report's findings not recorded in the baseline at `path` (entries written under a
-    rule's former id still count, with a deprecation note)."""
-    try:
-        known = baseline_filter.read(Path(path))
-    except baseline_filter.BaselineError as exc:
-        raise LintError(str(exc)) from None
-    aliases = Aliases(report.renamed, noted=report.deprecated)
-    return known.filter(report.findings, baseline_filter.root_of(Path(path)), aliases.former_ids(),
-                        lambda old: aliases.note_baseline(old, f"in baseline {path}"))
+class _RunWideFilters:
+    """The filters after each group's own, a file at a time: the baseline written (from every
+    finding before the baseline applies), the baseline applied, the lines changed."""
+
+    def __init__(self, options: LintOptions, changed: dict | None, report: Report) -> None:
+        self.options = options
+        self.to_record: list[Finding] | None = [] if options.write_baseline else None
+        self.baseline = None
+        if options.baseline:
+            try:
+                self.baseline = baseline_filter.read(Path(options.baseline)).matcher(
+                    baseline_filter.root_of(Path(options.baseline)))
+            except baseline_filter.BaselineError as exc:
+                raise LintError(str(exc)) from None
+            aliases = Aliases(report.renamed, noted=report.deprecated)
+            self.former = aliases.former_ids()
+            self.on_former = lambda old: aliases.note_baseline(old, f"in baseline {options.baseline}")
+        self.changed = normalise(changed) if changed is not None else None
+
+    def apply(self, findings: list[Finding]) -> list[Finding]:
+        if self.to_record is not None:
+            self.to_record.extend(findings)
+        if self.baseline is not None:
+            findings = self.baseline.new(findings, self.former, self.on_former)
+        if self.changed is not None:
+            findings = keep_changed_in(findings, self.changed, document_sentence_spans)
+        return findings
+
+    def finish(self) -> None:
+        if self.to_record is None:
+            return
+        try:
+            baseline_filter.write(Path(self.options.write_baseline), self.to_record)
+        except (OSError, baseline_filter.BaselineError) as exc:
+            raise LintError(f"cannot write baseline {self.options.write_baseline}: "
+                            f"{getattr(exc, 'strerror', None) or exc}") from None
 
 
-def _lint_group(group: Group, options: LintOptions, report: Report) -> None:
-    from copylint.pipeline.run import RunOptions, document_loader, run
+@dataclass
+class _GroupRun:
+    """One group's collected results and what its files' filters need."""
+
+    collected: Any  # run.Collected
+    loaded: Loaded
+    rank: int  # the fail-on severity rank of the group's configuration
+
+    def filter(self, path: str) -> list[Finding]:
+        directives = self.collected.outcome.directives
+        own = {path: directives[path]} if path in directives else {}
+        return filter_findings(self.collected.findings_of(path), own, self.loaded.rules, self.loaded.selection,
+                               [s.id for s in self.loaded.pack.specs], self.loaded.aliases)
+
+    def fails(self, findings: Sequence[Finding]) -> bool:
+        return any(f.severity.rank >= self.rank for f in findings)
+
+
+def _lint_group(group: Group, options: LintOptions, report: Report) -> _GroupRun:
+    from copylint.pipeline.run import RunOptions, collect, document_loader
 
     config = group.config
     loaded = load(config, options.flag_selectors, report.deprecated, options.pack_loader)
     run_options = RunOptions(paths=[c.path for c in group.candidates], candidates=group.candidates,
                              stdin_filename=options.stdin_filename, stdin=options.stdin, jobs=options.jobs,
                              html=config.html, on_result=options.on_result)
-    result = run(loaded.rules, run_options)
-    findings = filter_findings(result.findings, result.directives, loaded.rules, loaded.selection,
-                               [s.id for s in loaded.pack.specs], loaded.aliases)
+    collected = collect(loaded.rules, run_options)
+    result = collected.outcome
     threshold = config.fail_on or "warning"
     rank = 99 if threshold == "never" else Severity(threshold).rank
-    report.thresholds.update({id(f): rank for f in findings})
-    report.findings.extend(findings)
     report.errors.extend(result.errors)
     report.notes.extend(result.notes)
     report.files += result.files
@@ -333,6 +372,7 @@ def _lint_group(group: Group, options: LintOptions, report: Report) -> None:
     report.renamed.update(loaded.aliases.table)
     if report.load_document is None or any(c.path == "-" for c in group.candidates):
         report.load_document = document_loader(run_options)  # reads any file; stdin from its group
+    return _GroupRun(collected, loaded, rank)
 
 
 def filter_findings(findings, directives, rules, selection: Selection, all_ids: Sequence[str],

@@ -4,7 +4,7 @@ processes); cross-file kinds then compare the fingerprints it collected."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from copylint.facts.context import Analysis
 from copylint.pipeline.filters.chrome import tag_chrome
@@ -71,17 +71,21 @@ def lint_source(source: Source, rules: Sequence[RuleKind]) -> DocumentResult:
     return lint_document(parse(source), rules)
 
 
-def compare_across(results: Iterable[DocumentResult], rules: Sequence[RuleKind]) -> list[Finding]:
-    """Findings of cross-file kinds, from the fingerprints every document contributed."""
-    findings: list[Finding] = []
+def compare_across(results: Iterable, rules: Sequence[RuleKind]) -> list[Finding]:
+    """Findings of cross-file kinds, from the fingerprints every document contributed (each of
+    `results` has a `path` and `fingerprints`: DocumentResult, run.Prints)."""
+    return list(iter_across(results, rules))
+
+
+def iter_across(results: Iterable, rules: Sequence[RuleKind]) -> Iterator[Finding]:
+    """compare_across one finding at a time."""
     cross = [r for r in rules if r.cross_file]
     if not cross:
-        return findings
+        return
     collected: dict[str, list[tuple[str, Any]]] = {r.id: [] for r in cross}
     for result in results:
         for rule_id, fp in result.fingerprints.items():
             if rule_id in collected:
                 collected[rule_id].append((result.path, fp))
     for rule in cross:
-        findings.extend(rule.compare(sorted(collected[rule.id], key=lambda item: item[0])))
-    return findings
+        yield from rule.iter_compare(sorted(collected[rule.id], key=lambda item: item[0]))

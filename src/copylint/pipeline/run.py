@@ -4,17 +4,18 @@ files -> findings in a stable order. I/O happens here, not in the analysis."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, NamedTuple, Sequence
 
 from copylint.pipeline.deadline import FileTimeout, file_timeout, limited
-from copylint.pipeline.engine import DocumentResult, RunResult, compare_across, lint_document
-from copylint.pipeline.filters.chrome import once_per_run
+from copylint.pipeline.engine import DocumentResult, RunResult, iter_across, lint_document
+from copylint.pipeline.filters.chrome import OncePerRun
 from copylint.pipeline.filters.suppressions import Directive, parse_directives
 from copylint.kinds.base import RuleKind
 from copylint.core.models import Document, Finding, HtmlOptions, InputError, Source
 from copylint.parsers import parse
 from copylint.pipeline.sources.discover import Candidate, discover, format_for
 from copylint.pipeline.sources.reading import read_source
+from copylint.pipeline.spill import FindingStore
 
 
 @dataclass
@@ -110,52 +111,104 @@ def _lint_one(candidate: Candidate, rules: Sequence[RuleKind], options: RunOptio
     return result
 
 
-def run(rules: Sequence[RuleKind], options: RunOptions) -> RunOutcome:
-    """Lint every candidate of `options` with the compiled `rules` (which carry their settings)."""
+class Prints(NamedTuple):
+    """What the cross-file pass keeps of a file: its fingerprints."""
+
+    path: str
+    fingerprints: dict[str, Any]
+
+
+@dataclass
+class Collected:
+    """One run's per-document results as they arrived, kept compact: the findings in a store
+    that moves to disk when large, and only what must wait for every file (the cross-file
+    fingerprints, each file's suppression directives, the pages carrying each site-chrome
+    finding). `findings_of(path)` then gives a file's findings as `run` reports them."""
+
+    store: FindingStore
+    outcome: RunOutcome
+    options: RunOptions
+    cross: FindingStore = field(default_factory=FindingStore)  # cross-file findings, by path
+    chrome: OncePerRun = field(default_factory=OncePerRun)
+
+    def ordered_paths(self) -> list[str]:
+        """Every path with findings or suppression directives (their own findings), in report order."""
+        return sorted({*self.store.paths(), *self.cross.paths(), *self.outcome.directives})
+
+    def findings_of(self, path: str) -> list[Finding]:
+        """The file's findings and the cross-file ones about it, a repeated chrome finding kept
+        only in the first page that has it (filters.chrome.OncePerRun), in source order."""
+        found = [*self.store.take(path), *exact_excerpts(path, self.cross.take(path), self.outcome.digests, self.options)]
+        found = [f for f in found if self.chrome.keeps(f)]
+        found.sort(key=Finding.sort_key)
+        return found
+
+
+def collect(rules: Sequence[RuleKind], options: RunOptions, store: FindingStore | None = None) -> Collected:
+    """Lint every candidate of `options` with the compiled `rules` (which carry their settings),
+    keeping each file's findings in `store` as its result arrives, then compare across files."""
     candidates = list(options.candidates) if options.candidates is not None else list(
         discover(options.paths, options.exclude, options.force_exclude, options.exclude_root))
     if options.on_start is not None:
         options.on_start(len(candidates))
-    run_result = RunOutcome()
-    results = _lint_all(candidates, rules, options, run_result.notes)
-    kept: list[DocumentResult] = []
-    for result in results:
+    outcome = RunOutcome()
+    collected = Collected(store if store is not None else FindingStore(), outcome, options)
+    prints: list[Prints] = []  # the cross-file state
+    for result in _lint_all(candidates, rules, options, outcome.notes):
         if options.on_result is not None:
             options.on_result(result)
-        run_result.errors.extend(result.errors)
-        run_result.notes.extend(result.notes)
+        outcome.errors.extend(result.errors)
+        outcome.notes.extend(result.notes)
         if (result.errors or result.notes) and not result.findings and not result.size:
             continue
-        run_result.files += 1
-        run_result.bytes += result.size
-        run_result.findings.extend(result.findings)
-        run_result.paths.append(result.path)
-        run_result.digests[result.path] = result.digest
+        outcome.files += 1
+        outcome.bytes += result.size
+        outcome.paths.append(result.path)
+        outcome.digests[result.path] = result.digest
         if result.directives:
-            run_result.directives[result.path] = result.directives
-        kept.append(result)
-    run_result.findings.extend(exact_excerpts(compare_across(kept, rules), kept, options))
-    run_result.findings = once_per_run(run_result.findings)
-    run_result.findings.sort(key=Finding.sort_key)
-    return run_result
+            outcome.directives[result.path] = result.directives
+        collected.chrome.note(result.findings)
+        collected.store.add(result.path, result.findings)
+        if result.fingerprints:
+            prints.append(Prints(result.path, result.fingerprints))
+    batch: dict[str, list[Finding]] = {}
+    for n, f in enumerate(iter_across(prints, rules), 1):  # kept a batch at a time: there may be many
+        batch.setdefault(f.path, []).append(f)
+        if n % CROSS_BATCH == 0:
+            _keep(collected.cross, batch)
+    _keep(collected.cross, batch)
+    return collected
 
 
-def exact_excerpts(findings: list[Finding], results: Sequence[DocumentResult], options: RunOptions) -> list[Finding]:
-    """Cross-file findings carry a summary excerpt (the comparison keeps only fingerprints): cut
-    the exact source text instead, re-reading each file concerned, if it is still the text that
-    was linted (same digest)."""
-    digests = {r.path: r.digest for r in results}
-    by_path: dict[str, list[Finding]] = {}
+CROSS_BATCH = 2_000  # cross-file findings gathered before they go to their store
+
+
+def _keep(store: FindingStore, batch: dict[str, list[Finding]]) -> None:
+    for path, found in batch.items():
+        store.add(path, found)
+    batch.clear()
+
+
+def run(rules: Sequence[RuleKind], options: RunOptions) -> RunOutcome:
+    """Lint every candidate of `options` with the compiled `rules` (which carry their settings):
+    every finding in memory, in a stable order."""
+    collected = collect(rules, options, FindingStore(limit=float("inf")))
+    outcome = collected.outcome
+    outcome.findings = [f for path in collected.ordered_paths() for f in collected.findings_of(path)]
+    return outcome
+
+
+def exact_excerpts(path: str, findings: list[Finding], digests: dict[str, str], options: RunOptions) -> list[Finding]:
+    """Cross-file findings of `path` carry a summary excerpt (the comparison keeps only
+    fingerprints): cut the exact source text instead, re-reading the file, if it is still the
+    text that was linted (same digest)."""
+    if not findings or path == "-" or path == options.stdin_filename:
+        return findings
+    source = read_source(path, format_for(path))
+    if isinstance(source, InputError) or text_digest(source.text) != digests.get(path):
+        return findings
     for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    for path, found in by_path.items():
-        if path == "-" or path == options.stdin_filename:
-            continue
-        source = read_source(path, format_for(path))
-        if isinstance(source, InputError) or text_digest(source.text) != digests.get(path):
-            continue
-        for f in found:
-            f.excerpt = source.text[f.location.start_offset:f.location.end_offset]
+        f.excerpt = source.text[f.location.start_offset:f.location.end_offset]
     return findings
 
 

@@ -45,11 +45,15 @@ def head(f: Finding, on: bool) -> str:
 
 def summary(report: Report) -> str:
     n = len(report.findings)
-    files = len({f.path for f in report.findings})
     if n == 0:
         checked = f"{report.files} file{'s' if report.files != 1 else ''}"
         return f"No findings in {checked}."
-    counts = Counter(f.severity.value for f in report.findings)
+    paths: set[str] = set()
+    counts: Counter[str] = Counter()
+    for f in report.findings:  # one pass: a large run's findings are read back from disk
+        paths.add(f.path)
+        counts[f.severity.value] += 1
+    files = len(paths)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
     return (
         f"Found {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "

@@ -52,7 +52,23 @@ class Baseline:
         """The findings that are not in the baseline. A baseline written when a rule had a former
         id (`former_ids`: current id -> former ids) still matches its findings; each former id
         matched is passed to `on_former`."""
-        remaining = Counter(self.prints)
+        return self.matcher(root).new(findings, former_ids, on_former)
+
+    def matcher(self, root: Path) -> Matcher:
+        """A matcher that takes findings a file at a time (every file's findings at once, or in
+        parts that never split a file), each baseline entry matching one finding."""
+        return Matcher(Counter(self.prints), root)
+
+
+@dataclass
+class Matcher:
+    remaining: Counter[str]  # baseline entries not matched yet
+    root: Path
+
+    def new(self, findings: Sequence[Finding], former_ids: dict[str, list[str]] | None = None,
+            on_former: Callable[[str], None] = lambda rule_id: None) -> list[Finding]:
+        """The findings not in the baseline (see Baseline.filter); the entries they match are used up."""
+        remaining, root = self.remaining, self.root
         former = former_ids or {}
         as_former = {  # former id -> the fingerprints the findings had under it
             old: fingerprints([replace(f, rule=old) if old in former.get(f.rule, ()) else f for f in findings], root)

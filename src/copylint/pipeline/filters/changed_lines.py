@@ -50,7 +50,13 @@ def changed_regions(changes: FileChanges, sentences: Sequence[Span]) -> list[Spa
 
 
 def keep_changed(findings: Iterable[Finding], changed: Changed, sentence_spans: SentenceSpans) -> list[Finding]:
-    table = normalise(changed)
+    """The findings of the changed sentences (and the document-level ones an edit touched)."""
+    return keep_changed_in(findings, normalise(changed), sentence_spans)
+
+
+def keep_changed_in(findings: Iterable[Finding], table: dict[Path, FileChanges | None],
+                    sentence_spans: SentenceSpans) -> list[Finding]:
+    """keep_changed with the changes already normalised (a run filters a file at a time)."""
     regions: dict[Path, list[Span]] = {}
     kept = []
     for f in findings:

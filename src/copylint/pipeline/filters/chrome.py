@@ -7,7 +7,7 @@ from __future__ import annotations
 import zlib
 from typing import Iterable
 
-from copylint.core.models import Document, Finding
+from copylint.core.models import Document, Finding, Location
 
 
 def chrome_key(text: str) -> int:
@@ -25,23 +25,32 @@ def tag_chrome(doc: Document, findings: Iterable[Finding]) -> None:
             finding.chrome_key = chrome_key(block.text)
 
 
-def once_per_run(findings: list[Finding]) -> list[Finding]:
-    """Findings with each repeated chrome finding kept only in the first page that has it."""
-    groups: dict[tuple, list[Finding]] = {}
-    for f in findings:
-        if f.chrome_key is not None:
-            groups.setdefault((f.rule, f.chrome_key, f.excerpt), []).append(f)
-    dropped: set[int] = set()
-    for group in groups.values():
-        pages = sorted({f.path for f in group})
+class OncePerRun:
+    """The pages that carry each chrome finding (rule, chrome block text, excerpt), noted as each
+    page's findings arrive; a repeated one is then kept only in the first page by path, noting
+    how many pages carry it, the first place on each other page as related locations."""
+
+    def __init__(self) -> None:
+        self.pages: dict[tuple, dict[str, Location]] = {}  # finding -> page -> its first place there
+
+    @staticmethod
+    def _group(f: Finding) -> tuple:
+        return f.rule, f.chrome_key, f.excerpt
+
+    def note(self, findings: Iterable[Finding]) -> None:
+        """One page's findings, in source order."""
+        for f in findings:
+            if f.chrome_key is not None:
+                self.pages.setdefault(self._group(f), {}).setdefault(f.path, f.location)
+
+    def keeps(self, f: Finding) -> bool:
+        """Whether `f` is reported (the kept copy of a repeated one gets its note on the way)."""
+        pages = self.pages.get(self._group(f), {}) if f.chrome_key is not None else {}
         if len(pages) < 2:
-            continue
-        group.sort(key=Finding.sort_key)
-        others = [next(f for f in group if f.path == p) for p in pages[1:]]
-        for f in group:
-            if f.path != pages[0]:
-                dropped.add(id(f))
-                continue
-            f.message += f" (Site chrome: the same text is on {len(pages)} pages of this run; reported once, here.)"
-            f.related = [*f.related, *(o.location for o in others)]
-    return [f for f in findings if id(f) not in dropped]
+            return True
+        first, *others = sorted(pages)
+        if f.path != first:
+            return False
+        f.message += f" (Site chrome: the same text is on {len(pages)} pages of this run; reported once, here.)"
+        f.related = [*f.related, *(pages[p] for p in others)]
+        return True

@@ -251,9 +251,16 @@ class Speaker:
                 and not word.endswith(("ss", "us", "is")))
 
     def _imperative(self, sc: SentenceClaims, lo: int, pos: int) -> bool:
-        """The clause opens with a verb ("Support the immune system against viruses")."""
-        first = WORD.search(sc.sentence.text, lo, pos)
+        """The clause opens with a verb ("Support the immune system against viruses"); not a
+        participle ("Improved glucose control slows ...") or a noun ("End of life care")."""
+        text = sc.sentence.text
+        first = WORD.search(text, lo, pos)
         if first is None or not first.group()[0].isupper():
+            return False
+        word = first.group().lower()
+        if word.endswith("ed") and not word.endswith(("eed", "shed")):
+            return False
+        if regex.match(r"\s+of\b", text[first.end():first.end() + 4]):
             return False
         return any(m.start == first.start() and m.vocab in self.leads for m in sc.mentions)
 

@@ -48,6 +48,7 @@ LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of",
 PRONOUN_OBJECT = regex.compile(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)
 # A label's link from the product to its condition: "Arnica 30C for (the relief of) minor bruising".
 LABEL_LINK = regex.compile(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
+NOUN_OF = regex.compile(r"\s+of\b", regex.I)
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -281,6 +282,8 @@ class HealthClaimKind(RuleKind):
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
             if any(s <= verb.start < e for s, e in harms):
                 continue  # "increases the risk of breast cancer": a harm
+            if NOUN_OF.match(text, verb.end):
+                continue  # "End of life care", "the end of treatment": the word is a noun here
             j = bisect.bisect_left(starts, verb.start) - 1
             if j >= 0 and self._headline_passive(text, targets[j], verb):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "headline")

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Iterable
 
 import regex
+from copylint.core import matching
 from copylint.core.regexcache import rx
 
 from copylint.language import cues
@@ -26,15 +27,34 @@ QUOTE = rx(r"\u201c([^\u201d]{3,})\u201d|(?<![\w])\"([^\"]{3,})\"|(?<![\w])\u201
 # treat HIV". What follows is the seller's words, as if quoted. A definite seller ("the company",
 # "the advertiser", "its website") or a name that opens the sentence is required: generic plurals
 # ("some companies claim ...") are how warnings describe the market, not a report of one claim.
-_SELLER = (
-    r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-    r"(?:compan(?:y|ies)|firms?|advertis(?:er|ers|ing|ements?)|ads?|adverts?|websites?|web\s*(?:site|page)s?|"
-    r"posts?|videos?|sellers?|marketers?|defendants?|respondents?|business(?:es)?|clinics?|brands?|labels?|"
-    r"label(?:l)?ing|promotions?|campaigns?|emails?|brochures?|leaflets?|speakers?|distributors?|"
-    r"manufacturers?|influencers?)\b"
-    r"|^\s*(?!(?:some|many|most|other|others|they|these|those|people|few|several|all|we|you|i|he|she|it)\b)"
-    r"(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?=claim))"
-)
+SELLER_NOUNS = "seller_nouns"  # the pack's words for who sells and where an ad speaks (rules/language/claims.yaml)
+AD_MEDIA = "ad_media"  # the pack's words for where an ad says it ("an Instagram post", "a leaflet")
+_NOT_A_SELLER = r"(?!(?:some|many|most|other|others|they|these|those|people|few|several|all|we|you|i|he|she|it)\b)"
+
+
+def _alternation(terms: Iterable[str]) -> str:
+    """Terms as one regex alternation, each with an optional plural, spaces matching any space."""
+    parts = sorted({regex.escape(t.lower()).replace("\\ ", r"\s*") for t in terms}, key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")(?:s|es)?" if parts else "(?!)"
+
+
+def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.Pattern, regex.Pattern]:
+    """(seller, reported speech) patterns from the pack's seller words. A definite seller ("the
+    company", "its website") or a name that opens the sentence; for a quote, also an indefinite
+    medium ("an Instagram post claimed ..."). Reported speech is what a seller is said to say
+    without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
+    companies claim ...") are how warnings describe the market, not a report of one claim."""
+    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _alternation(nouns) + r"\b"
+                r"|^\s*" + _NOT_A_SELLER + r"(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?=claim))")
+    seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _alternation(media) + r"\b", regex.I)
+    speech = rx(
+        definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
+        r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",
+        regex.I,
+    )
+    return seller, speech
+
+
 _REPORTS = (
     r"(?:claim(?:s|ed|ing)?|stat(?:es|ed|ing)|sa(?:ys|id|ying)|suggest(?:s|ed|ing)|impl(?:ies|ied|ying)|"
     r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"
@@ -43,13 +63,6 @@ _REPORTS = (
 # Reporting words that also describe what products in general say ("products with claims like
 # "cures cancer"", "as one patient said, ..."): they report an ad's words only beside a seller.
 SAYING = frozenset({"say", "says", "said", "saying", "claim", "claims"})
-SELLER = rx(_SELLER + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:ad|advert|advertisement|post|web\s*page|page|"
-            r"website|video|email|leaflet|brochure|label|listing|poster|banner|mailing|claim)s?\b", regex.I)
-REPORTED_SPEECH = rx(
-    _SELLER + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
-    r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",
-    regex.I,
-)
 # A reporting word before a quote ("advertised as", "the website read"): the seller's verbs above,
 # and the words that name where an ad said it.
 REPORTING = rx(
@@ -217,7 +230,9 @@ class ClaimAnalyzer:
 
     def __init__(self, vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         self.key = vocabularies
-        self.scanner = VocabScanner(vocabularies)
+        words = dict(vocabularies)
+        self.seller, self.reported_speech = seller_patterns(words.get(SELLER_NOUNS, ()), words.get(AD_MEDIA, ()))
+        self.scanner = VocabScanner(tuple((name, terms) for name, terms in vocabularies if name not in (SELLER_NOUNS, AD_MEDIA)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ClaimAnalyzer) and other.key == self.key
@@ -252,6 +267,15 @@ class ClaimAnalyzer:
         """Vocabulary mentions in a block's text, grouped by vocabulary, in reading order."""
         return self.scanner.scan(text)
 
+    def _reports_before(self, text: str, quote: int) -> bool:
+        """A reporting word before the quote makes it someone's claim. "Said" or "claims" alone is how
+        a patient story quotes a person or a warning describes the market; they report an ad's words
+        when a seller is named ("the company said", "an Instagram post claimed")."""
+        words = [m.group().lower() for m in REPORTING.finditer(text, 0, quote)]
+        if any(w not in SAYING for w in words):
+            return True
+        return bool(words) and matching.search(self.seller, text, matching.regex_timeout(), 0, quote) is not None
+
     def sentence(self, s: Sentence, cited: bool = False, mentions: tuple[Mention, ...] | None = None,
                  previous: SentenceClaims | None = None) -> SentenceClaims:
         text = s.text
@@ -260,8 +284,8 @@ class ClaimAnalyzer:
         label = LABEL.match(text)
         body_start = label.end() if label and label.end() < len(text) and len(label.group("label").split()) <= 6 else 0
         quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)
-        reported = any(_reports_before(text, q[0]) for q in quotes)
-        speech = REPORTED_SPEECH.search(text)
+        reported = any(self._reports_before(text, q[0]) for q in quotes)
+        speech = matching.search(self.reported_speech, text, matching.regex_timeout())
         if speech is not None and not DENIED.search(speech.group()):  # "they do not claim that"
             # the reported words run to the end of the sentence
             quotes, reported = quotes + ((speech.end(), len(text)),), True
@@ -273,16 +297,6 @@ class ClaimAnalyzer:
             hedged=cues.hedged(DESIGNED.sub(" ", body)) or EXTRA_HEDGE.search(body) is not None,
             question=cues.is_question(text), cited=cited, previous=previous,
         )
-
-
-def _reports_before(text: str, quote: int) -> bool:
-    """A reporting word before the quote makes it someone's claim. "Said" or "claims" alone is how
-    a patient story quotes a person or a warning describes the market; they report an ad's words
-    when a seller is named ("the company said", "an Instagram post claimed")."""
-    words = [m.group().lower() for m in REPORTING.finditer(text, 0, quote)]
-    if any(w not in SAYING for w in words):
-        return True
-    return bool(words) and SELLER.search(text, 0, quote) is not None
 
 
 @lru_cache(maxsize=16)

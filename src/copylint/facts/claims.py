@@ -34,7 +34,7 @@ _NOT_A_SELLER = r"(?!(?:some|many|most|other|others|they|these|those|people|few|
 
 def _alternation(terms: Iterable[str]) -> str:
     """Terms as one regex alternation, each with an optional plural, spaces matching any space."""
-    parts = sorted({regex.escape(t.lower()).replace("\\ ", r"\s*") for t in terms}, key=len, reverse=True)
+    parts = sorted({regex.escape(t.lower()).replace("\\ ", r"\s*") for t in terms}, key=lambda p: (-len(p), p))  # stable: one cache key
     return "(?:" + "|".join(parts) + ")(?:s|es)?" if parts else "(?!)"
 
 

@@ -38,6 +38,8 @@ PASSIVE = regex.compile(
     r"(?:has|have)\s+been|being)\s+(?:(?:\p{L}+ly|also|then|soon|often)\s+)?",
     regex.I,
 )
+POPULATION_BEFORE = regex.compile(r"\s+(?:in|among|amongst)\s+(?:[\p{L}-]+\s+){0,2}", regex.I)
+POPULATION_AFTER = regex.compile(r"\s+(?:patients|people|subjects|individuals|children|adults|women|men|cases|sufferers|participants)\b", regex.I)
 OBJECT_LEADS = frozenset("my your his her their our its the a an me him them us this that these those".split())
 HEADLINE_PASSIVE = regex.compile(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", regex.I)
 USED_BEFORE = regex.compile(r"\bused\b", regex.I)
@@ -295,6 +297,8 @@ class HealthClaimKind(RuleKind):
             if any(s <= verb.start < e for s, e in support):
                 continue  # "our nurses help you manage your diabetes": support, not a treatment claim
             i = bisect.bisect_left(starts, verb.end)
+            if i < len(targets) and self._population(text, verb, targets[i]):
+                continue  # "levels were decreased in acne patients": the condition names who was measured
             if i < len(targets) and (self._near(text, verb.end, targets[i].start)
                                      or LIST_AFTER.fullmatch(text, verb.end, targets[i].start) is not None):
                 yield Link(verb, targets[i], verb.start, targets[i].end)
@@ -376,6 +380,13 @@ class HealthClaimKind(RuleKind):
         system", "ALS damages motor neurons"."""
         i = bisect.bisect_left(starts, verb.start) - 1
         return i >= 0 and targets[i].end <= verb.start and DISEASE_ACTS.fullmatch(text, targets[i].end, verb.start) is not None
+
+    @staticmethod
+    def _population(text: str, verb: Mention, target: Mention) -> bool:
+        """The first condition after the verb only names a group of people ("... in acne patients",
+        "among people with asthma"), not what the verb acts on."""
+        return (POPULATION_BEFORE.match(text, verb.end) is not None and POPULATION_BEFORE.match(text, verb.end).end() >= target.start
+                and POPULATION_AFTER.match(text, target.end) is not None)
 
     @staticmethod
     def _headline_passive(text: str, target: Mention, verb: Mention) -> bool:

@@ -95,7 +95,7 @@ def lint_text(text: str, *, path: str = "draft.md", config: Any = None) -> list[
     report = lint_paths(["-"], config=config, options=options)
     if report.errors:
         raise LintError("; ".join(str(e) for e in report.errors))
-    return report.findings
+    return list(report.findings)
 
 
 def lint_paths(paths: Iterable[str | os.PathLike], *, config: Any = None, options: LintOptions | None = None) -> Report:

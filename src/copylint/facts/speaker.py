@@ -105,6 +105,9 @@ def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict:
     return frozenset(names)
 
 
+_SPEAKERS: dict[tuple, tuple] = {}  # Speaker.for_settings' cache: (vocabularies, patterns, speaker)
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A lexicon bound to a pack: which vocabularies name promoted subjects, standard care and
@@ -122,7 +125,21 @@ class Speaker:
     @classmethod
     def for_settings(cls, settings, subjects=DEFAULT_SUBJECTS, exclude=DEFAULT_EXCLUDE,
                      marketing=DEFAULT_MARKETING, strict: bool = True) -> "Speaker":
+        """One speaker per pack and role lists: every rule of a run shares the settings' vocabularies,
+        so the frozen lexicon and the voice analyzer are built once, not once per rule."""
         vocabs, patterns = settings.vocabularies, settings.patterns
+        key = (id(vocabs), id(patterns), tuple(subjects), tuple(exclude), tuple(marketing), strict, settings.regex_timeout)
+        cached = _SPEAKERS.get(key)
+        if cached is not None and cached[0] is vocabs and cached[1] is patterns:
+            return cached[2]
+        speaker = cls._build(vocabs, patterns, subjects, exclude, marketing, strict, settings.regex_timeout)
+        if len(_SPEAKERS) > 64:
+            _SPEAKERS.clear()
+        _SPEAKERS[key] = (vocabs, patterns, speaker)  # holding the dicts keeps their ids unique
+        return speaker
+
+    @classmethod
+    def _build(cls, vocabs, patterns, subjects, exclude, marketing, strict, timeout) -> "Speaker":
         return cls(
             subjects=expand(subjects, vocabs, "subjects", strict),
             exclude=expand(exclude, vocabs, "exclude_subjects", strict),
@@ -131,7 +148,7 @@ class Speaker:
             leads=expand(LEADS, vocabs, "leads", strict=False),
             prevention=expand(PREVENTION, vocabs, "prevention", strict=False),
             claims=analyzer(freeze(vocabs)),
-            voice=VoiceAnalyzer(freeze_patterns(patterns), tuple(sorted(patterns)), settings.regex_timeout),
+            voice=VoiceAnalyzer(freeze_patterns(patterns), tuple(sorted(patterns)), timeout),
         )
 
     def analyses(self, ctx: Analysis) -> tuple[DocumentClaims, PageVoice]:

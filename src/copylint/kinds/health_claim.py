@@ -385,8 +385,8 @@ class HealthClaimKind(RuleKind):
     def _population(text: str, verb: Mention, target: Mention) -> bool:
         """The first condition after the verb only names a group of people ("... in acne patients",
         "among people with asthma"), not what the verb acts on."""
-        return (POPULATION_BEFORE.match(text, verb.end) is not None and POPULATION_BEFORE.match(text, verb.end).end() >= target.start
-                and POPULATION_AFTER.match(text, target.end) is not None)
+        group = POPULATION_BEFORE.match(text, verb.end)
+        return group is not None and group.end() >= target.start and POPULATION_AFTER.match(text, target.end) is not None
 
     @staticmethod
     def _headline_passive(text: str, target: Mention, verb: Mention) -> bool:

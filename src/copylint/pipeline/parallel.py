@@ -11,12 +11,14 @@ import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterator, Sequence
 
 
 CHUNK = 16  # files per task: amortises inter-process traffic without starving a worker
+POLL = 0.25  # seconds between checks for a signal while the parent waits for a worker
 
 _state: dict[str, Any] = {}
 
@@ -91,7 +93,8 @@ def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, options
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
                                initargs=(lint_one, rules, options))
     try:
-        for batch in pool.map(_work, chunks):
+        for future in [pool.submit(_work, chunk) for chunk in chunks]:
+            batch = _result(future)
             done += 1
             yield from batch
     except BrokenProcessPool:
@@ -104,6 +107,17 @@ def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, options
         raise
     else:
         pool.shutdown(wait=True)
+
+
+def _result(future: Future) -> list:
+    """The future's result, waited for in short steps. The OS may hand a Ctrl-C or SIGTERM to one
+    of the pool's helper threads; the main thread runs the handler only when it wakes, so a wait
+    without a timeout would delay the exit until the next chunk is done."""
+    while True:
+        try:
+            return future.result(timeout=POLL)
+        except FutureTimeout:
+            continue
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

@@ -339,6 +339,14 @@ def test_jobs_are_capped_at_cpus_and_files(folder):
     assert parallel.worker_count(0, 40)[1] is None  # the default says nothing
 
 
+def _default_signals() -> None:
+    """A run started from a background job of a non-interactive shell (as CI may start the
+    suite) inherits SIGINT ignored, and a program rightly keeps it so (nohup does the same); the
+    run under test is started as from a terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _children(pid: int) -> list[int]:
     try:
         return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -362,7 +370,7 @@ def test_signal_during_a_parallel_run(folder, signum, code):
         write(folder, f"site/p{i:04d}.md", page)
     proc = subprocess.Popen([*CLI_WITH_STACKS, "check", "--no-config", "-q", "--jobs", "2", "--format", "json", "-o",
                              "out.json", "site"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_default_signals)
     workers: list[int] = []
     deadline = time.monotonic() + 60
     while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
@@ -373,16 +381,7 @@ def test_signal_during_a_parallel_run(folder, signum, code):
     assert proc.poll() is None, "the run ended before the signal: give it more work"
     os.killpg(proc.pid, signum)  # as a terminal's Ctrl-C (the whole group) or a service manager
     try:
-        _, stderr = proc.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        # KNOWN ISSUE (see the closing note of issue 13): in full-suite runs since the streaming
-        # engine, the first signal is occasionally not acted on; a second one, as a user presses
-        # Ctrl-C again, must still end the run cleanly.
-        os.killpg(proc.pid, signum)
-        stderr = None
-    try:
-        if stderr is None:
-            _, stderr = proc.communicate(timeout=30)
+        _, stderr = proc.communicate(timeout=30)
     except subprocess.TimeoutExpired:  # show where it hangs: every thread's stack
         proc.send_signal(signal.SIGUSR1)
         time.sleep(1)

@@ -16,7 +16,7 @@ from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.facts.citations import cited_blocks
 from copylint.language.claim_strength import ClaimStrength, Strength, classify
-from copylint.language.vocab import Mention, VocabScanner
+from copylint.language.vocab import Mention, VocabScanner, terms_source
 from copylint.core.models import Document, Sentence
 
 # "Reduces Inflammation – MSC stem cells ...": a short benefit label before a dash or colon.
@@ -32,10 +32,10 @@ AD_MEDIA = "ad_media"  # the pack's words for where an ad says it ("an Instagram
 _NOT_A_SELLER = r"(?!(?:some|many|most|other|others|they|these|those|people|few|several|all|we|you|i|he|she|it)\b)"
 
 
-def _alternation(terms: Iterable[str]) -> str:
-    """Terms as one regex alternation, each with an optional plural, spaces matching any space."""
-    parts = sorted({regex.escape(t.lower()).replace("\\ ", r"\s*") for t in terms}, key=lambda p: (-len(p), p))  # stable: one cache key
-    return "(?:" + "|".join(parts) + ")(?:s|es)?" if parts else "(?!)"
+def _seller_terms(terms: Iterable[str]) -> str:
+    """The pack's seller words as one bounded alternation (the vocabularies' own term patterns)."""
+    terms = tuple(terms)
+    return terms_source(terms) if terms else "(?!)"
 
 
 def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.Pattern, regex.Pattern]:
@@ -44,9 +44,9 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     medium ("an Instagram post claimed ..."). Reported speech is what a seller is said to say
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
-    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _alternation(nouns) + r"\b"
+    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b"
                 r"|^\s*" + _NOT_A_SELLER + r"(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?=claim))")
-    seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _alternation(media) + r"\b", regex.I)
+    seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _seller_terms(media) + r"\b", regex.I)
     speech = rx(
         definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
         r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",

@@ -277,7 +277,7 @@ class Speaker:
         word = first.group().lower()
         if word.endswith("ed") and not word.endswith(("eed", "shed")):
             return False
-        if regex.match(r"\s+of\b", text[first.end():first.end() + 4]):
+        if cues.used_as_noun(text, first.end()):
             return False
         return any(m.start == first.start() and m.vocab in self.leads for m in sc.mentions)
 

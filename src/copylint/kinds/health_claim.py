@@ -50,7 +50,6 @@ LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of",
 PRONOUN_OBJECT = regex.compile(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)
 # A label's link from the product to its condition: "Arnica 30C for (the relief of) minor bruising".
 LABEL_LINK = regex.compile(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
-NOUN_OF = regex.compile(r"\s+of\b", regex.I)
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -245,13 +244,12 @@ class HealthClaimKind(RuleKind):
             return False  # an outcome story is a claim when the seller or a customer tells it
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit)
                                            or self._named_for(sc, link))
-        if link.form == "noun" and (status == "hedged" or not (marketing or quoted or strong or subject in ("first", "named")
-                                                               or (subject == "product" and labelled and self._labels(sc, link)))):
-            return False  # "therapy for MS", "cancer treatment" name a topic unless the seller sells it
-        if link.form == "offer" and (status == "hedged" or not (marketing or quoted or subject in ("first", "named")
-                                                                or voice.has("first_person")
-                                                                or (subject == "product" and labelled and self._labels(sc, link)))):
-            return False  # "CBD for epilepsy: what the evidence says" names a topic
+        if link.form in ("noun", "offer"):
+            sold = (marketing or quoted or subject in ("first", "named")
+                    or (strong if link.form == "noun" else voice.has("first_person"))
+                    or (subject == "product" and labelled and self._labels(sc, link)))
+            if status == "hedged" or not sold:
+                return False  # "therapy for MS", "CBD for epilepsy: what the evidence says" name a topic
         if status == "hedged" and not (marketing or subject in ("first", "named")
                                        or (self._serious(sc, link) and subject in PROMOTED)):
             # "may help" still sells when the seller or its product says it ("our drops may ease
@@ -284,9 +282,9 @@ class HealthClaimKind(RuleKind):
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
             if any(s <= verb.start < e for s, e in harms):
                 continue  # "increases the risk of breast cancer": a harm
-            if NOUN_OF.match(text, verb.end):
-                continue  # "End of life care", "the end of treatment": the word is a noun here
-            j = bisect.bisect_left(starts, verb.start) - 1
+            if cues.used_as_noun(text, verb.end):
+                continue  # "End of life care": the word is a noun here
+            j = bisect.bisect_left(starts, verb.start) - 1  # the nearest condition before the verb
             if j >= 0 and self._headline_passive(text, targets[j], verb):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "headline")
                 continue
@@ -303,7 +301,6 @@ class HealthClaimKind(RuleKind):
                                      or LIST_AFTER.fullmatch(text, verb.end, targets[i].start) is not None):
                 yield Link(verb, targets[i], verb.start, targets[i].end)
                 continue
-            j = bisect.bisect_left(starts, verb.start) - 1
             if j >= 0 and targets[j].end <= verb.start and PASSIVE.fullmatch(text, targets[j].end, verb.start):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "passive")
         for noun in sorted(sc.of(self.nouns), key=lambda m: m.start):

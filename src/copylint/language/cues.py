@@ -23,6 +23,13 @@ CLAUSE_BREAK = rx(
     regex.I,
 )
 COMMA = rx(r",")
+# A benefit or lead word followed by "of" is a noun there: "End of life care", "the end of treatment".
+NOUN_OF = rx(r"\s+of\b", regex.I)
+
+
+def used_as_noun(text: str, end: int) -> bool:
+    """The word ending at `end` is followed by "of", so it names a thing, not an action."""
+    return NOUN_OF.match(text, end) is not None
 HEDGE = rx(
     rf"\b(?:{alternation(HEDGE_WORDS)}|possibl[ey]|potential(?:ly)?|hopefully|"
     r"(?:is|are|being|been)\s+(?:still\s+)?(?:being\s+)?(?:studied|investigated|researched|explored|evaluated|tested)|"

@@ -109,3 +109,15 @@ def test_ascii_folds_are_all_the_odd_letters():
 def test_the_first_term_in_the_alternations_order_wins(terms, text):
     vocabularies = (("v", terms),)
     assert vocab.VocabScanner(vocabularies).scan(text) == reference_scan(vocabularies, text)
+
+
+def test_phrasal_terms_match_every_form_of_their_verb():
+    """A phrasal verb inflects its first word ("speed up" -> "speeds up"); a noun with a
+    preposition ("decrease in") is not turned into a verb form."""
+    assert "speeds up" in vocab.phrasal_forms("speed up") and "speeding up" in vocab.phrasal_forms("speed up")
+    assert vocab.phrasal_forms("decrease in") == [] and vocab.phrasal_forms("SPEED up") == []
+    vocabularies = vocab.freeze({"benefit": ["speed up", "decrease in"]})
+    text = "It speeds up healing, speeding up nothing; it decreased in size after a decrease in pain."
+    found = [m.text for m in vocab.VocabScanner(vocabularies).scan(text)]
+    assert found == ["speeds up", "speeding up", "decrease in"]
+    assert vocab.VocabScanner(vocabularies).scan(text) == reference_scan(vocabularies, text)

@@ -33,6 +33,7 @@ DEFAULT_MARKETING = ("marketing_cues",)
 LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of these has no subject
 PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself from flu"
 PROMOTED = frozenset({"product", "first", "named"})
+DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
 REACH = 400  # characters around a claim searched for its subject
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
 BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
@@ -191,6 +192,7 @@ class Speaker:
         candidates += [(e, "standard" if APPROVED_BEFORE.search(text, max(0, s - 60), _word_start(text, s)) else "named")
                        for s, e in voice.before("named_product", pos, lo)
                        if not any(BRAND_AFTER.fullmatch(text, end, s) for end in standard_ends if end <= s)]
+        candidates += [(e, "product") for _, e in voice.before(DEICTIC, pos, lo)]  # "this mushroom blend"
         if candidates:
             nearest = max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]
             if nearest == "research" and self._research_topic(sc, candidates):

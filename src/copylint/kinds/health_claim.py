@@ -32,6 +32,8 @@ OFFER_LINK = regex.compile(
     r"individuals|kids|babies|pets|dogs|cats)\s+(?:with|like|who\s+have|suffering\s+from|living\s+with|including|such\s+as)\s+)?",
     regex.I,
 )
+# A treatment noun offered for a condition: "stem cell treatment for COPD".
+FOR_AFTER = regex.compile(r"\s+(?:for|against)\b", regex.I)
 # The target, then a passive verb: "inflammation is reduced", "blood sugar levels can be lowered".
 PASSIVE = regex.compile(
     r"(?:\s+levels?)?\s+(?:is|are|was|were|gets?|got|becomes?|can\s+be|will\s+be|could\s+be|may\s+be|"
@@ -218,6 +220,12 @@ class HealthClaimKind(RuleKind):
             return bool(products)
         return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
 
+    def _promised_outcome(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
+        """The seller's product, or an imperative to use it, promises the outcome: "With our
+        drink, insomnia is a thing of the past", "Book a course of hyperbaric oxygen sessions and
+        watch your child's symptoms improve"."""
+        return subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0))
+
     def _excused(self, sc: SentenceClaims, subject: str) -> bool:
         """A citation in the paragraph makes a claim about a product family a research report; it
         does not excuse what the seller or a named product claims (a footnote is not a licence)."""
@@ -240,13 +248,15 @@ class HealthClaimKind(RuleKind):
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "frame" and subject == "generic":
             return False  # "there is no more risk of infection once ...": a frame needs what the page sells
-        if link.form == "outcome" and subject != "first":
+        if link.form == "outcome" and subject != "first" and not self._promised_outcome(sc, voice, subject):
             return False  # an outcome story is a claim when the seller or a customer tells it
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit)
                                            or self._named_for(sc, link))
         if link.form in ("noun", "offer"):
             sold = (marketing or quoted or subject in ("first", "named")
                     or (strong if link.form == "noun" else voice.has("first_person"))
+                    or (subject == "product" and voice.has("first_person")  # "our clinic offers stem cell treatment for COPD"
+                        and FOR_AFTER.match(sc.sentence.text, link.benefit.end) is not None)
                     or (subject == "product" and labelled and self._labels(sc, link)))
             if status == "hedged" or not sold:
                 return False  # "therapy for MS", "CBD for epilepsy: what the evidence says" name a topic

@@ -90,9 +90,26 @@ def compile_terms(terms: tuple[str, ...]) -> regex.Pattern | None:
     return rx(terms_source(terms), TERM_FLAGS)
 
 
+# A phrasal verb's verb is its first word: "speed up" -> "speeds up", "fight off" -> "fighting off".
+# Prepositions are left out: "decrease in", "relief from" are nouns.
+PARTICLES = frozenset("up down out off away back over through".split())
+
+
+def phrasal_forms(term: str) -> list[str]:
+    """The other forms of a phrasal term, with its first word inflected (the last word, a
+    particle, keeps its form); none for other terms."""
+    words = term.split()
+    if len(words) < 2 or words[-1].lower() not in PARTICLES or not (words[0].isalpha() and words[0].islower()):
+        return []
+    return [" ".join([form] + words[1:]) for form in inflections(words[0]) if form != words[0]]
+
+
 def ordered_terms(terms: Iterable[str]) -> list[str]:
-    """The terms in the order of their alternation (`terms_source`): longest first."""
-    return sorted(set(terms), key=lambda t: (-len(t), t))
+    """The terms, with the other forms of phrasal ones, in the order of their alternation
+    (`terms_source`): longest first."""
+    found = set(terms)
+    found.update(form for term in list(found) for form in phrasal_forms(term))
+    return sorted(found, key=lambda t: (-len(t), t))
 
 
 def find(vocab: str, pattern: regex.Pattern | None, text: str) -> list[Mention]:

@@ -72,3 +72,11 @@ def test_a_trademarked_name_names_the_product_where_it_is_repeated_without_the_s
     assert [f.excerpt for f in found] == ["calms anxiety"], [(f.rule, f.excerpt) for f in found]
     alone = "Zenrelief calms anxiety within minutes.\n"  # no sign on the page: an unknown word
     assert not [f for f in lint_string(alone, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+
+
+def test_a_product_noun_that_is_also_a_benefit_verb_is_not_the_claimed_action(compiled):
+    """ "our drops" names the product; the claim is what the drops are said to do ("reverse")."""
+    found = [f for f in lint_string("Our drops reverse diabetes in weeks.", compiled, "text")
+             if f.rule == "efficacy.disease-claim"]
+    assert [f.excerpt for f in found] == ["reverse diabetes"], [(f.rule, f.excerpt) for f in found]
+    assert "'reverse'" in found[0].message

@@ -292,7 +292,7 @@ class HealthClaimKind(RuleKind):
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
             if any(s <= verb.start < e for s, e in harms):
                 continue  # "increases the risk of breast cancer": a harm
-            if cues.used_as_noun(text, verb.end):
+            if cues.used_as_noun(text, verb.end, verb.start):
                 continue  # "End of life care": the word is a noun here
             j = bisect.bisect_left(starts, verb.start) - 1  # the nearest condition before the verb
             if j >= 0 and self._headline_passive(text, targets[j], verb):

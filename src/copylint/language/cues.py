@@ -27,8 +27,19 @@ COMMA = rx(r",")
 NOUN_OF = rx(r"\s+of\b", regex.I)
 
 
-def used_as_noun(text: str, end: int) -> bool:
-    """The word ending at `end` is followed by "of", so it names a thing, not an action."""
+# A determiner or possessive right before the word makes it a noun: "our drops", "the cure".
+DETERMINER_BEFORE = rx(r"\b(?:our|my|these|this|those|their|his|her|its)\s+$", regex.I)
+# ... unless a preposition makes it a benefit's noun: "the fight against viruses", "a boost for immunity".
+ACTION_NOUN_AFTER = rx(r"\s+(?:against|for|from|to)\b", regex.I)
+ACTION_NOUN_END = rx(r"\s(?:against|for|from|to)$", regex.I)  # the term holds it: "fight against"
+
+
+def used_as_noun(text: str, end: int, start: int | None = None) -> bool:
+    """The word ending at `end` (starting at `start`, when given) names a thing, not an action:
+    "of" follows it, or a determiner precedes it."""
+    if (start is not None and DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None
+            and ACTION_NOUN_AFTER.match(text, end) is None and ACTION_NOUN_END.search(text, start, end) is None):
+        return True
     return NOUN_OF.match(text, end) is not None
 HEDGE = rx(
     rf"\b(?:{alternation(HEDGE_WORDS)}|possibl[ey]|potential(?:ly)?|hopefully|"

@@ -84,7 +84,10 @@ class Linter:
 
     def findings(self, text: str):
         doc = parse_text(text, "text", "row.txt")
-        return doc, lint_document(doc, self.rules).findings
+        result = lint_document(doc, self.rules)
+        if result.errors:  # a failing rule would count as a miss: stop instead
+            raise SystemExit(f"claims_field: {result.errors[0].message} (on: {text[:60]!r})")
+        return doc, result.findings
 
 
 def flagged(linter: Linter, row: Row) -> tuple[bool, list]:

@@ -20,6 +20,7 @@ from copylint.facts.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze
 # Words that may stand before a subjectless benefit ("Naturally lowers ...", "Can help reduce ...").
 LEAD_WORDS = frozenset(
     "naturally safely quickly gently effectively dramatically significantly visibly instantly "
+    "temporarily rapidly fast powerfully noticeably actively deeply gradually completely permanently "
     "clinically scientifically medically proven shown can may will could might also helps help "
     "to and or it they this these that which who".split()
 )
@@ -164,7 +165,7 @@ class Speaker:
         # A subject stands within a few hundred characters of its claim.
         quote = quoted_from(sc, pos)
         found = self._subject_from(sc, voice, pos, end, max(quote or 0, pos - REACH))
-        if quote and found == "generic":
+        if quote and found in ("generic", "none"):
             # The quote continues a sentence whose subject stands before it:
             # ParaZapper is a "safe, simple way to eliminate parasites".
             before = self._subject_from(sc, voice, pos, end, max(0, pos - REACH))

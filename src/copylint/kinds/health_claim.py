@@ -32,6 +32,7 @@ OFFER_LINK = regex.compile(
     r"individuals|kids|babies|pets|dogs|cats)\s+(?:with|like|who\s+have|suffering\s+from|living\s+with|including|such\s+as)\s+)?",
     regex.I,
 )
+SELLER_OFFERS = "seller_offers"  # the pattern list of the seller's verbs of offering ("we use", "our clinic offers")
 # A treatment noun offered for a condition: "stem cell treatment for COPD".
 FOR_AFTER = regex.compile(r"\s+(?:for|against)\b", regex.I)
 # The target, then a passive verb: "inflammation is reduced", "blood sugar levels can be lowered".
@@ -75,6 +76,7 @@ class HealthClaimKind(RuleKind):
     name = "health-claim"
     options = {
         "benefits": Option(v.string_list, "vocabularies of benefit verbs (treat, lower, boost ...)"),
+        "subject_benefits": Option(v.string_list, 'of those, the words that claim only with what the page sells as their subject ("better sleep")'),
         "nouns": Option(v.string_list, "vocabularies of treatment nouns (remedy, cure, relief ...)"),
         "claim_nouns": Option(v.string_list, 'of those, the nouns a product subject claims with ("a remedy for")'),
         "claim_adjectives": Option(v.string_list, 'words that make any treatment noun a claim ("an effective treatment")'),
@@ -102,6 +104,7 @@ class HealthClaimKind(RuleKind):
         o = spec.options
         vocabs, patterns = settings.vocabularies, settings.patterns
         self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
+        self.subject_benefits = expand(o.get("subject_benefits", []), vocabs, "subject_benefits")
         self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
         self.claim_nouns = expand(o.get("claim_nouns", []), vocabs, "claim_nouns")
         self.claim_adjectives = expand(o.get("claim_adjectives", []), vocabs, "claim_adjectives")
@@ -243,6 +246,8 @@ class HealthClaimKind(RuleKind):
         if verdict is None:
             return False
         subject, marketing = verdict
+        if link.benefit.vocab in self.subject_benefits and subject not in PROMOTED:
+            return False  # "Better sleep starts with a regular bedtime": a noun phrase, not a product's promise
         if status == "purpose" and subject != "named" and not self._purpose_sells(sc, link, subject):
             return False  # "stem cell therapy aims to repair"; but "our therapy seeks to cure allergies" sells
         quoted = quoted_from(sc, link.benefit.start) is not None
@@ -282,7 +287,7 @@ class HealthClaimKind(RuleKind):
             yield from self._answers(sc)
             return
         starts = [t.start for t in targets]
-        yield from self._with_offers(sc, text, targets, starts, list(self._verb_links(sc, voice, text, targets, starts)))
+        yield from self._with_offers(sc, voice, text, targets, starts, list(self._verb_links(sc, voice, text, targets, starts)))
 
     def _verb_links(self, sc: SentenceClaims, voice: SentenceVoice, text: str, targets: list[Mention],
                     starts: list[int]) -> Iterator[Link]:
@@ -335,24 +340,31 @@ class HealthClaimKind(RuleKind):
             if i >= 0 and targets[i].end <= outcome.start and self._near(text, targets[i].end, outcome.start, 3):
                 yield Link(outcome, targets[i], targets[i].start, outcome.end, "outcome")
 
-    def _with_offers(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int],
-                     links: list[Link]) -> Iterator[Link]:
+    def _with_offers(self, sc: SentenceClaims, voice: SentenceVoice, text: str, targets: list[Mention],
+                     starts: list[int], links: list[Link]) -> Iterator[Link]:
         """The links, then the offers that no other link already covers (a verb or noun says more
         than the product's name beside a condition)."""
         yield from links
         if self.offers:
-            yield from (o for o in self._offers(sc, text, targets, starts)
+            yield from (o for o in self._offers(sc, voice, text, targets, starts)
                         if not any(o.start < k.end and k.start < o.end for k in links))
 
-    def _offers(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int]) -> Iterator[Link]:
-        """A product mention followed by the condition it is offered for."""
+    def _offers(self, sc: SentenceClaims, voice: SentenceVoice, text: str, targets: list[Mention],
+                starts: list[int]) -> Iterator[Link]:
+        """A product mention, or the seller's verb of offering ("we use ... with patients like
+        MS"), followed by the condition it is offered for; approved care offered is not a claim
+        ("we offer physiotherapy for people with MS")."""
         products = sorted(sc.of(self.speaker.subjects), key=lambda m: m.start)
-        for product in products:
+        sellers = [Mention(SELLER_OFFERS, text[s:e], s, e) for s, e in voice.get(SELLER_OFFERS)]
+        excluded = sc.of(self.speaker.exclude)
+        for product in sorted(products + sellers, key=lambda m: m.start):
             after = OFFER_LINK.match(text, product.end)
             if after is None or self._breaks(text[product.end:after.end()]):
                 continue
             if any(product.end <= p.start < after.end() for p in products):
                 continue  # the nearer product is the one offered: "our clinic offers stem cells for ..."
+            if product.vocab == SELLER_OFFERS and any(product.end <= x.start < after.end() for x in excluded):
+                continue  # "we offer physiotherapy for people with MS": approved care
             i = bisect.bisect_left(starts, after.end())
             if i < len(targets) and self._near(text, after.end(), targets[i].start, 3):
                 offered = Mention(product.vocab, f"offer {product.text} for", product.start, product.end)

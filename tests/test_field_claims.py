@@ -80,3 +80,14 @@ def test_a_product_noun_that_is_also_a_benefit_verb_is_not_the_claimed_action(co
              if f.rule == "efficacy.disease-claim"]
     assert [f.excerpt for f in found] == ["reverse diabetes"], [(f.rule, f.excerpt) for f in found]
     assert "'reverse'" in found[0].message
+
+
+def test_each_quote_of_a_reported_list_of_claims_is_reported(compiled):
+    """Once a report's sentence makes one claim, its other quotes that name a condition are
+    claims too; a warning about such claims reports none."""
+    line = ("The ads claimed the syrup cured colds in an hour and was made by a teacher \u201csick of catching colds at school\u201d.\n\n"
+            "The FDA warns that some sellers claim their teas \u201ccure cancer\u201d or \u201creverse diabetes\u201d.\n")
+    found = [f for f in lint_string(line, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+    assert any(f.excerpt.startswith("sick of catching") and f.message.startswith("Quoted claim") for f in found), \
+        [(f.rule, f.excerpt) for f in found]
+    assert not [f for f in found if f.line == 3], [(f.rule, f.excerpt) for f in found]

@@ -141,7 +141,7 @@ class HealthClaimKind(RuleKind):
                 quiet.append(sc)
             elif links[0][0].target is not None:
                 claimed.setdefault(sc.sentence.block, links[0][0].target)
-            for link, subject in links:
+            for link, subject in links + list(self._quoted_list(sc, links)):
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
         if self.continues:
             for sc in quiet:
@@ -149,6 +149,26 @@ class HealthClaimKind(RuleKind):
                     found = self._continuation(sc, page.sentences[sc.sentence.index], page, claimed[sc.sentence.block])
                     if found is not None:
                         yield self._finding(doc, sc, *found, quoted_from(sc, found[0].start) is not None)
+
+    def _quoted_list(self, sc: SentenceClaims, links: list[tuple[Link, str]]) -> Iterator[tuple[Link, str]]:
+        """A report that lists what the seller said ("the ads claimed the supplement cured colds,
+        was a “miracle cold buster” and “keeps colds away”"): once one claim of the sentence is
+        reported, each other quote that names a condition or a benefit is one of its claims."""
+        if not links or not sc.reported:
+            return
+        subject = links[0][1]
+        for start, end in sc.quotes:
+            if any(start <= link.start < end or start < link.end <= end for link, _ in links):
+                continue
+            named = sorted((m for m in sc.mentions if start <= m.start and m.end <= end
+                            and (m.vocab in self.targets or m.vocab in self.benefits)), key=lambda m: m.start)
+            if not named or effect_status(sc, named[0], self.speaker.subjects) == "negated":
+                continue
+            first = named[0]
+            target = first if first.vocab in self.targets else None
+            words = sc.sentence.text[start:end].strip()
+            said = Mention(first.vocab, words if len(words) <= 60 else words[:57] + "...", first.start, first.end)
+            yield Link(said, target, start, end, "quoted"), subject
 
     def _continuation(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice,
                       claimed: Mention) -> tuple[Link, str] | None:
@@ -216,6 +236,8 @@ class HealthClaimKind(RuleKind):
             return False
         if USED_BEFORE.search(text, start, link.benefit.start):
             return False  # "herbal remedies have been used for centuries to treat ...": a history of use
+        if sc.reported and sc.quote_at(link.benefit.start) is not None:
+            return True  # the ad stated "fuel for your immune system to fight the virus": the seller's purpose
         products = [m for m in sc.of(self.speaker.subjects) if m.start < link.benefit.start]
         if self.speaker.opens_with_headline_verb(sc, start):
             return True  # a product's bullet: "Builds immunity to fight off colds"

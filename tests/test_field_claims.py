@@ -91,3 +91,13 @@ def test_each_quote_of_a_reported_list_of_claims_is_reported(compiled):
     assert any(f.excerpt.startswith("sick of catching") and f.message.startswith("Quoted claim") for f in found), \
         [(f.rule, f.excerpt) for f in found]
     assert not [f for f in found if f.line == 3], [(f.rule, f.excerpt) for f in found]
+
+
+def test_title_case_benefit_labels_are_claims_but_lower_case_lists_and_headings_are_not(compiled):
+    """A product's bullets in Title Case ("Less Anxiety", "Joint Relief") are its claims; a
+    patient page's list of treatments ("pain relief") or a heading names a topic."""
+    labels = "- Less Anxiety\n- Deeper Sleep & Less Stress\n- Joint Relief\n"
+    found = [f for f in lint_string(labels, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+    assert sorted({f.line for f in found}) == [1, 2, 3], [(f.rule, f.excerpt) for f in found]
+    topics = "## Joint Relief\n\nTreatments include:\n\n- pain relief\n- less stress at work\n"
+    assert not [f for f in lint_string(topics, compiled, "markdown") if f.category in CLAIM_CATEGORIES]

@@ -21,6 +21,7 @@ from copylint.facts.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze
 LEAD_WORDS = frozenset(
     "naturally safely quickly gently effectively dramatically significantly visibly instantly "
     "temporarily rapidly fast powerfully noticeably actively deeply gradually completely permanently "
+    "specially specifically expertly uniquely carefully "
     "clinically scientifically medically proven shown can may will could might also helps help "
     "to and or it they this these that which who".split()
 )

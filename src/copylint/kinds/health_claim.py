@@ -77,6 +77,7 @@ class HealthClaimKind(RuleKind):
     options = {
         "benefits": Option(v.string_list, "vocabularies of benefit verbs (treat, lower, boost ...)"),
         "subject_benefits": Option(v.string_list, 'of those, the words that claim only with what the page sells as their subject ("better sleep")'),
+        "endorsements": Option(v.string_list, 'of those, endorsements whose object is the people with the condition ("trusted by migraine sufferers")'),
         "nouns": Option(v.string_list, "vocabularies of treatment nouns (remedy, cure, relief ...)"),
         "claim_nouns": Option(v.string_list, 'of those, the nouns a product subject claims with ("a remedy for")'),
         "claim_adjectives": Option(v.string_list, 'words that make any treatment noun a claim ("an effective treatment")'),
@@ -105,6 +106,7 @@ class HealthClaimKind(RuleKind):
         vocabs, patterns = settings.vocabularies, settings.patterns
         self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
         self.subject_benefits = expand(o.get("subject_benefits", []), vocabs, "subject_benefits")
+        self.endorsements = expand(o.get("endorsements", []), vocabs, "endorsements")
         self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
         self.claim_nouns = expand(o.get("claim_nouns", []), vocabs, "claim_nouns")
         self.claim_adjectives = expand(o.get("claim_adjectives", []), vocabs, "claim_adjectives")
@@ -265,10 +267,13 @@ class HealthClaimKind(RuleKind):
             return False
         at = link.start if link.form in ("outcome", "headline") else link.benefit.start  # the subject precedes the target
         verdict = self.speaker.verdict(sc, voice, page, at, aims_ask=False)
+        title = self._title_label(sc, labelled) and (verdict is not None and verdict[0] == "none" or self._bare(sc, voice, at))
+        if title:
+            verdict = ("none", verdict[1] if verdict else False)  # "Deeper Sleep & Less Stress": every part is the label's
         if verdict is None:
             return False
         subject, marketing = verdict
-        if link.benefit.vocab in self.subject_benefits and subject not in PROMOTED:
+        if link.benefit.vocab in self.subject_benefits and subject not in PROMOTED and not title:
             return False  # "Better sleep starts with a regular bedtime": a noun phrase, not a product's promise
         if status == "purpose" and subject != "named" and not self._purpose_sells(sc, link, subject):
             return False  # "stem cell therapy aims to repair"; but "our therapy seeks to cure allergies" sells
@@ -280,7 +285,7 @@ class HealthClaimKind(RuleKind):
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit)
                                            or self._named_for(sc, link))
         if link.form in ("noun", "offer"):
-            sold = (marketing or quoted or subject in ("first", "named")
+            sold = (marketing or quoted or subject in ("first", "named") or title
                     or (strong if link.form == "noun" else voice.has("first_person"))
                     or (subject == "product" and voice.has("first_person")  # "our clinic offers stem cell treatment for COPD"
                         and FOR_AFTER.match(sc.sentence.text, link.benefit.end) is not None)
@@ -332,9 +337,10 @@ class HealthClaimKind(RuleKind):
             if any(s <= verb.start < e for s, e in support):
                 continue  # "our nurses help you manage your diabetes": support, not a treatment claim
             i = bisect.bisect_left(starts, verb.end)
-            if i < len(targets) and self._population(text, verb, targets[i]):
+            if i < len(targets) and verb.vocab not in self.endorsements and self._population(text, verb, targets[i]):
                 continue  # "levels were decreased in acne patients": the condition names who was measured
-            if i < len(targets) and (self._near(text, verb.end, targets[i].start)
+            window = 2 if verb.vocab in self.subject_benefits else None  # "less joint pain", not "less so with risk of"
+            if i < len(targets) and (self._near(text, verb.end, targets[i].start, window)
                                      or LIST_AFTER.fullmatch(text, verb.end, targets[i].start) is not None):
                 yield Link(verb, targets[i], verb.start, targets[i].end)
                 continue
@@ -401,6 +407,23 @@ class HealthClaimKind(RuleKind):
         chars = list(text)
         chars[link.start:link.end] = " " * (link.end - link.start)
         for m in sc.of(self.targets) + sc.of(self.speaker.subjects):
+            chars[m.start:m.end] = " " * (m.end - m.start)
+        return all(w.lower() in LIST_WORDS for w in WORD.findall("".join(chars)))
+
+    def _bare(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> bool:
+        """Nothing but the label's own words speak at `pos`: no warning, question or subject."""
+        return (not sc.question and not voice.has("warning_voice")
+                and self.speaker.subject(sc, voice, pos) == "generic")
+
+    def _title_label(self, sc: SentenceClaims, labelled: bool) -> bool:
+        """A product's benefit label in Title Case, nothing but benefits and conditions: "Less
+        Anxiety", "Deeper Sleep & Less Stress", "Joint Relief" (a bullet or caption, not a heading)."""
+        text = sc.sentence.text
+        words = WORD.findall(text)
+        if not labelled or not 2 <= len(words) <= 8 or not all(w[0].isupper() or not w[0].isalpha() for w in words):
+            return False
+        chars = list(text)
+        for m in sc.of(self.targets) + sc.of(self.benefits) + sc.of(self.nouns):
             chars[m.start:m.end] = " " * (m.end - m.start)
         return all(w.lower() in LIST_WORDS for w in WORD.findall("".join(chars)))
 

@@ -323,6 +323,13 @@ class Speaker:
                   for s, _ in voice.get(name) if pos <= s < stop]
         return min(after)[1] if after else None
 
+    def _sells_by_asking(self, sc: SentenceClaims, voice: SentenceVoice) -> bool:
+        """A rhetorical question that sells: an opener such as "Looking for ..." or "Why suffer ..."
+        and a product, the seller or a selling word in the sentence ("Want to lower your
+        cholesterol without statins?"), not a patient page's "Want to stop smoking?"."""
+        return voice.has("rhetorical_question") and bool(
+            sc.of(self.marketing) or sc.of(self.subjects) or voice.has("first_person") or voice.has("named_product"))
+
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
         return bool(sc.of(self.marketing)) or "!" in sc.sentence.text or (subject == "none" and voice.has("second_person"))
 
@@ -361,7 +368,7 @@ class Speaker:
         """(subject, marketing) when the sentence makes a claim at `pos` for what the page
         promotes; None when it warns, describes approved care or research, or speaks for no one.
         With `aims_ask` False an aim ("seeks to cure") is left to the caller, which knows whose."""
-        if self._warns_or_asks(sc, voice, pos, aims_ask) or (sc.question and not voice.has("rhetorical_question")):
+        if self._warns_or_asks(sc, voice, pos, aims_ask) or (sc.question and not self._sells_by_asking(sc, voice)):
             return None
         quoted = quoted_from(sc, pos) is not None
         subject = self.subject(sc, voice, pos, end)

@@ -33,6 +33,9 @@ OFFER_LINK = regex.compile(
     regex.I,
 )
 SELLER_OFFERS = "seller_offers"  # the pattern list of the seller's verbs of offering ("we use", "our clinic offers")
+# An if-clause that names the reader's condition: "If you suffer from arthritis, ...".
+IF_YOU = regex.compile(r"\bif\s+(?:you|your\s+[\p{L}-]+)\s+(?:have|has|suffer|struggle|live|are\s+living|are\s+suffering|"
+                       r"experience|get|are\s+prone|battle|are\s+battling|are\s+struggling)\b", regex.I)
 # A treatment noun offered for a condition: "stem cell treatment for COPD".
 FOR_AFTER = regex.compile(r"\s+(?:for|against)\b", regex.I)
 # The target, then a passive verb: "inflammation is reduced", "blood sugar levels can be lowered".
@@ -309,7 +312,8 @@ class HealthClaimKind(RuleKind):
             for s, e in voice.get(name):
                 yield Link(Mention(name, text[s:e], s, e), None, s, e, "class")
         targets = sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start)
-        yield from self._pronoun_objects(sc, targets)
+        yield from self._pronoun_objects(sc, voice, targets)
+        yield from self._conditional(sc, voice, targets)
         if not targets:
             yield from self._answers(sc)
             return
@@ -463,14 +467,17 @@ class HealthClaimKind(RuleKind):
             return False  # "Arthritis reduced my mobility": the condition acts
         return HEADLINE_PASSIVE.fullmatch(text, target.end, verb.start) is not None
 
-    def _pronoun_objects(self, sc: SentenceClaims, targets: list[Mention]) -> Iterator[Link]:
+    def _pronoun_objects(self, sc: SentenceClaims, voice: SentenceVoice, targets: list[Mention]) -> Iterator[Link]:
         """A benefit whose object is a pronoun for a condition named before it, in the sentence
         or the one before on the page: "Ozone oxygenates cancer cells and kills them", "Arthritis
         affects millions. Our capsules relieve it in days." """
         text = sc.sentence.text
+        support = voice.get("support_frames")
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
             if not PRONOUN_OBJECT.match(text, verb.end) or any(t.start >= verb.end for t in targets):
                 continue
+            if any(s <= verb.start < e for s, e in support):
+                continue  # "our nurses can help you manage it": support, not a treatment claim
             before = [t for t in targets if t.end <= verb.start]
             if any(m.start >= (before[-1].end if before else 0) and m.end <= verb.start for m in sc.of(self.speaker.subjects)):
                 continue  # "harvesting the patient's own stem cells, treating them": the nearer noun
@@ -481,6 +488,34 @@ class HealthClaimKind(RuleKind):
                 if named:
                     yield Link(verb, max(named, key=lambda m: m.start), verb.start, verb.end, "pronoun")
 
+    def _conditional(self, sc: SentenceClaims, voice: SentenceVoice, targets: list[Mention]) -> Iterator[Link]:
+        """An if-clause names the condition and the main clause offers the product for it: "If
+        you suffer from arthritis, our capsules can help" (the condition is the if-clause's)."""
+        if not self.offers:
+            return  # the rules that read offers ("CBD oil for anxiety") read these too
+        text = sc.sentence.text
+        lead = IF_YOU.search(text)
+        comma = text.find(",", lead.end()) if lead else -1
+        named = [t for t in targets if lead and lead.end() <= t.start < comma]
+        if not named:
+            return
+        support = voice.get("support_frames")
+        answer = self._answer_word(sc, comma, [m for m in sc.of(self.benefits) if not any(s <= m.start < e for s, e in support)], True)
+        if answer is not None:
+            yield Link(answer, named[0], answer.start, answer.end, "answer")
+
+    def _answer_word(self, sc: SentenceClaims, after: int, benefits: list[Mention], products: bool = False) -> Mention | None:
+        """What answers a condition named before `after`: the first benefit word after it, else
+        the first treatment noun (or, with `products`, product) offered for it ("... try this balm")."""
+        found = [m for m in benefits if m.start > after]
+        if found:
+            return min(found, key=lambda m: m.start)
+        offered = [m for m in sc.of(self.nouns) + (sc.of(self.speaker.subjects) if products else []) if m.start > after]
+        if not offered:
+            return None
+        first = min(offered, key=lambda m: m.start)
+        return Mention(first.vocab, f"offer {first.text} for", first.start, first.end)
+
     def _answers(self, sc: SentenceClaims) -> Iterator[Link]:
         """A benefit with no condition of its own answers the question before it: "Do you suffer
         from arthritis? Our capsules can help." (the condition is the previous sentence's)."""
@@ -490,9 +525,9 @@ class HealthClaimKind(RuleKind):
         asked = [m for m in before.mentions if m.vocab in self.targets]
         if not asked:
             return
-        for verb in sorted(sc.of(self.benefits) + sc.of(self.nouns), key=lambda m: m.start):
-            yield Link(verb, asked[0], verb.start, verb.end, "answer")
-            return
+        answer = self._answer_word(sc, -1, sc.of(self.benefits))
+        if answer is not None:
+            yield Link(answer, asked[0], answer.start, answer.end, "answer")
 
     def _serious(self, sc: SentenceClaims, link: Link) -> bool:
         if link.target is not None and link.target.vocab in self.serious:

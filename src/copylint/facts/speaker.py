@@ -37,6 +37,9 @@ PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself fr
 PROMOTED = frozenset({"product", "first", "named"})
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
 REACH = 400  # characters around a claim searched for its subject
+# What the subject is compared with is not the claim's subject ("more effective than supplements").
+COMPARED_BEFORE = regex.compile(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of)\s+"
+                                r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
 BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
 # A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".
@@ -183,6 +186,9 @@ class Speaker:
                     continue  # "our doctors", "our functional medicine doctors": the seller's, not standard care
                 if m.vocab in self.exclude and self._inside_promotion(sc, m):
                     continue  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
+                compared = COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start)
+                if compared and m.vocab in self.exclude:
+                    continue  # "safer than synthetic HRT and protect ...": what the subject is compared with
                 if m.vocab in self.exclude:
                     candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects:

@@ -505,9 +505,10 @@ class HealthClaimKind(RuleKind):
             yield Link(answer, named[0], answer.start, answer.end, "answer")
 
     def _answer_word(self, sc: SentenceClaims, after: int, benefits: list[Mention], products: bool = False) -> Mention | None:
-        """What answers a condition named before `after`: the first benefit word after it, else
-        the first treatment noun (or, with `products`, product) offered for it ("... try this balm")."""
-        found = [m for m in benefits if m.start > after]
+        """What answers a condition named before `after`: the first benefit word or claim noun
+        ("relief") after it, else the first treatment noun (or, with `products`, product) offered
+        for it ("... try this balm")."""
+        found = [m for m in benefits + [n for n in sc.of(self.nouns) if n.vocab in self.claim_nouns] if m.start > after]
         if found:
             return min(found, key=lambda m: m.start)
         offered = [m for m in sc.of(self.nouns) + (sc.of(self.speaker.subjects) if products else []) if m.start > after]

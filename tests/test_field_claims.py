@@ -101,3 +101,13 @@ def test_title_case_benefit_labels_are_claims_but_lower_case_lists_and_headings_
     assert sorted({f.line for f in found}) == [1, 2, 3], [(f.rule, f.excerpt) for f in found]
     topics = "## Joint Relief\n\nTreatments include:\n\n- pain relief\n- less stress at work\n"
     assert not [f for f in lint_string(topics, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+
+
+def test_a_coined_name_in_a_selling_sentence_names_the_product(compiled):
+    """A capitalised word no dictionary holds is a brand when the sentence sells; in a plain
+    sentence it may be a drug or a gene, as in research."""
+    found = [f for f in lint_string("Zenrelief calms anxiety within minutes, order yours today!", compiled, "text")
+             if f.rule == "efficacy.disease-claim"]
+    assert [f.excerpt for f in found] == ["calms anxiety"] and "a named product" in found[0].message, found
+    plain = "Brachytherapy to treat cervical cancer declines in US hospitals."
+    assert not [f for f in lint_string(plain, compiled, "text") if f.category in CLAIM_CATEGORIES]

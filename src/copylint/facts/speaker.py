@@ -14,6 +14,7 @@ import regex
 from copylint.language import cues
 from copylint.facts.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
 from copylint.facts.context import Analysis
+from copylint.language.syllables import cmu_table
 from copylint.language.vocab import freeze
 from copylint.facts.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
 
@@ -36,6 +37,7 @@ LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of 
 PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself from flu"
 PROMOTED = frozenset({"product", "first", "named"})
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
+COINED = "coined_name"  # the pattern list of the shape of a coined name (a capitalised word)
 REACH = 400  # characters around a claim searched for its subject
 # What the subject is compared with is not the claim's subject ("more effective than supplements").
 COMPARED_BEFORE = regex.compile(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of)\s+"
@@ -201,6 +203,7 @@ class Speaker:
                        for s, e in voice.before("named_product", pos, lo)
                        if not any(BRAND_AFTER.fullmatch(text, end, s) for end in standard_ends if end <= s)]
         candidates += [(e, "product") for _, e in voice.before(DEICTIC, pos, lo)]  # "this mushroom blend"
+        candidates += [(e, "named") for s, e in self._coined_names(sc, voice, pos, lo)]
         if candidates:
             nearest = max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]
             if nearest == "research" and self._research_topic(sc, candidates):
@@ -219,6 +222,20 @@ class Speaker:
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
+
+    def _coined_names(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, lo: int) -> list[tuple[int, int]]:
+        """Capitalised words no English dictionary holds ("Zenrelief", "Similasan") in a sentence
+        that sells (a selling word, "!", the seller or the reader addressed, or a reported quote):
+        a brand's name. Research names drugs and genes the same way, so a plain sentence needs
+        the page's trademark sign instead (`marked_names`)."""
+        spans = [(s, e) for s, e in voice.before(COINED, pos, lo)
+                 if not any(m.start <= s < m.end for m in sc.mentions)]
+        if not spans or not (sc.of(self.marketing) or "!" in sc.sentence.text or voice.has("first_person")
+                             or voice.has("second_person") or (sc.reported and quoted_from(sc, pos) is not None)):
+            return []
+        table = cmu_table()
+        text = sc.sentence.text
+        return [(s, e) for s, e in spans if table is not None and table.get(text[s:e].lower()) is None]
 
     def _inside_promotion(self, sc: SentenceClaims, m) -> bool:
         """An approved-care or research word inside a longer product name or selling phrase."""

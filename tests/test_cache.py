@@ -72,6 +72,25 @@ def test_a_cached_value_is_recomputed_after_a_source_edit(package_copy, cache_di
     assert lookup() == 2 and len(calls) == 2
 
 
+def test_two_checkouts_of_different_code_keep_their_own_entries(package_copy, tmp_path, cache_dir):
+    """Two copies of the package whose code differs (a development checkout and an install) use
+    the same cache folder: each keeps its entry, so neither recomputes after the other ran."""
+    other = tmp_path / "other" / "copylint"
+    shutil.copytree(package_copy, other)
+    (other / "language" / "anchors.py").write_text((other / "language" / "anchors.py").read_text() + "# an edit\n")
+    calls: list[str] = []
+
+    def lookup(package: Path) -> str:
+        cache.code_fingerprint.cache_clear()
+        return cache.cached("test", "slot", ("key",), lambda: calls.append(package.parent.name) or package.parent.name,
+                            package=package)
+
+    assert [lookup(package_copy), lookup(other), lookup(package_copy), lookup(other)] == [
+        package_copy.parent.name, "other", package_copy.parent.name, "other"]
+    assert calls == [package_copy.parent.name, "other"]
+    assert len(list(cache_dir.glob("test-*.pickle"))) == 2
+
+
 def test_a_rule_file_edit_invalidates_the_pack_even_with_the_same_size_and_time(tmp_path, cache_dir):
     rules = write(tmp_path, "rules/hype.yaml", phrase_rule())
     before = os.stat(rules)
@@ -90,9 +109,7 @@ def _plant(cache_dir: Path, value: str) -> None:
 
     cache_dir.mkdir(mode=0o700, exist_ok=True)
     key = repr((__version__, sys.version_info[:2], cache.code_fingerprint(), ("k",)))
-    import hashlib
-
-    path = cache_dir / f"plant-{hashlib.sha1(b'slot').hexdigest()[:16]}.pickle"
+    path = cache.entry_path(cache_dir, "plant", "slot")
     path.write_bytes(pickle.dumps((key, value)))
     path.chmod(0o600)
 

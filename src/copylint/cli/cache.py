@@ -78,14 +78,16 @@ def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Pa
            refresh: bool = False) -> T:
     """`compute()`, or its pickled result from an earlier run with the same `key`, the same
     copylint version and the same source files (`refresh`: compute and store it anyway). One
-    file per (name, slot): a new key overwrites the old entry instead of piling up files."""
+    file per (name, slot, package folder): a new key overwrites the old entry instead of piling
+    up files, and two installs or checkouts of different code (a pre-commit environment and a
+    development one) keep an entry each instead of overwriting each other's on every run."""
     directory = cache_dir()
     if directory is None or not _safe_directory(directory):
         return compute()
     from copylint import __version__
 
     full_key = repr((__version__, sys.version_info[:2], code_fingerprint(package), key))
-    path = directory / f"{name}-{hashlib.sha1(slot.encode()).hexdigest()[:16]}.pickle"
+    path = entry_path(directory, name, slot, package)
     try:
         if not refresh and private(path):
             with open(path, "rb") as handle:
@@ -97,6 +99,12 @@ def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Pa
     value = compute()
     _store(directory, name, path, (full_key, value))
     return value
+
+
+def entry_path(directory: Path, name: str, slot: str, package: Path = PACKAGE) -> Path:
+    """The file of the entry (name, slot) of the package in `package`."""
+    place = repr((str(Path(package).resolve()), slot))
+    return directory / f"{name}-{hashlib.sha1(place.encode()).hexdigest()[:16]}.pickle"
 
 
 def _store(directory: Path, name: str, path: Path, entry: Any) -> None:

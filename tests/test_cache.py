@@ -173,3 +173,28 @@ def test_regexes_compiled_by_one_run_serve_the_next(tmp_path, cache_dir):
     assert compiled[0] > 50 and compiled[1] == 0, compiled
     assert runs[0].stdout == runs[1].stdout and "efficacy" in runs[0].stdout
     assert list(cache_dir.glob("regex-*.pickle"))
+
+
+COUNT_DERIVED = """
+import atexit, sys
+from copylint.core import derived
+from copylint.cli import main
+atexit.register(lambda: print("derived", sorted({name for name, _ in derived.computed_here()}), file=sys.stderr))
+main(["check", "--no-config", "--jobs", "1", sys.argv[1]])
+"""
+
+
+def test_values_derived_by_one_run_serve_the_next(tmp_path, cache_dir):
+    """What a run derives from the code alone (the claim lexicon's pattern sources, the voice
+    lists' required literals) is kept beside the pack: the second run derives none of it again,
+    and finds the same."""
+    import subprocess
+
+    draft = write(tmp_path, "a.md", "Our stem cells cure arthritis and reverse ageing, guaranteed. Buy now.\n")
+    runs = [subprocess.run([sys.executable, "-c", COUNT_DERIVED, str(draft)], capture_output=True, text=True,
+                           env={**os.environ, "COPYLINT_CACHE_DIR": str(cache_dir)}) for _ in range(2)]
+    derived = [r.stderr.strip().splitlines()[-1] for r in runs]
+    assert "claim_strength.cue" in derived[0] and "anchors.pattern_cover" in derived[0], derived
+    assert derived[1] == "derived []", derived
+    assert runs[0].stdout == runs[1].stdout and "efficacy" in runs[0].stdout
+    assert list(cache_dir.glob("derived-*.pickle"))

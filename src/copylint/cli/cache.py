@@ -139,6 +139,7 @@ def install() -> None:
 
     syllables.use_store(cached)
     _install_patterns()
+    _install_derived()
 
 
 PATTERNS_LIMIT = 20_000  # compiled patterns kept (the default pack and its documents use ~2,000)
@@ -173,5 +174,31 @@ def _install_patterns() -> None:
         if new and len(known) + len(new) <= PATTERNS_LIMIT:
             blobs = {key: pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL) for key, pattern in new.items()}
             cached("regex", "patterns", _patterns_key(), lambda: {**known, **blobs}, refresh=True)
+
+    atexit.register(store)
+
+
+DERIVED_LIMIT = 5_000  # derived values kept (the default pack uses a few dozen)
+
+
+@functools.lru_cache(maxsize=1)
+def _install_derived() -> None:
+    """Preload the values earlier runs derived from the code (copylint.core.derived: a pattern's
+    required literals, a pattern source built from the lexicon) and, when this process derived
+    new ones, store the union at exit. The entry is keyed like every other, on copylint's
+    version and every source file, so no value outlives the code that computed it."""
+    import atexit
+
+    from copylint.core import derived
+
+    known = cached("derived", "values", (), dict)
+    if not isinstance(known, dict):
+        known = {}
+    derived.preload(known)
+
+    def store() -> None:
+        new = derived.computed_here()
+        if new and len(known) + len(new) <= DERIVED_LIMIT:
+            cached("derived", "values", (), lambda: {**known, **new}, refresh=True)
 
     atexit.register(store)

@@ -13,7 +13,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -108,6 +107,8 @@ def entry_path(directory: Path, name: str, slot: str, package: Path = PACKAGE) -
 
 
 def _store(directory: Path, name: str, path: Path, entry: Any) -> None:
+    import tempfile  # only a run that stores an entry needs it
+
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}-")  # mode 0600

@@ -218,8 +218,9 @@ class VocabScanner:
         self.terms = dict(vocabularies)
         self.unanchored: list[str] = []  # vocabularies with a term we cannot anchor: full scan
         self.wide: set[str] = set()  # a term's stem is not ASCII: always its whole regex
+        stem_of = {t: _stem(t) for _, terms in vocabularies for t in terms}  # each term's stem, found once
         for name, terms in vocabularies:
-            stems = [_stem(t) for t in terms]
+            stems = [stem_of[t] for t in terms]
             if any(s is None for s in stems):
                 self.unanchored.append(name)
             elif not all(s.isascii() for s in stems):
@@ -227,8 +228,8 @@ class VocabScanner:
         # One automaton of every stem: word starts where some term can begin, in one pass; there
         # only the terms whose stem begins the word are tried (the same first match as the whole
         # alternation), so the cost does not grow with the length of the vocabularies.
-        self.stemmed = {name: [(t, _stem(t)) for t in ordered_terms(terms)] for name, terms in vocabularies}
-        self.starts = KeyIndex({name: [s for s in map(_stem, terms) if s] for name, terms in vocabularies
+        self.stemmed = {name: [(t, stem_of[t]) for t in ordered_terms(terms)] for name, terms in vocabularies}
+        self.starts = KeyIndex({name: [s for s in (stem_of[t] for t in terms) if s] for name, terms in vocabularies
                                 if name not in self.unanchored})
         self._candidates: dict[tuple[str, str], tuple] = {}
         self._by_stem: dict[str, dict[str, list[tuple[int, str]]]] = {}

@@ -59,11 +59,11 @@ def parse_front_matter(text: str) -> FrontMatter:
 # costs a single draft more than the rest of the parse: each line is what the YAML path gives for
 # it (tests/test_front_matter.py compares the two on generated front matter). Anything else, a
 # comment, a quote, a list, a tab, a second line of a value, goes to PyYAML.
-_SIMPLE_LINE = regex.compile(r"([A-Za-z][A-Za-z0-9_-]*):[ ]+([A-Za-z][A-Za-z0-9 ,.()/&+'-]*?|[0-9]+(?:-[0-9]+-[0-9]+)?)[ ]*")
+_SIMPLE_LINE = rx(r"([A-Za-z][A-Za-z0-9_-]*):[ ]+([A-Za-z][A-Za-z0-9 ,.()/&+'-]*?|[0-9]+(?:-[0-9]+-[0-9]+)?)[ ]*")
 # Plain words YAML 1.1 reads as something other than a string (SafeLoader's resolvers, and more).
 _NOT_STRINGS = frozenset("yes no true false on off null y n".split())
-_DATE = regex.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_WHOLE = regex.compile(r"0|[1-9][0-9]*")
+_DATE = rx(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_WHOLE = rx(r"0|[1-9][0-9]*")
 
 
 def _simple_mapping(body: str) -> list[tuple[str, Any, int, int]] | None:

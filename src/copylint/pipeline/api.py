@@ -46,6 +46,9 @@ class LintOptions:
     on_result: Callable[[Any], None] | None = None  # called after each file
     on_finish: Callable[[], None] | None = None
     pack_loader: Callable | None = None  # dirs -> prepared RulePack; None reads the YAML (the CLI caches it)
+    # Called first in each worker that does not inherit this process (spawn, forkserver), before
+    # the rules arrive: a picklable function (the CLI's installs its caches there too).
+    worker_setup: Callable[[], None] | None = None
 
 
 @dataclass
@@ -367,7 +370,7 @@ def _lint_group(group: Group, options: LintOptions, report: Report) -> _GroupRun
     loaded = load(config, options.flag_selectors, report.deprecated, options.pack_loader)
     run_options = RunOptions(paths=[c.path for c in group.candidates], candidates=group.candidates,
                              stdin_filename=options.stdin_filename, stdin=options.stdin, jobs=options.jobs,
-                             html=config.html, on_result=options.on_result)
+                             html=config.html, on_result=options.on_result, worker_setup=options.worker_setup)
     collected = collect(loaded.rules, run_options)
     result = collected.outcome
     threshold = config.fail_on or "warning"

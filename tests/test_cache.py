@@ -198,3 +198,18 @@ def test_values_derived_by_one_run_serve_the_next(tmp_path, cache_dir):
     assert derived[1] == "derived []", derived
     assert runs[0].stdout == runs[1].stdout and "efficacy" in runs[0].stdout
     assert list(cache_dir.glob("derived-*.pickle"))
+
+
+def test_the_derived_entry_keeps_the_last_runs_working_set():
+    """A preloaded value the run never asked for is not stored again (packs with other
+    vocabularies do not pile up); one it asked for is, and a value is computed only once."""
+    from copylint.core import derived
+
+    derived.preload({("test.used", 1): "kept", ("test.unused", 1): "dropped"})
+    calls: list[int] = []
+    assert derived.derived("test.used", 1, lambda: calls.append(1)) == "kept"
+    assert derived.derived("test.new", 1, lambda: calls.append(2) or "new") == "new"
+    assert derived.derived("test.new", 1, lambda: calls.append(3) or "again") == "new"
+    assert calls == [2]
+    assert derived.used_here().get(("test.used", 1)) == "kept" and ("test.unused", 1) not in derived.used_here()
+    assert derived.computed_here().get(("test.new", 1)) == "new"

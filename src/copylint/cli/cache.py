@@ -179,15 +179,16 @@ def _install_patterns() -> None:
     atexit.register(store)
 
 
-DERIVED_LIMIT = 5_000  # derived values kept (the default pack uses a few dozen)
 
 
 @functools.lru_cache(maxsize=1)
 def _install_derived() -> None:
     """Preload the values earlier runs derived from the code (copylint.core.derived: a pattern's
-    required literals, a pattern source built from the lexicon) and, when this process derived
-    new ones, store the union at exit. The entry is keyed like every other, on copylint's
-    version and every source file, so no value outlives the code that computed it."""
+    required literals, a pattern source built from the lexicon, a vocabulary scanner's stems)
+    and, when this process derived new ones, store them with the preloaded ones it used: the
+    entry holds the last run's working set, so packs with other vocabularies do not pile up in
+    it. The entry is keyed like every other, on copylint's version and every source file, so no
+    value outlives the code that computed it."""
     import atexit
 
     from copylint.core import derived
@@ -199,7 +200,7 @@ def _install_derived() -> None:
 
     def store() -> None:
         new = derived.computed_here()
-        if new and len(known) + len(new) <= DERIVED_LIMIT:
-            cached("derived", "values", (), lambda: {**known, **new}, refresh=True)
+        if new:
+            cached("derived", "values", (), lambda: {**derived.used_here(), **new}, refresh=True)
 
     atexit.register(store)

@@ -13,6 +13,7 @@ T = TypeVar("T")
 
 _preloaded: dict[tuple[str, Hashable], Any] = {}
 _new: dict[tuple[str, Hashable], Any] = {}
+_used: set[tuple[str, Hashable]] = set()  # preloaded values this process asked for
 
 
 def derived(name: str, key: Hashable, compute: Callable[[], T]) -> T:
@@ -20,6 +21,7 @@ def derived(name: str, key: Hashable, compute: Callable[[], T]) -> T:
     says which function computes it; `key` is everything else the value depends on."""
     slot = (name, key)
     if slot in _preloaded:
+        _used.add(slot)
         return _preloaded[slot]
     if slot not in _new:
         _new[slot] = compute()
@@ -34,3 +36,9 @@ def preload(values: Mapping[tuple[str, Hashable], Any]) -> None:
 def computed_here() -> dict[tuple[str, Hashable], Any]:
     """The values this process computed that no preload brought."""
     return {slot: value for slot, value in _new.items() if slot not in _preloaded}
+
+
+def used_here() -> dict[tuple[str, Hashable], Any]:
+    """The preloaded values this process asked for (what a store that keeps only the last run's
+    working set keeps of them)."""
+    return {slot: _preloaded[slot] for slot in _used}

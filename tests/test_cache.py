@@ -72,6 +72,25 @@ def test_a_cached_value_is_recomputed_after_a_source_edit(package_copy, cache_di
     assert lookup() == 2 and len(calls) == 2
 
 
+def test_two_checkouts_of_different_code_keep_their_own_entries(package_copy, tmp_path, cache_dir):
+    """Two copies of the package whose code differs (a development checkout and an install) use
+    the same cache folder: each keeps its entry, so neither recomputes after the other ran."""
+    other = tmp_path / "other" / "copylint"
+    shutil.copytree(package_copy, other)
+    (other / "language" / "anchors.py").write_text((other / "language" / "anchors.py").read_text() + "# an edit\n")
+    calls: list[str] = []
+
+    def lookup(package: Path) -> str:
+        cache.code_fingerprint.cache_clear()
+        return cache.cached("test", "slot", ("key",), lambda: calls.append(package.parent.name) or package.parent.name,
+                            package=package)
+
+    assert [lookup(package_copy), lookup(other), lookup(package_copy), lookup(other)] == [
+        package_copy.parent.name, "other", package_copy.parent.name, "other"]
+    assert calls == [package_copy.parent.name, "other"]
+    assert len(list(cache_dir.glob("test-*.pickle"))) == 2
+
+
 def test_a_rule_file_edit_invalidates_the_pack_even_with_the_same_size_and_time(tmp_path, cache_dir):
     rules = write(tmp_path, "rules/hype.yaml", phrase_rule())
     before = os.stat(rules)
@@ -90,9 +109,7 @@ def _plant(cache_dir: Path, value: str) -> None:
 
     cache_dir.mkdir(mode=0o700, exist_ok=True)
     key = repr((__version__, sys.version_info[:2], cache.code_fingerprint(), ("k",)))
-    import hashlib
-
-    path = cache_dir / f"plant-{hashlib.sha1(b'slot').hexdigest()[:16]}.pickle"
+    path = cache.entry_path(cache_dir, "plant", "slot")
     path.write_bytes(pickle.dumps((key, value)))
     path.chmod(0o600)
 
@@ -156,3 +173,43 @@ def test_regexes_compiled_by_one_run_serve_the_next(tmp_path, cache_dir):
     assert compiled[0] > 50 and compiled[1] == 0, compiled
     assert runs[0].stdout == runs[1].stdout and "efficacy" in runs[0].stdout
     assert list(cache_dir.glob("regex-*.pickle"))
+
+
+COUNT_DERIVED = """
+import atexit, sys
+from copylint.core import derived
+from copylint.cli import main
+atexit.register(lambda: print("derived", sorted({name for name, _ in derived.computed_here()}), file=sys.stderr))
+main(["check", "--no-config", "--jobs", "1", sys.argv[1]])
+"""
+
+
+def test_values_derived_by_one_run_serve_the_next(tmp_path, cache_dir):
+    """What a run derives from the code alone (the claim lexicon's pattern sources, the voice
+    lists' required literals) is kept beside the pack: the second run derives none of it again,
+    and finds the same."""
+    import subprocess
+
+    draft = write(tmp_path, "a.md", "Our stem cells cure arthritis and reverse ageing, guaranteed. Buy now.\n")
+    runs = [subprocess.run([sys.executable, "-c", COUNT_DERIVED, str(draft)], capture_output=True, text=True,
+                           env={**os.environ, "COPYLINT_CACHE_DIR": str(cache_dir)}) for _ in range(2)]
+    derived = [r.stderr.strip().splitlines()[-1] for r in runs]
+    assert "claim_strength.cue" in derived[0] and "anchors.pattern_cover" in derived[0], derived
+    assert derived[1] == "derived []", derived
+    assert runs[0].stdout == runs[1].stdout and "efficacy" in runs[0].stdout
+    assert list(cache_dir.glob("derived-*.pickle"))
+
+
+def test_the_derived_entry_keeps_the_last_runs_working_set():
+    """A preloaded value the run never asked for is not stored again (packs with other
+    vocabularies do not pile up); one it asked for is, and a value is computed only once."""
+    from copylint.core import derived
+
+    derived.preload({("test.used", 1): "kept", ("test.unused", 1): "dropped"})
+    calls: list[int] = []
+    assert derived.derived("test.used", 1, lambda: calls.append(1)) == "kept"
+    assert derived.derived("test.new", 1, lambda: calls.append(2) or "new") == "new"
+    assert derived.derived("test.new", 1, lambda: calls.append(3) or "again") == "new"
+    assert calls == [2]
+    assert derived.used_here().get(("test.used", 1)) == "kept" and ("test.unused", 1) not in derived.used_here()
+    assert derived.computed_here().get(("test.new", 1)) == "new"

@@ -3,6 +3,7 @@ numbers with CMU dictionary syllables, offline (sockets blocked), with a fast di
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -117,7 +118,10 @@ def test_imports_stay_lazy_and_offline():
 def test_dictionary_comes_from_the_cache_once_built(tmp_path, monkeypatch):
     """The second load reads the cached table (the build is not run again); bench/cmudict_load.py
     times it."""
+    from copylint.cli import cache
+
     monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(syllables, "_store", cache.cached)  # what the CLI installs (not only after another test did)
     syllables.cmu_table.cache_clear()
     built = syllables.cmu_table()
     assert list(tmp_path.glob("cmudict-*.pickle"))
@@ -161,3 +165,48 @@ def test_grades_match_textstat_with_cmudict(path):
         words = textstat.lexicon_count(one_per_line)
         expected = 0.39 * words / len(sentences) + 11.8 * textstat.syllable_count(one_per_line) / words - 15.59
         assert level.grade == pytest.approx(expected, abs=0.01)
+
+
+def _words_to_hyphenate() -> list[str]:
+    """Every word of the fixtures as textstat lists them, plus forms that exercise the edges:
+    short words, capitals, digits, apostrophes, non-ASCII letters, one very long word."""
+    words = {w for path in sorted((ROOT / "fixtures").rglob("*")) if path.is_file() and path.suffix in (".md", ".html", ".txt")
+             for w in text_words(path.read_text(encoding="utf-8", errors="replace"))}
+    words |= {"", "a", "an", "ox", "abc", "MSCs", "COVID-19", "don't", "naïve", "café", "İstanbul", "x" * 60,
+              "pneumonoultramicroscopicsilicovolcanoconiosis", "hyperbaric", "mesenchymal", "nutraceutical"}
+    return sorted(words)
+
+
+def test_hyphenation_points_are_pyphens():
+    """copylint counts pyphen's hyphenation points with pyphen's patterns but its own copy of
+    the algorithm (so a cached run never imports pyphen): the same count for every word."""
+    pyphen = pytest.importorskip("pyphen")
+    reference = pyphen.Pyphen(lang="en_US")
+    ours = syllables.Hyphenation.parse(syllables.hyphenation_file())
+    words = _words_to_hyphenate()
+    assert len(words) > 1000
+    differ = [w for w in words if ours.points(w) != len(reference.positions(w))]
+    assert not differ, differ[:20]
+    assert sum(ours.points(w) for w in words) > len(words) // 2  # the comparison is not of zeros
+
+
+COUNT_HYPHENATED = """
+import atexit, sys
+from copylint.cli import main
+atexit.register(lambda: print("pyphen imported:", "pyphen" in sys.modules, file=sys.stderr))
+main(["check", "--no-config", "--jobs", "1", sys.argv[1]])
+"""
+
+
+def test_a_cached_run_hyphenates_without_importing_pyphen(tmp_path):
+    """The CLI keeps the parsed patterns in its cache: the second run on a page with words the
+    CMU dictionary lacks reads them from there, and reports the same grade."""
+    page = tmp_path / "page.md"
+    page.write_text("Our zorblaxian mesenchymaloid photobiomodulatory regimen rejuvenates hyperoxygenated "
+                    "microcirculatory pathways in most patients. " * 12 + "\n", encoding="utf-8")
+    env = {**os.environ, "COPYLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("COPYLINT_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", COUNT_HYPHENATED, str(page)], capture_output=True, text=True, env=env)
+            for _ in range(2)]
+    assert [r.stderr.strip().splitlines()[-1] for r in runs] == ["pyphen imported: True", "pyphen imported: False"]
+    assert runs[0].stdout == runs[1].stdout and "readability.grade" in runs[0].stdout

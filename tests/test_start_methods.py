@@ -68,3 +68,35 @@ def test_worker_options_are_plain_data():
     sent = for_workers(options)
     assert pickle.loads(pickle.dumps(sent)).stdin_filename == "x.md"
     assert sent.on_result is None and sent.on_start is None and sent.stdin is None
+
+
+SETUP_RAN: list[int] = []  # in a worker: whether `_setup` ran there
+
+
+def _setup() -> None:
+    SETUP_RAN.append(os.getpid())
+
+
+class _NeedsSetup:
+    """A stand-in for the rules: notes, as it is unpickled in a worker, whether the setup ran."""
+
+    def __init__(self) -> None:
+        self.setup_first = False
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, setup_first=bool(SETUP_RAN))
+
+
+def _lint_one(candidate, rules, options):
+    return candidate, rules[0].setup_first, os.getpid()
+
+
+@needs_two_cpus
+def test_a_spawned_worker_runs_its_setup_before_the_rules_arrive(monkeypatch):
+    """The CLI's setup (installing its caches) must come before the rules are unpickled, since
+    unpickling imports the rule kinds, whose patterns the caches hold."""
+    monkeypatch.setenv("COPYLINT_START_METHOD", "spawn")
+    results = list(parallel.lint_parallel(list(range(40)), _lint_one, [_NeedsSetup()], None, 2, setup=_setup))
+    assert [r[0] for r in results] == list(range(40))
+    assert all(first for _, first, _ in results)
+    assert os.getpid() not in {pid for _, _, pid in results} and not SETUP_RAN  # ran in the workers only

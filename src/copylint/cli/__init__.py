@@ -8,8 +8,33 @@ from copylint import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# Each subcommand's module and object, imported only when that command runs or help lists it:
+# `copylint check` never imports the others.
+SUBCOMMANDS = {
+    "check": ("copylint.cli.check", "check"),
+    "claims": ("copylint.cli.claims", "claims"),
+    "init": ("copylint.cli.init", "init_command"),
+    "rule": ("copylint.cli.rules", "rule_command"),
+    "rules": ("copylint.cli.rules", "rules_command"),
+}
 
-@click.group(context_settings=CONTEXT)
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use (SUBCOMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*SUBCOMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in SUBCOMMANDS:
+            import importlib
+
+            module, attribute = SUBCOMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="copylint")
 def main() -> None:
     """copylint: a compliance linter for medical marketing copy.
@@ -21,16 +46,3 @@ def main() -> None:
       copylint rules                    list the rules
       copylint rule efficacy.cure         explain one rule
     """
-
-
-def _register() -> None:
-    from copylint.cli import check, claims, init, rules
-
-    main.add_command(check.check)
-    main.add_command(init.init_command)
-    main.add_command(rules.rules_command)
-    main.add_command(rules.rule_command)
-    main.add_command(claims.claims)
-
-
-_register()

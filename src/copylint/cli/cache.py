@@ -13,7 +13,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -78,14 +77,16 @@ def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Pa
            refresh: bool = False) -> T:
     """`compute()`, or its pickled result from an earlier run with the same `key`, the same
     copylint version and the same source files (`refresh`: compute and store it anyway). One
-    file per (name, slot): a new key overwrites the old entry instead of piling up files."""
+    file per (name, slot, package folder): a new key overwrites the old entry instead of piling
+    up files, and two installs or checkouts of different code (a pre-commit environment and a
+    development one) keep an entry each instead of overwriting each other's on every run."""
     directory = cache_dir()
     if directory is None or not _safe_directory(directory):
         return compute()
     from copylint import __version__
 
     full_key = repr((__version__, sys.version_info[:2], code_fingerprint(package), key))
-    path = directory / f"{name}-{hashlib.sha1(slot.encode()).hexdigest()[:16]}.pickle"
+    path = entry_path(directory, name, slot, package)
     try:
         if not refresh and private(path):
             with open(path, "rb") as handle:
@@ -99,7 +100,15 @@ def cached(name: str, slot: str, key: Any, compute: Callable[[], T], package: Pa
     return value
 
 
+def entry_path(directory: Path, name: str, slot: str, package: Path = PACKAGE) -> Path:
+    """The file of the entry (name, slot) of the package in `package`."""
+    place = repr((str(Path(package).resolve()), slot))
+    return directory / f"{name}-{hashlib.sha1(place.encode()).hexdigest()[:16]}.pickle"
+
+
 def _store(directory: Path, name: str, path: Path, entry: Any) -> None:
+    import tempfile  # only a run that stores an entry needs it
+
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}-")  # mode 0600
@@ -131,6 +140,7 @@ def install() -> None:
 
     syllables.use_store(cached)
     _install_patterns()
+    _install_derived()
 
 
 PATTERNS_LIMIT = 20_000  # compiled patterns kept (the default pack and its documents use ~2,000)
@@ -165,5 +175,32 @@ def _install_patterns() -> None:
         if new and len(known) + len(new) <= PATTERNS_LIMIT:
             blobs = {key: pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL) for key, pattern in new.items()}
             cached("regex", "patterns", _patterns_key(), lambda: {**known, **blobs}, refresh=True)
+
+    atexit.register(store)
+
+
+
+
+@functools.lru_cache(maxsize=1)
+def _install_derived() -> None:
+    """Preload the values earlier runs derived from the code (copylint.core.derived: a pattern's
+    required literals, a pattern source built from the lexicon, a vocabulary scanner's stems)
+    and, when this process derived new ones, store them with the preloaded ones it used: the
+    entry holds the last run's working set, so packs with other vocabularies do not pile up in
+    it. The entry is keyed like every other, on copylint's version and every source file, so no
+    value outlives the code that computed it."""
+    import atexit
+
+    from copylint.core import derived
+
+    known = cached("derived", "values", (), dict)
+    if not isinstance(known, dict):
+        known = {}
+    derived.preload(known)
+
+    def store() -> None:
+        new = derived.computed_here()
+        if new:
+            cached("derived", "values", (), lambda: {**derived.used_here(), **new}, refresh=True)
 
     atexit.register(store)

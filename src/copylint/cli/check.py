@@ -85,7 +85,6 @@ def _check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, n
     from copylint.cli import pipeline
     from copylint.cli.progress import Progress
     from copylint.reporters import Report, render_chunks
-    from copylint.reporters import statistics as stats
 
     flags = pipeline.CheckFlags(
         paths=paths, fmt=fmt, fail_on=fail_on, stdin_filename=stdin_filename, rule_dirs=rule_dirs, as_of=as_of,
@@ -123,7 +122,12 @@ def _check(paths, fmt, fail_on, stdin_filename, rule_dirs, as_of, config_args, n
         rules=outcome.specs, color=use_color(color, output_file), quiet=quiet, root=pipeline.report_root(fmt),
         load_document=outcome.load_document,
     )
-    pipeline.emit(stats.render(report, fmt) if statistics else render_chunks(fmt, report), output_file)
+    if statistics:
+        from copylint.reporters import statistics as stats
+
+        pipeline.emit(stats.render(report, fmt), output_file)
+    else:
+        pipeline.emit(render_chunks(fmt, report), output_file)
     if fmt == "github":
         from copylint.reporters import github_summary
 

@@ -120,8 +120,16 @@ def options_for(flags: CheckFlags, progress=None) -> api.LintOptions:
         on_start=progress.start if progress is not None else None,
         on_result=progress.update if progress is not None else None,
         on_finish=progress.finish if progress is not None else None,
-        pack_loader=cached_pack_loader(),
+        pack_loader=cached_pack_loader(), worker_setup=worker_setup,
     )
+
+
+def worker_setup() -> None:
+    """What a spawned worker does first: serve the rules' patterns and derived values from the
+    user cache, as this process does (copylint.cli.cache)."""
+    from copylint.cli import cache
+
+    cache.install()
 
 
 def changed_files(flags: CheckFlags) -> dict | None:

@@ -15,6 +15,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
+from copylint.core.derived import derived
 from copylint.core.models import Document
 
 Cover = frozenset  # of case-folded strings; every match contains at least one of them
@@ -69,7 +70,12 @@ def term_anchor(term: str, avoid: str = "") -> str:
 
 def pattern_cover(pattern: str) -> Cover | None:
     """Strings one of which occurs in every match of `pattern`, or None when none can be derived
-    (syntax only the `regex` module knows, or no required literal)."""
+    (syntax only the `regex` module knows, or no required literal). Parsing a long pattern costs
+    milliseconds, so the command line keeps the result between runs (core.derived)."""
+    return derived("anchors.pattern_cover", pattern, lambda: _parsed_cover(pattern))
+
+
+def _parsed_cover(pattern: str) -> Cover | None:
     try:
         parsed = _p.parse(pattern)
     except Exception:

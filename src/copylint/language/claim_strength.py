@@ -8,6 +8,7 @@ from enum import Enum
 
 import regex
 from copylint.language.lexicon import CONTRAST_WORDS, HEDGE_WORDS, MODAL_HEDGES, NEGATION_WORDS, alternation
+from copylint.core.derived import derived
 from copylint.core.regexcache import rx
 
 __all__ = ["Strength", "ClaimStrength", "classify"]
@@ -395,18 +396,23 @@ def _verb_pattern() -> str:
 _PROMISE = (r"will\s+(?:\w+ly\s+)?(?:see|have|notice|experience|feel|look|get|enjoy|regain|grow)\b"
             r"(?!\s+(?:to|whether|if)\b)")
 
-_CUE_RE = rx(
-    r"\b(?:"
-    # purpose modifiers skip just their own verb: "interventions aimed at reducing X"
-    r"(?P<skip>aim(?:s|ed|ing)?\s+(?:at|to)\s+\w+)\b"
-    rf"|(?P<guard>{_alt(_GUARDS)}\b[^;]*?(?=;|\bbut\b|\bhowever\b|$))"
-    rf"|(?P<hedge>{_alt(_HEDGES)})\b"
-    rf"|(?P<corr>{_alt(_CORRELATIONAL)})\b"
-    rf"|(?P<direct>{_alt(_CAUSAL_PHRASES)}|{_alt(_CAUSAL_NOUNS)}|{_PROMISE})\b"
-    rf"|(?P<verb>{_verb_pattern()})\b"
-    r")",
-    regex.IGNORECASE | regex.VERSION0,
-)
+def _cue_source() -> str:
+    """The one pattern of every cue kind, each a named group (built from the lists above)."""
+    return (
+        r"\b(?:"
+        # purpose modifiers skip just their own verb: "interventions aimed at reducing X"
+        r"(?P<skip>aim(?:s|ed|ing)?\s+(?:at|to)\s+\w+)\b"
+        rf"|(?P<guard>{_alt(_GUARDS)}\b[^;]*?(?=;|\bbut\b|\bhowever\b|$))"
+        rf"|(?P<hedge>{_alt(_HEDGES)})\b"
+        rf"|(?P<corr>{_alt(_CORRELATIONAL)})\b"
+        rf"|(?P<direct>{_alt(_CAUSAL_PHRASES)}|{_alt(_CAUSAL_NOUNS)}|{_PROMISE})\b"
+        rf"|(?P<verb>{_verb_pattern()})\b"
+        r")"
+    )
+
+
+# Building the source takes milliseconds (the tries): the command line keeps it between runs.
+_CUE_RE = rx(derived("claim_strength.cue", None, _cue_source), regex.IGNORECASE | regex.VERSION0)
 
 # Negation in the same clause, shortly before the cue.
 _NEG_RE = rx(
@@ -465,10 +471,11 @@ _HEAD_STEMS = (
     "culprit", "driver", "trigger", "shown", "proven", "demonstrated", "cause", "contributor", "killer",
     "determinant", "will",
 )
-_TRIGGER_RE = rx(
-    r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS),
-    regex.IGNORECASE,
-)
+def _trigger_source() -> str:
+    return r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS)
+
+
+_TRIGGER_RE = rx(derived("claim_strength.trigger", None, _trigger_source), regex.IGNORECASE)
 
 
 def classify(sentence: str) -> ClaimStrength:

@@ -17,13 +17,14 @@ from typing import Iterable, Iterator, Mapping
 import regex
 
 from copylint.core.models import Document, Sentence
+from copylint.core.regexcache import rx
 
 try:
     import ahocorasick_rs
 except ImportError:  # pragma: no cover - a platform without its wheel: the regex fallback
     ahocorasick_rs = None
 
-_WORD = regex.compile(r"\w+")
+_WORD = rx(r"\w+")
 
 
 def lowered(text: str) -> str:
@@ -41,7 +42,7 @@ def word_key(word: str) -> str:
     return m.group() if m and m.start() == 0 else ""
 
 
-_WORD_CHAR = regex.compile(r"\w")
+_WORD_CHAR = rx(r"\w")
 _word_chars: dict[str, bool] = {}
 
 

@@ -118,17 +118,60 @@ def cmu_table() -> CmuTable | None:
     return _store("cmudict", str(path), _stamp(path), lambda: build_table(path))
 
 
-@functools.lru_cache(maxsize=1)
-def _hyphenator():
-    import pyphen  # lazy: only documents that are checked for readability pay for it
+def hyphenation_file() -> Path | None:
+    """pyphen's en_US pattern file (what `pyphen.Pyphen(lang="en_US")` reads), found without
+    importing pyphen: its import lists every dictionary through importlib.resources, which costs
+    a single draft more than reading the patterns from the cache."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "dictionaries" / "hyph_en_US.dic"
+    return path if path.is_file() else None
 
-    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
-    try:  # parsing the pattern file is the slow part: the installed store may keep it
-        pyphen.hdcache[path] = _store("hyph", str(path), (_stamp(path), getattr(pyphen, "__version__", "")),
-                                      lambda: pyphen.HyphDict(path))
-    except Exception:
-        pass
-    return pyphen.Pyphen(lang="en_US")
+
+@dataclass(frozen=True)
+class Hyphenation:
+    """pyphen's hyphenation patterns (`HyphDict.patterns`: letters -> (offset, values), and the
+    longest key) and its algorithm, without pyphen: `points` counts what
+    `pyphen.Pyphen(lang="en_US").positions(word)` lists (tests/test_readability.py compares them)."""
+
+    patterns: dict
+    maxlen: int
+
+    @classmethod
+    def parse(cls, path: Path) -> "Hyphenation":
+        import pyphen  # only when the patterns are parsed (without a cache, or once for it)
+
+        hd = pyphen.HyphDict(path)
+        return cls(dict(hd.patterns), hd.maxlen)
+
+    def points(self, word: str, left: int = 2, right: int = 2) -> int:
+        """How many hyphenation points `word` has at least `left` characters from its start and
+        `right` from its end (pyphen's defaults)."""
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        patterns, maxlen = self.patterns, self.maxlen
+        for i in range(len(pointed) - 1):
+            stop = min(i + maxlen, len(pointed)) + 1
+            for j in range(i + 1, stop):
+                pattern = patterns.get(pointed[i:j])
+                if not pattern:
+                    continue
+                offset, values = pattern
+                window = slice(i + offset, i + offset + len(values))
+                references[window] = map(max, values, references[window])
+        last = len(word) - right
+        return sum(1 for i, reference in enumerate(references) if reference % 2 and left <= i - 1 <= last)
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenator() -> Hyphenation:
+    """The patterns, kept by the installed store while pyphen's file and code are unchanged."""
+    path = hyphenation_file()
+    if path is None:  # pyphen is a dependency: only a broken install gets here
+        raise RuntimeError("pyphen's en_US hyphenation patterns are missing")
+    code = Path(importlib.util.find_spec("pyphen").origin)
+    return _store("hyphenation", str(path), (_stamp(path), _stamp(code)), lambda: Hyphenation.parse(path))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -139,5 +182,5 @@ def word_syllables(word: str) -> int:
     found = table.get(word) if table is not None else None
     if found is not None:
         return found
-    return len(_hyphenator().positions(word)) + 1
+    return _hyphenator().points(word) + 1
 

@@ -9,8 +9,10 @@ from typing import Iterable
 
 import regex
 from copylint.core import matching
+from copylint.language import literals
 from copylint.language.literals import KeyIndex, lowered, word_key
 from copylint.core.matching import regex_timeout
+from copylint.core.derived import derived
 from copylint.core.regexcache import rx
 
 _APOSTROPHE = "['\u2019]"
@@ -124,7 +126,7 @@ def freeze(vocabularies: dict[str, Iterable[str]]) -> tuple[tuple[str, tuple[str
     return tuple(sorted((name, tuple(terms)) for name, terms in vocabularies.items()))
 
 
-_TOKEN = regex.compile(r"\w+")  # the word at an offset: its run of word characters
+_TOKEN = rx(r"\w+")  # the word at an offset: its run of word characters
 _STEM = 4  # a term's first word is recognised by (at most) its first four letters
 
 
@@ -136,7 +138,7 @@ def _stem(term: str) -> str | None:
 # although `lowered` does not turn them into it (the Kelvin sign lower-cases to "k" already);
 # tests/test_vocab_scanner.py checks this table against `regex` over all of Unicode.
 ASCII_FOLDS = {0x130: "i", 0x17F: "s"}  # capital I with dot, long s
-_SPACES = regex.compile(r"\s+")
+_SPACES = rx(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,28 @@ class TermsAt:
         return best_end if best is not None else None
 
 
+def _stems(vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+    """(vocabularies with a term that cannot be anchored: scanned in full; those with a stem that
+    is not ASCII: always their whole regex; each vocabulary's terms in alternation order with
+    their stems; the automaton of every stem) for VocabScanner."""
+    unanchored: list[str] = []
+    wide: set[str] = set()
+    stem_of = {t: _stem(t) for _, terms in vocabularies for t in terms}  # each term's stem, found once
+    for name, terms in vocabularies:
+        stems = [stem_of[t] for t in terms]
+        if any(s is None for s in stems):
+            unanchored.append(name)
+        elif not all(s.isascii() for s in stems):
+            wide.add(name)
+    # One automaton of every stem: word starts where some term can begin, in one pass; there
+    # only the terms whose stem begins the word are tried (the same first match as the whole
+    # alternation), so the cost does not grow with the length of the vocabularies.
+    stemmed = {name: [(t, stem_of[t]) for t in ordered_terms(terms)] for name, terms in vocabularies}
+    starts = KeyIndex({name: [s for s in (stem_of[t] for t in terms) if s] for name, terms in vocabularies
+                       if name not in unanchored})
+    return unanchored, wide, stemmed, starts
+
+
 class VocabScanner:
     """Finds the mentions of several vocabularies in one pass over a text's words: a word that
     does not begin like the first word of some term is never tried, and where one does, only the
@@ -230,23 +254,14 @@ class VocabScanner:
     run compiles only what its documents reach."""
 
     def __init__(self, vocabularies: Iterable[tuple[str, tuple[str, ...]]]) -> None:
-        vocabularies = [(name, tuple(terms)) for name, terms in vocabularies if terms]
+        vocabularies = tuple((name, tuple(terms)) for name, terms in vocabularies if terms)
         self.names = [name for name, _ in vocabularies]  # vocabularies with terms, in order
         self.terms = dict(vocabularies)
-        self.unanchored: list[str] = []  # vocabularies with a term we cannot anchor: full scan
-        self.wide: set[str] = set()  # a term's stem is not ASCII: always its whole regex
-        for name, terms in vocabularies:
-            stems = [_stem(t) for t in terms]
-            if any(s is None for s in stems):
-                self.unanchored.append(name)
-            elif not all(s.isascii() for s in stems):
-                self.wide.add(name)
-        # One automaton of every stem: word starts where some term can begin, in one pass; there
-        # only the terms whose stem begins the word are tried (the same first match as the whole
-        # alternation), so the cost does not grow with the length of the vocabularies.
-        self.stemmed = {name: [(t, _stem(t)) for t in ordered_terms(terms)] for name, terms in vocabularies}
-        self.starts = KeyIndex({name: [s for s in map(_stem, terms) if s] for name, terms in vocabularies
-                                if name not in self.unanchored})
+        # What follows from the terms alone (the stems, their automaton's keys) the command line
+        # keeps between runs (core.derived): its first document no longer waits for it.
+        # (keyed also on whether the automaton's wheel is installed: the index names its backend)
+        self.unanchored, self.wide, self.stemmed, self.starts = derived(
+            "vocab.VocabScanner", (vocabularies, literals.ahocorasick_rs is not None), lambda: _stems(vocabularies))
         self._candidates: dict[tuple[str, str], tuple] = {}
         self._by_stem: dict[str, dict[str, list[tuple[int, str]]]] = {}
         self._matchers: dict[str, LiteralTerm | RegexTerm] = {}

@@ -3,27 +3,32 @@ module per input format, all normalised into the same block stream."""
 
 from __future__ import annotations
 
+import importlib
+
 from copylint.core.models import Document, HtmlOptions, LineIndex, Source
-from copylint.parsers import docx, html, markdown, metadata, plaintext
+from copylint.parsers import metadata
 from copylint.text.sentences import split_block
 
-PARSERS = {
-    "markdown": markdown.parse_blocks,
-    "html": html.parse_blocks,
-    "text": plaintext.parse_blocks,
-}
+# The module of each format, imported when a file of that format is parsed (a Markdown draft
+# never imports the HTML parser); any other format is read as plain text.
+PARSERS = {"markdown": "markdown", "html": "html", "text": "plaintext", "docx": "docx"}
+
+
+def _parser(fmt: str):
+    return importlib.import_module(f"copylint.parsers.{PARSERS.get(fmt, 'plaintext')}")
 
 
 def parse(source: Source, html_options: HtmlOptions | None = None) -> Document:
     """Parse `source` into a Document; sentences, sections and metadata are filled in here so
     every format gets them the same way. `html_options` say how HTML page regions are read."""
     lines = LineIndex(source.text)
+    parser = _parser(source.format)
     if source.format == "html":
-        blocks, meta, comments = html.parse_blocks(source.text, lines, html_options)
+        blocks, meta, comments = parser.parse_blocks(source.text, lines, html_options)
     elif source.format == "docx":
-        blocks, meta, comments = docx.parse_blocks(source.text, lines, source.layout)
+        blocks, meta, comments = parser.parse_blocks(source.text, lines, source.layout)
     else:
-        blocks, meta, comments = PARSERS.get(source.format, plaintext.parse_blocks)(source.text, lines)
+        blocks, meta, comments = parser.parse_blocks(source.text, lines)
     section = -1
     sentences = []
     for i, block in enumerate(blocks):

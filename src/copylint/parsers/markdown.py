@@ -9,7 +9,6 @@ from functools import lru_cache
 import regex
 
 from copylint.core.models import Block, Comment, LineIndex
-from copylint.parsers import html as html_parser
 from copylint.parsers.metadata import PROBLEMS, parse_front_matter
 from copylint.text.blocks import BlockBuilder
 from copylint.core.regexcache import rx
@@ -107,6 +106,8 @@ def scan_inline(lines: _Lines, builder: BlockBuilder, comments: list[Comment]) -
         elif kind == "comment" or kind == "ctext":
             comments.append(Comment(m.group("ctext").strip(), lines.to_source(m.start()), lines.to_source(m.end() - 1) + 1))
         elif kind == "entity":
+            from copylint.parsers import html as html_parser  # imported only by a page that has markup
+
             builder.add(html_parser.decode_entity(m.group()), lines.to_source(m.start()), m.end() - m.start())
         elif kind == "escape":
             builder.add(m.group()[1], lines.to_source(m.start()), 2)
@@ -211,6 +212,8 @@ def parse_blocks(text: str, index: LineIndex) -> tuple[list[Block], dict, list[C
         elif t == "html_block" and tok.map:
             start = index.line_start(tok.map[0] + 1)
             end = index.line_end(tok.map[1], text)
+            from copylint.parsers import html as html_parser
+
             sub_blocks, _, sub_comments = html_parser.parse_fragment(text, start, end)
             blocks.extend(sub_blocks)
             comments.extend(sub_comments)

@@ -12,10 +12,8 @@ from typing import Any, BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from copylint.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from copylint.config import Config, ConfigError, check_selectors, load_config, parse_config
-from copylint.pipeline.filters import baseline as baseline_filter
 from copylint.pipeline.filters import suppressions
 from copylint.pipeline.filters.builtin_rules import BUILTIN_IDS
-from copylint.pipeline.filters.changed_lines import document_sentence_spans, keep_changed_in, normalise
 from copylint.pipeline.filters.same_claim import fold_repeats, fold_same_claim
 from copylint.pipeline.filters.selection import Selection, specificity
 from copylint.core.spec import Settings
@@ -48,6 +46,9 @@ class LintOptions:
     on_result: Callable[[Any], None] | None = None  # called after each file
     on_finish: Callable[[], None] | None = None
     pack_loader: Callable | None = None  # dirs -> prepared RulePack; None reads the YAML (the CLI caches it)
+    # Called first in each worker that does not inherit this process (spawn, forkserver), before
+    # the rules arrive: a picklable function (the CLI's installs its caches there too).
+    worker_setup: Callable[[], None] | None = None
 
 
 @dataclass
@@ -300,10 +301,13 @@ class _RunWideFilters:
     finding before the baseline applies), the baseline applied, the lines changed."""
 
     def __init__(self, options: LintOptions, changed: dict | None, report: Report) -> None:
+        # Each filter's module is imported only when the run uses it (a draft uses none).
         self.options = options
         self.to_record: list[Finding] | None = [] if options.write_baseline else None
         self.baseline = None
         if options.baseline:
+            from copylint.pipeline.filters import baseline as baseline_filter
+
             try:
                 self.baseline = baseline_filter.read(Path(options.baseline)).matcher(
                     baseline_filter.root_of(Path(options.baseline)))
@@ -312,7 +316,11 @@ class _RunWideFilters:
             aliases = Aliases(report.renamed, noted=report.deprecated)
             self.former = aliases.former_ids()
             self.on_former = lambda old: aliases.note_baseline(old, f"in baseline {options.baseline}")
-        self.changed = normalise(changed) if changed is not None else None
+        self.changed = None
+        if changed is not None:
+            from copylint.pipeline.filters.changed_lines import normalise
+
+            self.changed = normalise(changed)
 
     def apply(self, findings: list[Finding]) -> list[Finding]:
         if self.to_record is not None:
@@ -320,12 +328,16 @@ class _RunWideFilters:
         if self.baseline is not None:
             findings = self.baseline.new(findings, self.former, self.on_former)
         if self.changed is not None:
+            from copylint.pipeline.filters.changed_lines import document_sentence_spans, keep_changed_in
+
             findings = keep_changed_in(findings, self.changed, document_sentence_spans)
         return findings
 
     def finish(self) -> None:
         if self.to_record is None:
             return
+        from copylint.pipeline.filters import baseline as baseline_filter
+
         try:
             baseline_filter.write(Path(self.options.write_baseline), self.to_record)
         except (OSError, baseline_filter.BaselineError) as exc:
@@ -358,7 +370,7 @@ def _lint_group(group: Group, options: LintOptions, report: Report) -> _GroupRun
     loaded = load(config, options.flag_selectors, report.deprecated, options.pack_loader)
     run_options = RunOptions(paths=[c.path for c in group.candidates], candidates=group.candidates,
                              stdin_filename=options.stdin_filename, stdin=options.stdin, jobs=options.jobs,
-                             html=config.html, on_result=options.on_result)
+                             html=config.html, on_result=options.on_result, worker_setup=options.worker_setup)
     collected = collect(loaded.rules, run_options)
     result = collected.outcome
     threshold = config.fail_on or "warning"

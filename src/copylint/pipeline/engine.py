@@ -12,7 +12,6 @@ from copylint.pipeline.filters.same_claim import mark_blocks
 from copylint.kinds.base import RuleKind
 from copylint.core.models import Document, Finding, InputError, Source
 from copylint.parsers import parse
-from copylint.parsers.docx import name_headings
 from copylint.text.sentences import MAX_SENTENCE, mark_parts
 
 
@@ -60,6 +59,8 @@ def lint_document(doc: Document, rules: Sequence[RuleKind]) -> DocumentResult:
                             "without a sentence end were checked in parts")
     tag_chrome(doc, result.findings)
     if doc.source.format == "docx":
+        from copylint.parsers.docx import name_headings
+
         name_headings(doc, result.findings)
     mark_blocks(doc, result.findings)
     result.findings.sort(key=Finding.sort_key)

@@ -58,10 +58,18 @@ def _die_with_parent() -> None:
         pass
 
 
-def _init(lint_one: Callable, rules: Sequence, options: Any) -> None:
+def _init(lint_one: Callable, rules: Sequence | bytes, options: Any, setup: Callable[[], None] | None = None) -> None:
+    """A worker's start: `rules` arrive pickled (bytes) when a `setup` must run before they are
+    unpickled (unpickling imports the rule kinds, whose patterns the setup's caches hold)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: terminate() just ends us
     _die_with_parent()
+    if setup is not None:
+        setup()
+    if isinstance(rules, bytes):
+        import pickle
+
+        rules = pickle.loads(rules)
     _state.update(lint_one=lint_one, rules=rules, options=options)
 
 
@@ -84,14 +92,21 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, options: Any, jobs: int) -> Iterator:
+def lint_parallel(candidates: list, lint_one: Callable, rules: Sequence, options: Any, jobs: int,
+                  setup: Callable[[], None] | None = None) -> Iterator:
     """Results of `lint_one(candidate, rules, options)` for every candidate, in order (the rules
-    carry the settings they were compiled with).
+    carry the settings they were compiled with). A worker that does not inherit this process
+    (spawn, forkserver) first calls `setup`, then unpickles the rules.
     If the pool breaks (a worker killed), the files not yet done are linted in-process."""
     chunks = [candidates[i:i + CHUNK] for i in range(0, len(candidates), CHUNK)]
     done = 0
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init,
-                               initargs=(lint_one, rules, options))
+    context = _context()
+    initargs: tuple = (lint_one, rules, options)
+    if setup is not None and context.get_start_method() != "fork":
+        import pickle
+
+        initargs = (lint_one, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL), options, setup)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=initargs)
     try:
         for future in [pool.submit(_work, chunk) for chunk in chunks]:
             batch = _result(future)

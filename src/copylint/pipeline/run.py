@@ -32,6 +32,7 @@ class RunOptions:
     stdin_source: Source | None = None  # standard input as read, kept for reporters that show the text
     html: HtmlOptions | None = None  # how HTML page regions are read (the configuration's `html:`)
     candidates: Sequence[Candidate] | None = None  # already discovered: `paths` are not walked again
+    worker_setup: Callable[[], None] | None = None  # first call in a spawned worker (LintOptions.worker_setup)
 
 
 @dataclass
@@ -227,7 +228,8 @@ def _lint_all(candidates: list[Candidate], rules, options, notes: list[str]) -> 
         if note:
             notes.append(f"copylint: note: {note}")
         if jobs > 1:
-            yield from parallel.lint_parallel(candidates, lint_candidate, rules, for_workers(options), jobs)
+            yield from parallel.lint_parallel(candidates, lint_candidate, rules, for_workers(options), jobs,
+                                              setup=options.worker_setup)
             return
     for candidate in candidates:
         yield lint_candidate(candidate, rules, options)

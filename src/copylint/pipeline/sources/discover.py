@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from copylint.pipeline.sources.ignore import IgnoreRules
+from copylint.core.regexcache import rx
 
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -24,7 +25,7 @@ FORMAT_BY_SUFFIX = {
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 # Text files that are never copy: left out of folder walks (and of the pre-commit hook), still
 # linted when named.
-NOT_COPY = regex.compile(
+NOT_COPY = rx(
     r"(?i)(?:robots|humans|llms|security|ads|app-ads|requirements.*|constraints.*|licen[cs]e.*|copying.*|notice.*"
     r"|authors.*|cmakelists)\.txt"
 )

@@ -228,6 +228,7 @@ def _stems(vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
     their stems; the automaton of every stem) for VocabScanner."""
     unanchored: list[str] = []
     wide: set[str] = set()
+    vocabularies = [(name, ordered_terms(terms)) for name, terms in vocabularies]  # with phrasal forms
     stem_of = {t: _stem(t) for _, terms in vocabularies for t in terms}  # each term's stem, found once
     for name, terms in vocabularies:
         stems = [stem_of[t] for t in terms]
@@ -238,7 +239,7 @@ def _stems(vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
     # One automaton of every stem: word starts where some term can begin, in one pass; there
     # only the terms whose stem begins the word are tried (the same first match as the whole
     # alternation), so the cost does not grow with the length of the vocabularies.
-    stemmed = {name: [(t, stem_of[t]) for t in ordered_terms(terms)] for name, terms in vocabularies}
+    stemmed = {name: [(t, stem_of[t]) for t in terms] for name, terms in vocabularies}
     starts = KeyIndex({name: [s for s in (stem_of[t] for t in terms) if s] for name, terms in vocabularies
                        if name not in unanchored})
     return unanchored, wide, stemmed, starts

@@ -59,6 +59,14 @@ LABEL_LINK = regex.compile(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[
 NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
+def _only_list_words(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Outside `spans`, the text holds only list words ("and", "minor", "symptoms of" ...)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return all(w.lower() in LIST_WORDS for w in WORD.findall("".join(chars)))
+
+
 @dataclass(frozen=True)
 class Link:
     """A benefit tied to its target: "lowers ... blood sugar", "a remedy for colds"."""
@@ -408,11 +416,8 @@ class HealthClaimKind(RuleKind):
         text = sc.sentence.text
         if link.target is None or not LABEL_LINK.fullmatch(text, link.benefit.end, link.target.start):
             return False
-        chars = list(text)
-        chars[link.start:link.end] = " " * (link.end - link.start)
-        for m in sc.of(self.targets) + sc.of(self.speaker.subjects):
-            chars[m.start:m.end] = " " * (m.end - m.start)
-        return all(w.lower() in LIST_WORDS for w in WORD.findall("".join(chars)))
+        spans = [(link.start, link.end)] + [(m.start, m.end) for m in sc.of(self.targets) + sc.of(self.speaker.subjects)]
+        return _only_list_words(text, spans)
 
     def _bare(self, sc: SentenceClaims, voice: SentenceVoice, pos: int) -> bool:
         """Nothing but the label's own words speak at `pos`: no warning, question or subject."""
@@ -426,10 +431,7 @@ class HealthClaimKind(RuleKind):
         words = WORD.findall(text)
         if not labelled or not 2 <= len(words) <= 8 or not all(w[0].isupper() or not w[0].isalpha() for w in words):
             return False
-        chars = list(text)
-        for m in sc.of(self.targets) + sc.of(self.benefits) + sc.of(self.nouns):
-            chars[m.start:m.end] = " " * (m.end - m.start)
-        return all(w.lower() in LIST_WORDS for w in WORD.findall("".join(chars)))
+        return _only_list_words(text, [(m.start, m.end) for m in sc.of(self.targets) + sc.of(self.benefits) + sc.of(self.nouns)])
 
     def _named_for(self, sc: SentenceClaims, link: Link) -> bool:
         """The product is named for the condition ("the PCOS supplement", "arthritis tea"): the

@@ -11,6 +11,7 @@ from typing import Iterable
 
 import regex
 
+from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.facts.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
 from copylint.facts.context import Analysis
@@ -27,7 +28,7 @@ LEAD_WORDS = frozenset(
     "to and or it they this these that which who".split()
 )
 PRONOUNS = frozenset("it they this these that which who".split())
-WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
+WORD = rx(r"[\p{L}\p{N}'\u2019-]+")
 # The default lexicon names (rules/language/claims.yaml, rules/vocabularies/products.yaml).
 DEFAULT_SUBJECTS = ("product_*",)
 DEFAULT_EXCLUDE = ("standard_subjects", "research_subjects")
@@ -40,27 +41,27 @@ DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("th
 COINED = "coined_name"  # the pattern list of the shape of a coined name (a capitalised word)
 REACH = 400  # characters around a claim searched for its subject
 # What the subject is compared with is not the claim's subject ("more effective than supplements").
-COMPARED_BEFORE = regex.compile(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of)\s+"
+COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of)\s+"
                                 r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
-BRAND_AFTER = regex.compile(r"\W*[\p{L}\p{N}-]*")
+BRAND_AFTER = rx(r"\W*[\p{L}\p{N}-]*")
 # A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".
-APPROVED_BEFORE = regex.compile(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
+APPROVED_BEFORE = rx(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
 
 # A headline that opens with what the product was made or tested for, its subject left out.
-HEADLINE_PARTICIPLE = regex.compile(
+HEADLINE_PARTICIPLE = rx(
     r"\s*(?:clinically\s+|scientifically\s+|dermatologically\s+|independently\s+)?"
     r"(?:tested|used|proven|shown|designed|formulated|developed|created|trusted|loved|recommended|made)\b"
     r"(?:\s+(?:by|in|with)\s+(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}?(?=to\b))?",
     regex.I,
 )
 # What research is into or for: "research into new treatments", "studies to find a cure".
-RESEARCH_TOPIC = regex.compile(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
+RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
-EXAMPLE_OF = regex.compile(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
+EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # The seller's own staff or service named with a standard word: "our functional medicine doctors".
-OURS_BEFORE = regex.compile(r"\b(?:our|my)\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
+OURS_BEFORE = rx(r"\b(?:our|my)\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
 
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes

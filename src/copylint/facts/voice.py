@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from copylint.core.regexcache import rx
 from copylint.core import matching
 from copylint.core.models import Document
 from copylint.language.anchors import ascii_cover, may_match
 
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
-SELLING = regex.compile(
+SELLING = rx(
     r"(?:[$\u00a3\u20ac]\s?\d|\b(?:buy|order|shop|add\s+to\s+(?:cart|basket)|checkout|subscribe|"
     r"book\s+(?:now|a|an|your|online)|call\s+(?:us|now|today)|free\s+(?:consultation|trial|shipping|delivery)|"
     r"discount|%\s*off|money[- ]back|limited\s+time|our\s+(?:clinic|product|formula|team|treatment|customers|patients))\b|"

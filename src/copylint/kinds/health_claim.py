@@ -12,6 +12,7 @@ from typing import Iterator
 
 import regex
 
+from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.facts.claims import AIMS, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
@@ -23,10 +24,10 @@ from copylint.core.models import Document, Finding, Severity
 from copylint.core import validators as v
 
 QUOTE_MARKS = ("\u201c", "\u201d")  # a claim never runs across the edge of a quotation
-DISEASE_ACTS = regex.compile(r"\s*,?\s*(?:(?:that|which|who)\s+)?(?:(?:slowly|gradually|often|usually|also)\s+)?")
+DISEASE_ACTS = rx(r"\s*,?\s*(?:(?:that|which|who)\s+)?(?:(?:slowly|gradually|often|usually|also)\s+)?")
 # What the seller offers and for whom: "we use injections with patients like MS", "our clinic
 # offers stem cells for people living with Parkinson's", "CBD oil for anxiety".
-OFFER_LINK = regex.compile(
+OFFER_LINK = rx(
     r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,6}?\s+(?:for|against|with|to|in)\s+"
     r"(?:(?:[\p{L}\p{N}'\u2019-]+\s+){0,3}?(?:patients|people|those|sufferers|clients|children|adults|men|women|anyone|"
     r"individuals|kids|babies|pets|dogs|cats)\s+(?:with|like|who\s+have|suffering\s+from|living\s+with|including|such\s+as)\s+)?",
@@ -34,29 +35,29 @@ OFFER_LINK = regex.compile(
 )
 SELLER_OFFERS = "seller_offers"  # the pattern list of the seller's verbs of offering ("we use", "our clinic offers")
 # An if-clause that names the reader's condition: "If you suffer from arthritis, ...".
-IF_YOU = regex.compile(r"\bif\s+(?:you|your\s+[\p{L}-]+)\s+(?:have|has|suffer|struggle|live|are\s+living|are\s+suffering|"
+IF_YOU = rx(r"\bif\s+(?:you|your\s+[\p{L}-]+)\s+(?:have|has|suffer|struggle|live|are\s+living|are\s+suffering|"
                        r"experience|get|are\s+prone|battle|are\s+battling|are\s+struggling)\b", regex.I)
 # A treatment noun offered for a condition: "stem cell treatment for COPD".
-FOR_AFTER = regex.compile(r"\s+(?:for|against)\b", regex.I)
+FOR_AFTER = rx(r"\s+(?:for|against)\b", regex.I)
 # The target, then a passive verb: "inflammation is reduced", "blood sugar levels can be lowered".
-PASSIVE = regex.compile(
+PASSIVE = rx(
     r"(?:\s+levels?)?\s+(?:is|are|was|were|gets?|got|becomes?|can\s+be|will\s+be|could\s+be|may\s+be|"
     r"(?:has|have)\s+been|being)\s+(?:(?:\p{L}+ly|also|then|soon|often)\s+)?",
     regex.I,
 )
-POPULATION_BEFORE = regex.compile(r"\s+(?:in|among|amongst)\s+(?:[\p{L}-]+\s+){0,2}", regex.I)
-POPULATION_AFTER = regex.compile(r"\s+(?:patients|people|subjects|individuals|children|adults|women|men|cases|sufferers|participants)\b", regex.I)
+POPULATION_BEFORE = rx(r"\s+(?:in|among|amongst)\s+(?:[\p{L}-]+\s+){0,2}", regex.I)
+POPULATION_AFTER = rx(r"\s+(?:patients|people|subjects|individuals|children|adults|women|men|cases|sufferers|participants)\b", regex.I)
 OBJECT_LEADS = frozenset("my your his her their our its the a an me him them us this that these those".split())
-HEADLINE_PASSIVE = regex.compile(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", regex.I)
-USED_BEFORE = regex.compile(r"\bused\b", regex.I)
+HEADLINE_PASSIVE = rx(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", regex.I)
+USED_BEFORE = rx(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
-LIST_AFTER = regex.compile(r"\s*(?:include|including)?\s*:\s*")
+LIST_AFTER = rx(r"\s*(?:include|including)?\s*:\s*")
 LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of", "the", "a"})  # "Arnica for bruising and minor swelling"
 # The object of a benefit verb is a pronoun: "kills them", "clears it up", "fights it off".
-PRONOUN_OBJECT = regex.compile(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)
+PRONOUN_OBJECT = rx(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)
 # A label's link from the product to its condition: "Arnica 30C for (the relief of) minor bruising".
-LABEL_LINK = regex.compile(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
-NOUN_LINK = regex.compile(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
+LABEL_LINK = rx(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
+NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
 def _only_list_words(text: str, spans: list[tuple[int, int]]) -> bool:

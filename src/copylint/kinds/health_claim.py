@@ -34,9 +34,7 @@ OFFER_LINK = rx(
     regex.I,
 )
 SELLER_OFFERS = "seller_offers"  # the pattern list of the seller's verbs of offering ("we use", "our clinic offers")
-# An if-clause that names the reader's condition: "If you suffer from arthritis, ...".
-IF_YOU = rx(r"\bif\s+(?:you|your\s+[\p{L}-]+)\s+(?:have|has|suffer|struggle|live|are\s+living|are\s+suffering|"
-                       r"experience|get|are\s+prone|battle|are\s+battling|are\s+struggling)\b", regex.I)
+CONDITIONAL_LEAD = "conditional_lead"  # the pattern list of if-clauses naming the reader's condition
 # A treatment noun offered for a condition: "stem cell treatment for COPD".
 FOR_AFTER = rx(r"\s+(?:for|against)\b", regex.I)
 # The target, then a passive verb: "inflammation is reduced", "blood sugar levels can be lowered".
@@ -497,9 +495,10 @@ class HealthClaimKind(RuleKind):
         if not self.offers:
             return  # the rules that read offers ("CBD oil for anxiety") read these too
         text = sc.sentence.text
-        lead = IF_YOU.search(text)
-        comma = text.find(",", lead.end()) if lead else -1
-        named = [t for t in targets if lead and lead.end() <= t.start < comma]
+        leads = voice.get(CONDITIONAL_LEAD)
+        lead_end = leads[0][1] if leads else -1
+        comma = text.find(",", lead_end) if leads else -1
+        named = [t for t in targets if leads and lead_end <= t.start < comma]
         if not named:
             return
         support = voice.get("support_frames")

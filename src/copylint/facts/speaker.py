@@ -189,6 +189,8 @@ class Speaker:
                     continue  # "our doctors", "our functional medicine doctors": the seller's, not standard care
                 if m.vocab in self.exclude and self._inside_promotion(sc, m):
                     continue  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
+                if m.vocab in self.exclude and cues.FREE_AFTER.match(text, m.end):
+                    continue  # "the drug-free answer to ...": standard care is what it is without
                 compared = COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start)
                 if compared and m.vocab in self.exclude:
                     continue  # "safer than synthetic HRT and protect ...": what the subject is compared with

@@ -93,6 +93,8 @@ def clause_start(text: str, pos: int, *, commas: bool = True) -> int:
 # "It has no side effects and works for everyone" still claims that it works for everyone.
 DETERMINER_NEGATION = rx(r"(?:no|none|nothing|without)", regex.I)
 PHRASE_END = rx(r"\b(?:and|or|with|plus)\b", regex.I)
+# A suffix that negates the noun before it: "drug-free", "surgery free", "painless".
+FREE_AFTER = rx(r"(?:[-\s]?free|less)\b", regex.I)
 
 
 def negated_before(text: str, pos: int) -> bool:

@@ -46,6 +46,7 @@ PASSIVE = rx(
 POPULATION_BEFORE = rx(r"\s+(?:in|among|amongst)\s+(?:[\p{L}-]+\s+){0,2}", regex.I)
 POPULATION_AFTER = rx(r"\s+(?:patients|people|subjects|individuals|children|adults|women|men|cases|sufferers|participants)\b", regex.I)
 OBJECT_LEADS = frozenset("my your his her their our its the a an me him them us this that these those".split())
+PEOPLE_WITH = rx(r"\b(?:patients|people|individuals|children|adults|women|men|sufferers|those|anyone)\s+(?:(?:who\s+(?:are\s+)?)?(?:with|living\s+with|suffering\s+(?:from|with)|struggling\s+with|have|has)\s+)$", regex.I)
 HEADLINE_PASSIVE = rx(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", regex.I)
 USED_BEFORE = rx(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
@@ -79,7 +80,8 @@ class Link:
     # from arthritis? Our capsules can help.": the target is in the question before), offer (the
     # product itself offered for a condition: "we use injections with patients like MS"), pronoun
     # (the benefit's object is a pronoun for a condition named before: "kills them"), headline (a
-    # condition, then a participle: "Joint pain relieved in days")
+    # condition, then a participle: "Joint pain relieved in days"), praise (the people with the
+    # condition praise the product: "Cancer patients love our tea")
 
 
 class HealthClaimKind(RuleKind):
@@ -88,6 +90,7 @@ class HealthClaimKind(RuleKind):
         "benefits": Option(v.string_list, "vocabularies of benefit verbs (treat, lower, boost ...)"),
         "subject_benefits": Option(v.string_list, 'of those, the words that claim only with what the page sells as their subject ("better sleep")'),
         "endorsements": Option(v.string_list, 'of those, endorsements whose object is the people with the condition ("trusted by migraine sufferers")'),
+        "praise": Option(v.string_list, 'vocabularies of verbs by which the people with the condition praise the product ("arthritis sufferers swear by our bracelets")'),
         "nouns": Option(v.string_list, "vocabularies of treatment nouns (remedy, cure, relief ...)"),
         "claim_nouns": Option(v.string_list, 'of those, the nouns a product subject claims with ("a remedy for")'),
         "claim_adjectives": Option(v.string_list, 'words that make any treatment noun a claim ("an effective treatment")'),
@@ -117,6 +120,7 @@ class HealthClaimKind(RuleKind):
         self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
         self.subject_benefits = expand(o.get("subject_benefits", []), vocabs, "subject_benefits")
         self.endorsements = expand(o.get("endorsements", []), vocabs, "endorsements")
+        self.praise = expand(o.get("praise", []), vocabs, "praise")
         self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
         self.claim_nouns = expand(o.get("claim_nouns", []), vocabs, "claim_nouns")
         self.claim_adjectives = expand(o.get("claim_adjectives", []), vocabs, "claim_adjectives")
@@ -232,7 +236,7 @@ class HealthClaimKind(RuleKind):
                 continue
             if not self._reportable(sc, voice, page, link, labelled):
                 continue
-            subject = self.speaker.subject(sc, voice, link.benefit.start)
+            subject = "product" if link.form == "praise" else self.speaker.subject(sc, voice, link.benefit.start)
             if not self._excused(sc, subject):
                 reported_end = link.end
                 yield link, subject
@@ -276,6 +280,8 @@ class HealthClaimKind(RuleKind):
         if status in ("negated", "intent"):
             return False
         at = link.start if link.form in ("outcome", "headline") else link.benefit.start  # the subject precedes the target
+        if link.form == "praise":
+            return status not in ("hedged", "purpose") and self.speaker.verdict(sc, voice, page, at, aims_ask=False) is not None
         verdict = self.speaker.verdict(sc, voice, page, at, aims_ask=False)
         title = self._title_label(sc, labelled) and (verdict is not None and verdict[0] == "none" or self._bare(sc, voice, at))
         if title:
@@ -325,6 +331,7 @@ class HealthClaimKind(RuleKind):
             yield from self._answers(sc)
             return
         starts = [t.start for t in targets]
+        yield from self._praised_by_sufferers(sc, text, targets, starts)
         yield from self._with_offers(sc, voice, text, targets, starts, list(self._verb_links(sc, voice, text, targets, starts)))
 
     def _verb_links(self, sc: SentenceClaims, voice: SentenceVoice, text: str, targets: list[Mention],
@@ -449,6 +456,25 @@ class HealthClaimKind(RuleKind):
         system", "ALS damages motor neurons"."""
         i = bisect.bisect_left(starts, verb.start) - 1
         return i >= 0 and targets[i].end <= verb.start and DISEASE_ACTS.fullmatch(text, targets[i].end, verb.start) is not None
+
+    def _praised_by_sufferers(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int]) -> Iterator[Link]:
+        """The people with the condition praise the product named right after the verb: "Cancer
+        patients love our tea", "Arthritis sufferers swear by these bracelets"."""
+        products = sc.of(self.speaker.subjects)
+        for verb in sc.of(self.praise):
+            i = bisect.bisect_left(starts, verb.start) - 1
+            if i < 0:
+                continue
+            group = POPULATION_AFTER.match(text, targets[i].end)
+            people_end = group.end() if group else targets[i].end
+            if group is None and not PEOPLE_WITH.search(text, max(0, targets[i].start - 60), targets[i].start):
+                continue  # "cancer patients love ...", "people with arthritis swear by ..."
+            if text[people_end:verb.start].strip():
+                continue
+            product = next((m for m in sorted(products, key=lambda m: m.start)
+                            if m.start >= verb.end and self._near(text, verb.end, m.start, 3)), None)
+            if product is not None:
+                yield Link(verb, targets[i], targets[i].start, product.end, "praise")
 
     @staticmethod
     def _population(text: str, verb: Mention, target: Mention) -> bool:

@@ -40,9 +40,11 @@ PROMOTED = frozenset({"product", "first", "named"})
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
 COINED = "coined_name"  # the pattern list of the shape of a coined name (a capitalised word)
 REACH = 400  # characters around a claim searched for its subject
-# What the subject is compared with is not the claim's subject ("more effective than supplements").
-COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of)\s+"
-                                r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
+# What the subject is compared with, or added to, is not the claim's subject ("more effective than
+# supplements", "works alongside conventional medicine to treat cancer").
+COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of|alongside|in\s+addition\s+to|"
+                     r"on\s+top\s+of|to\s+complement|complementing)\s+"
+                     r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
 BRAND_AFTER = rx(r"\W*[\p{L}\p{N}-]*")
 # A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".

@@ -40,6 +40,16 @@ def test_one_rules_distinct_claims_and_exact_fixes_stay_apart():
     assert sorted(f.rule for f in found) == ["a.one", "a.one", "s.spell"]
 
 
+def test_findings_that_are_not_claims_neither_fold_nor_join_claims():
+    # A repeated section spans its whole block: it must not swallow the block's claims, nor chain
+    # two claims that do not overlap into one group; a stale date is a second problem.
+    section = Finding("duplication.repeated-section", "duplication", Severity.ERROR, "m", Location("a.md", 1, 1, 1, 61, 0, 60), "x")
+    date = Finding("date.stale-recent", "date", Severity.WARNING, "m", Location("a.md", 1, 3, 1, 9, 2, 8), "x")
+    found = fold_same_claim([section, date, finding("a.one", 0, 10), finding("b.two", 30, 40)])
+    assert sorted((f.rule, f.also) for f in found) == [("a.one", ()), ("b.two", ()), ("date.stale-recent", ()),
+                                                        ("duplication.repeated-section", ())]
+
+
 def test_a_cure_and_disease_claim_on_the_same_words_is_one_finding():
     doc = parse_text("Our tea cures acne. It is sold in tins.", "text", "t.txt")
     found = [f for f in fold_same_claim(lint_document(doc, RULES).findings) if f.location.start_offset < 19]

@@ -1,4 +1,4 @@
-"""One finding per claim: findings of different rules on overlapping words of one document are
+"""One finding per claim: findings of different claim rules on overlapping words of one document are
 the same claim ("Our tea cures acne" is a cure claim and a disease claim). The most severe is
 kept (then the one covering more of the claim), and names the rules it stands for. A block
 repeated on the page reports its findings once, at the first copy, listing the others. Both run
@@ -12,9 +12,16 @@ import zlib
 from copylint.core.models import Document, Finding
 
 
+# Categories whose findings are not claims: a repeated section, a stale date or a misspelt name
+# on the words of a claim is a second problem, not the same claim.
+NOT_CLAIMS = frozenset({"date", "duplication", "consistency", "readability"})
+
+
 def _folds(f: Finding) -> bool:
-    """Document-level findings and exact fixes (a misspelt name) are never folded."""
-    return not f.document_level and f.fix is None and f.location.end_offset > f.location.start_offset
+    """Claims fold; document-level findings, exact fixes (a misspelt name) and findings of other
+    categories never do."""
+    return (not f.document_level and f.fix is None and f.category not in NOT_CLAIMS
+            and f.location.end_offset > f.location.start_offset)
 
 
 def _precedence(f: Finding) -> tuple:

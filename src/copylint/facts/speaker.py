@@ -187,17 +187,9 @@ class Speaker:
         candidates: list[tuple[int, str]] = []
         for m in sc.mentions:
             if m.end <= pos and m.start >= lo:
-                if m.vocab in self.exclude and OURS_BEFORE.search(text, max(0, m.start - 60), m.start):
-                    continue  # "our doctors", "our functional medicine doctors": the seller's, not standard care
-                if m.vocab in self.exclude and self._inside_promotion(sc, m):
-                    continue  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
-                if m.vocab in self.exclude and cues.FREE_AFTER.match(text, m.end):
-                    continue  # "the drug-free answer to ...": standard care is what it is without
-                compared = COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start)
-                if compared and m.vocab in self.exclude:
-                    continue  # "safer than synthetic HRT and protect ...": what the subject is compared with
                 if m.vocab in self.exclude:
-                    candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
+                    if not self._set_aside(sc, m):
+                        candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects:
                     candidates.append((m.end, "standard" if self._instance_of_standard(sc, m) else "product"))
         clause = cues.clause_start(text, pos, commas=False)
@@ -227,6 +219,15 @@ class Speaker:
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
+
+    def _set_aside(self, sc: SentenceClaims, m) -> bool:
+        """A standard-care or research word that is not the claim's subject here."""
+        text = sc.sentence.text
+        return (OURS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None  # "our doctors": the seller's
+                or self._inside_promotion(sc, m)  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
+                or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
+                # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to
+                or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None)
 
     def _coined_names(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, lo: int) -> list[tuple[int, int]]:
         """Capitalised words no English dictionary holds ("Zenrelief", "Similasan") in a sentence

@@ -204,10 +204,7 @@ class HealthClaimKind(RuleKind):
             if found is not None:
                 return found
         earlier = Mention(claimed.vocab, f"{claimed.text}, named earlier in the paragraph", claimed.start, claimed.end)
-        support = voice.get("support_frames")
-        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
-            if any(s <= verb.start < e for s, e in support):
-                continue
+        for verb in self._treating(sc, voice):
             found = self._carried(sc, voice, page, Link(verb, earlier, verb.start, verb.end, "continuation"),
                                   ("negated", "intent", "purpose", "hedged", "correlational"))
             if found is not None:
@@ -460,7 +457,7 @@ class HealthClaimKind(RuleKind):
     def _praised_by_sufferers(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int]) -> Iterator[Link]:
         """The people with the condition praise the product named right after the verb: "Cancer
         patients love our tea", "Arthritis sufferers swear by these bracelets"."""
-        products = sc.of(self.speaker.subjects)
+        products = sorted(sc.of(self.speaker.subjects), key=lambda m: m.start)
         for verb in sc.of(self.praise):
             i = bisect.bisect_left(starts, verb.start) - 1
             if i < 0:
@@ -471,8 +468,7 @@ class HealthClaimKind(RuleKind):
                 continue  # "cancer patients love ...", "people with arthritis swear by ..."
             if text[people_end:verb.start].strip():
                 continue
-            product = next((m for m in sorted(products, key=lambda m: m.start)
-                            if m.start >= verb.end and self._near(text, verb.end, m.start, 3)), None)
+            product = next((m for m in products if m.start >= verb.end and self._near(text, verb.end, m.start, 3)), None)
             if product is not None:
                 yield Link(verb, targets[i], targets[i].start, product.end, "praise")
 
@@ -499,12 +495,9 @@ class HealthClaimKind(RuleKind):
         or the one before on the page: "Ozone oxygenates cancer cells and kills them", "Arthritis
         affects millions. Our capsules relieve it in days." """
         text = sc.sentence.text
-        support = voice.get("support_frames")
-        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+        for verb in self._treating(sc, voice):
             if not PRONOUN_OBJECT.match(text, verb.end) or any(t.start >= verb.end for t in targets):
                 continue
-            if any(s <= verb.start < e for s, e in support):
-                continue  # "our nurses can help you manage it": support, not a treatment claim
             before = [t for t in targets if t.end <= verb.start]
             if any(m.start >= (before[-1].end if before else 0) and m.end <= verb.start for m in sc.of(self.speaker.subjects)):
                 continue  # "harvesting the patient's own stem cells, treating them": the nearer noun
@@ -527,10 +520,16 @@ class HealthClaimKind(RuleKind):
         named = [t for t in targets if leads and lead_end <= t.start < comma]
         if not named:
             return
-        support = voice.get("support_frames")
-        answer = self._answer_word(sc, comma, [m for m in sc.of(self.benefits) if not any(s <= m.start < e for s, e in support)], True)
+        answer = self._answer_word(sc, comma, self._treating(sc, voice), True)
         if answer is not None:
             yield Link(answer, named[0], answer.start, answer.end, "answer")
+
+    def _treating(self, sc: SentenceClaims, voice: SentenceVoice) -> list[Mention]:
+        """The benefit words in reading order, less those of a support frame ("our nurses can
+        help you manage it": support, not a treatment claim)."""
+        support = voice.get("support_frames")
+        return sorted((m for m in sc.of(self.benefits) if not any(s <= m.start < e for s, e in support)),
+                      key=lambda m: m.start)
 
     def _answer_word(self, sc: SentenceClaims, after: int, benefits: list[Mention], products: bool = False) -> Mention | None:
         """What answers a condition named before `after`: the first benefit word or claim noun

@@ -111,3 +111,35 @@ def test_a_coined_name_in_a_selling_sentence_names_the_product(compiled):
     assert [f.excerpt for f in found] == ["calms anxiety"] and "a named product" in found[0].message, found
     plain = "Brachytherapy to treat cervical cancer declines in US hospitals."
     assert not [f for f in lint_string(plain, compiled, "text") if f.category in CLAIM_CATEGORIES]
+
+
+def test_each_condition_listed_under_an_offer_of_treatment_is_a_claim(compiled):
+    """A clinic's list of what it treats ("Conditions we treat:", "Acupuncture can help with:")
+    is one disease claim per listed condition, at the item."""
+    found = [f for f in claims_in("clinic.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert sorted(f.line for f in found) == [7, 8, 9, 10, 14, 15, 16], [(f.line, f.excerpt) for f in found]
+    assert any(f.excerpt == "Asthma" and f.severity.value == "error" for f in found)
+    assert all("the list under" in f.message for f in found)
+
+
+@pytest.mark.parametrize("page", [
+    "## Physiotherapy can help with\n\n- back pain\n- sports injuries\n",  # approved care
+    "Your GP can help with:\n\n- asthma\n",
+    "## Get help for\n\n- depression\n- anxiety\n",  # advice to the reader, help as a noun
+    "## How we can help\n\n- Living with MS\n- Support for people with MS\n",  # support, not the condition
+    "## Symptoms\n\n- headache\n- fever\n",  # no offer of treatment
+    "We cannot treat:\n\n- asthma\n",  # negated
+    "Lotus Clinic treats many people.\n\n- asthma\n",  # the paragraph does not introduce the list
+])
+def test_lists_that_do_not_offer_the_product_for_a_condition_are_not_claims(compiled, page):
+    found = [f for f in lint_string(page, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+    assert found == [], [(f.rule, f.excerpt) for f in found]
+
+
+def test_a_coined_name_in_a_selling_pages_title_names_the_product_in_its_body(compiled):
+    found = [f for f in claims_in("named-product.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert [f.line for f in found] == [7] and "a named product" in found[0].message, found
+    sentence = "Zenvita eases the stiffness of arthritis within days.\n"
+    assert not [f for f in lint_string(sentence, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+    unselling = "# Zenvita Joint Complex\n\n" + sentence  # a title alone, on a page that sells nothing
+    assert not [f for f in lint_string(unselling, compiled, "markdown") if f.category in CLAIM_CATEGORIES]

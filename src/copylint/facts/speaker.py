@@ -17,7 +17,7 @@ from copylint.facts.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, Sent
 from copylint.facts.context import Analysis
 from copylint.language.syllables import cmu_table
 from copylint.language.vocab import freeze
-from copylint.facts.voice import PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
+from copylint.facts.voice import COINED, PageVoice, SentenceVoice, VoiceAnalyzer, freeze_patterns
 
 # Words that may stand before a subjectless benefit ("Naturally lowers ...", "Can help reduce ...").
 LEAD_WORDS = frozenset(
@@ -38,7 +38,6 @@ LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of 
 PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself from flu"
 PROMOTED = frozenset({"product", "first", "named"})
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
-COINED = "coined_name"  # the pattern list of the shape of a coined name (a capitalised word)
 REACH = 400  # characters around a claim searched for its subject
 # What the subject is compared with, or added to, is not the claim's subject ("more effective than
 # supplements", "works alongside conventional medicine to treat cancer").

@@ -12,6 +12,7 @@ from copylint.core.regexcache import rx
 from copylint.core import matching
 from copylint.core.models import Document
 from copylint.language.anchors import ascii_cover, may_match
+from copylint.language.syllables import cmu_table
 
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
 SELLING = rx(
@@ -26,6 +27,7 @@ PROMOTIONAL_SIGNALS = 2  # selling signals a page needs before pronouns and bull
 # repeated without the sign ("Zenrelief calms anxiety").
 NAMED = "named_product"
 MARKED = "marked_names"  # the pattern list of names a page marks as its own (with \u2122 or \u00ae)
+COINED = "coined_name"  # the pattern list of the shape of a coined name (a capitalised word)
 
 
 def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
@@ -88,10 +90,14 @@ class VoiceAnalyzer:
         return hash(self.key)
 
     def __call__(self, doc: Document) -> PageVoice:
-        names = marked_names(self.compiled.get(MARKED), doc.source.text, self.timeout)
-        sentences = [SentenceVoice(s.text, self, names) for s in doc.sentences]
         signals = len(matching.findall(SELLING, doc.source.text, self.timeout))
-        return PageVoice(promotional=signals >= PROMOTIONAL_SIGNALS, sentences=sentences)
+        promotional = signals >= PROMOTIONAL_SIGNALS
+        names = marked_names(self.compiled.get(MARKED), doc.source.text, self.timeout)
+        if promotional:
+            names |= title_names(doc, self.compiled.get(COINED), self.timeout)
+        pattern = names_pattern(names)
+        sentences = [SentenceVoice(s.text, self, pattern) for s in doc.sentences]
+        return PageVoice(promotional=promotional, sentences=sentences)
 
     def spans(self, name: str, text: str) -> tuple[tuple[int, int], ...]:
         pattern = self.compiled.get(name)
@@ -101,12 +107,40 @@ class VoiceAnalyzer:
         return tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
 
 
-def marked_names(marks: regex.Pattern | None, text: str, timeout: float | None = None) -> regex.Pattern | None:
-    """One pattern for the names the page marks as its own (the pack's `marked_names` list: a
-    name before ™ or ®), to find them wherever the page repeats them; None when it marks none."""
+def marked_names(marks: regex.Pattern | None, text: str, timeout: float | None = None) -> set[str]:
+    """The names the page marks as its own (the pack's `marked_names` list: a name before ™ or
+    ®), to find them wherever the page repeats them."""
     if marks is None:
-        return None
-    names = {m.group().strip() for m in matching.finditer(marks, text, timeout)}
+        return set()
+    return {m.group().strip() for m in matching.finditer(marks, text, timeout)}
+
+
+def title_names(doc: Document, coined: regex.Pattern | None, timeout: float | None = None) -> set[str]:
+    """On a selling page, the coined names of its title (the page's first metadata block, such as
+    an HTML title or front-matter title, and its level-1 headings) that the body repeats:
+    "Zenvita Joint Complex" names Zenvita wherever the page says it. A coined name is a capitalised
+    word (the pack's `coined_name` shape) that no English dictionary holds; without the
+    dictionary none is taken."""
+    table = cmu_table()
+    if coined is None or table is None:
+        return set()
+    titles = [b for b in doc.blocks if b.kind == "heading" and b.level == 1]
+    meta = next((b for b in doc.blocks if b.region == "metadata"), None)
+    if meta is not None:
+        titles.append(meta)
+    title_blocks = {b.index for b in titles}
+    body = [b.text for b in doc.blocks if b.index not in title_blocks]
+    found: set[str] = set()
+    for block in titles:
+        for m in matching.finditer(coined, block.text, timeout):
+            word = m.group()
+            if table.get(word.lower()) is None and any(word in text for text in body):
+                found.add(word)
+    return found
+
+
+def names_pattern(names: set[str]) -> regex.Pattern | None:
+    """One pattern for the page's own product names; None when it has none."""
     if not names:
         return None
     words = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))

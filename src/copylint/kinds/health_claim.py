@@ -14,9 +14,9 @@ import regex
 
 from copylint.core.regexcache import rx
 from copylint.language import cues
-from copylint.facts.claims import AIMS, SentenceClaims, effect_status
+from copylint.facts.claims import AIMS, DocumentClaims, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
-from copylint.facts.speaker import PROMOTED, WORD, Speaker, expand, quoted_from
+from copylint.facts.speaker import LEAD_WORDS, PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.language.vocab import Mention
 from copylint.facts.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
@@ -57,6 +57,27 @@ PRONOUN_OBJECT = rx(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|w
 # A label's link from the product to its condition: "Arnica 30C for (the relief of) minor bruising".
 LABEL_LINK = rx(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
 NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
+
+
+ITEM_WORDS = 8  # a list item this long or shorter can be the condition itself
+ITEM_LINKS = frozenset("with for of about from to in on at by after your my our their his her".split())
+LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with the following:")
+
+
+def _list_lead(doc: Document, block: int) -> int | None:
+    """The block that introduces the list holding `block`: the heading or paragraph right before
+    the list's first item (ending in a colon when it is a paragraph)."""
+    if doc.blocks[block].kind != "list_item":
+        return None
+    i = block - 1
+    while i >= 0 and doc.blocks[i].kind == "list_item":
+        i -= 1
+    if i < 0:
+        return None
+    lead = doc.blocks[i]
+    if lead.kind == "heading" or (lead.kind == "paragraph" and lead.text.rstrip().endswith(":")):
+        return i
+    return None
 
 
 def _only_list_words(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -152,7 +173,7 @@ class HealthClaimKind(RuleKind):
         claimed: dict[int, Mention] = {}  # block -> the condition its first reported claim names
         quiet: list[SentenceClaims] = []
         for sc in claims.sentences:
-            links = list(self._claims(doc, sc, page.sentences[sc.sentence.index], page))
+            links = list(self._claims(doc, sc, page.sentences[sc.sentence.index], page)) or list(self._listed(doc, sc, claims, page))
             if not links:
                 quiet.append(sc)
             elif links[0][0].target is not None:
@@ -237,6 +258,69 @@ class HealthClaimKind(RuleKind):
             if not self._excused(sc, subject):
                 reported_end = link.end
                 yield link, subject
+
+    def _listed(self, doc: Document, sc: SentenceClaims, claims: DocumentClaims, page: PageVoice) -> Iterator[tuple[Link, str]]:
+        """A list item that is a condition, under a lead that offers treatment for what the list
+        holds: "Conditions we treat:", "Acupuncture can help with:", "Relief from:" (a clinic's
+        list of what it treats is one claim per condition). The lead speaks for the seller or
+        its product; approved care ("Physiotherapy can help with:") is not a claim."""
+        if not self.offers or sc.sentence.start != 0:
+            return
+        lead = _list_lead(doc, sc.sentence.block)
+        if lead is None or not claims.by_block.get(lead):
+            return
+        target = self._item_condition(sc, page.sentences[sc.sentence.index])
+        if target is None:
+            return
+        said = claims.by_block[lead][-1]
+        said_voice = page.sentences[said.sentence.index]
+        benefit = self._lead_benefit(said, said_voice)
+        status = effect_status(said, benefit, self.speaker.subjects) if benefit is not None else "negated"
+        if status in ("negated", "intent", "purpose"):
+            return
+        verdict = self.speaker.verdict(said, said_voice, page, benefit.start, aims_ask=False)
+        if verdict is None and self._label_lead(said, benefit) and self._bare(said, said_voice, benefit.start):
+            verdict = ("none", False)  # "Natural relief from:": a label, its adjective no subject
+        if verdict is None or verdict[0] not in PROMOTED | {"none"} or self._excused(said, verdict[0]):
+            return
+        subject, marketing = verdict
+        if status == "hedged" and not (marketing or subject in ("first", "named")
+                                       or (target.vocab in self.serious and subject in PROMOTED)):
+            return  # as in a sentence: "may help" sells when the seller says it, or for a serious disease
+        if subject == "none" and not self._label_lead(said, benefit):
+            return  # "Get help for:" (help as a noun, advice to the reader)
+        offered = Mention(benefit.vocab, f"{benefit.text} (the list under \u201c{said.sentence.text.strip(' :')}\u201d)", benefit.start, benefit.end)
+        yield Link(offered, target, target.start, target.end, "list"), subject
+
+    def _label_lead(self, sc: SentenceClaims, benefit: Mention) -> bool:
+        """A subjectless lead opens with its benefit, after lead words or claim adjectives only:
+        "Helps with:", "Natural relief from:", "Can help ease:"."""
+        text = sc.sentence.text
+        adjectives = [(m.start, m.end) for m in sc.mentions if m.vocab in self.claim_adjectives]
+        return all(w.group().lower() in LEAD_WORDS or any(s <= w.start() and w.end() <= e for s, e in adjectives)
+                   for w in WORD.finditer(text, 0, benefit.start))
+
+    def _item_condition(self, sc: SentenceClaims, voice: SentenceVoice) -> Mention | None:
+        """The condition a list item names, when the item is the condition: "Migraines",
+        "Chronic back pain", "High blood pressure" (at most two words before it, and a short item)."""
+        text = sc.sentence.text
+        if len(WORD.findall(text)) > ITEM_WORDS:
+            return None
+        targets = sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start)
+        before = [w.lower() for w in WORD.findall(text, 0, targets[0].start)] if targets else []
+        if not targets or len(before) > 2 or any(w.endswith("ing") or w in ITEM_LINKS for w in before):
+            return None  # "Living with MS", "Support for people with asthma": not the condition itself
+        return targets[0]
+
+    def _lead_benefit(self, sc: SentenceClaims, voice: SentenceVoice) -> Mention | None:
+        """The benefit word or claim noun that ends the lead ("... we treat", "can help with:",
+        "relief from:"), at most LEAD_TAIL words before its end."""
+        text = sc.sentence.text
+        words = self._treating(sc, voice) + [n for n in sc.of(self.nouns) if n.vocab in self.claim_nouns]
+        last = max(words, key=lambda m: m.end, default=None)
+        if last is None or len(WORD.findall(text, last.end)) > LEAD_TAIL or self._breaks(text[last.end:].rstrip(" :\u2013\u2014-")):
+            return None
+        return last
 
     def _purpose_sells(self, sc: SentenceClaims, link: Link, subject: str) -> bool:
         """A purpose infinitive that states what the product is for: the product is the clause's

@@ -143,3 +143,12 @@ def test_a_coined_name_in_a_selling_pages_title_names_the_product_in_its_body(co
     assert not [f for f in lint_string(sentence, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
     unselling = "# Zenvita Joint Complex\n\n" + sentence  # a title alone, on a page that sells nothing
     assert not [f for f in lint_string(unselling, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+
+
+def test_a_selling_pages_question_answered_yes_is_its_claim(compiled):
+    """An FAQ on a product page asks its own question to make the claim ("Can our drops help with
+    anxiety? Absolutely!"); the same question with no answer, or on a patient page, is a question."""
+    found = [f for f in claims_in("faq.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert [(f.line, f.excerpt) for f in found] == [(3, "help with anxiety")], found
+    unanswered = "**Can our drops help with anxiety?** Thousands of customers use them.\n\nOrder now for $39 with free shipping!\n"
+    assert not [f for f in lint_string(unanswered, compiled, "markdown") if f.rule == "efficacy.disease-claim"]

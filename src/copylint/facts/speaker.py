@@ -37,6 +37,7 @@ DEFAULT_MARKETING = ("marketing_cues",)
 LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of these has no subject
 PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself from flu"
 PROMOTED = frozenset({"product", "first", "named"})
+AFFIRMATIVE = "affirmative_answer"  # the pattern list of answers that say yes to the question before
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
 REACH = 400  # characters around a claim searched for its subject
 # What the subject is compared with, or added to, is not the claim's subject ("more effective than
@@ -358,6 +359,14 @@ class Speaker:
         return voice.has("rhetorical_question") and bool(
             sc.of(self.marketing) or sc.of(self.subjects) or voice.has("first_person") or voice.has("named_product"))
 
+    @staticmethod
+    def _answered_yes(sc: SentenceClaims, page: PageVoice) -> bool:
+        """On a selling page, the next sentence answers the question yes ("Can it help with
+        diabetes? Yes, ..."): the page asks its own question to make the claim. A patient page's
+        FAQ ("Can acupuncture help with back pain? Yes, there is some evidence ...") sells nothing."""
+        following = sc.sentence.index + 1
+        return page.promotional and following < len(page.sentences) and page.sentences[following].has(AFFIRMATIVE)
+
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
         return bool(sc.of(self.marketing)) or "!" in sc.sentence.text or (subject == "none" and voice.has("second_person"))
 
@@ -396,7 +405,8 @@ class Speaker:
         """(subject, marketing) when the sentence makes a claim at `pos` for what the page
         promotes; None when it warns, describes approved care or research, or speaks for no one.
         With `aims_ask` False an aim ("seeks to cure") is left to the caller, which knows whose."""
-        if self._warns_or_asks(sc, voice, pos, aims_ask) or (sc.question and not self._sells_by_asking(sc, voice)):
+        if self._warns_or_asks(sc, voice, pos, aims_ask) or (sc.question and not self._sells_by_asking(sc, voice)
+                                                              and not self._answered_yes(sc, page)):
             return None
         quoted = quoted_from(sc, pos) is not None
         subject = self.subject(sc, voice, pos, end)

@@ -52,6 +52,7 @@ def test_extra_rule_file_is_used(tmp_path):
         (lambda t: t + t.replace("rules:\n", ""), 13, "duplicate rule id 'hype.buzzword'"),
         (lambda t: t.replace("      good: [\"Plain words.\"]\n", ""), 10, "examples.good"),
         (lambda t: t.replace("rules:", "rules: [\n"), 0, "invalid YAML"),
+        (lambda t: t.replace("severity: warning", "severity: warning\n    precedence: high"), 6, "'precedence' must be an integer"),
     ],
 )
 def test_bad_rule_file_names_file_and_line(tmp_path, mutate, line, problem):

@@ -35,6 +35,22 @@ def test_equal_severity_keeps_the_finding_that_covers_more_of_the_claim():
     assert kept.rule == "b.two" and kept.also == ("a.one",)
 
 
+def test_equal_severity_keeps_the_rule_of_higher_precedence_before_the_longer_span():
+    broad, specific = finding("a.broad", 0, 30), finding("b.disease", 0, 8)
+    broad.precedence = -1
+    (kept,) = fold_same_claim([broad, specific])
+    assert kept.rule == "b.disease" and kept.also == ("a.broad",)
+
+
+def test_a_disease_claim_is_reported_before_the_body_function_claim_on_the_same_words():
+    """The default pack: the disease is the more specific claim (efficacy.health-claim has
+    precedence -1), though the function claim's words run longer."""
+    text = "Our drops are useful for diseases that affect the central nervous system."
+    found = [f for f in fold_same_claim(lint_document(parse_text(text, "text", "a.txt"), RULES).findings)
+             if f.category == "efficacy"]
+    assert [(f.rule, f.also) for f in found] == [("efficacy.disease-claim", ("efficacy.health-claim",))], found
+
+
 def test_one_rules_distinct_claims_and_exact_fixes_stay_apart():
     found = fold_same_claim([finding("a.one", 0, 10), finding("a.one", 5, 15), finding("s.spell", 2, 6, fix="word")])
     assert sorted(f.rule for f in found) == ["a.one", "a.one", "s.spell"]

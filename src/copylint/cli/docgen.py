@@ -32,7 +32,7 @@ def kinds_markdown() -> str:
     out = ["# Rule kinds and their options", "",
            f"Generated from the kinds' option declarations by `{REGENERATE}`; do not edit.",
            "Every rule also has the common keys `id`, `kind`, `category`, `severity`, `message`, `why`,",
-           "`source`, `examples` and optionally `suggest` and `summary` (see the README's \"Rules are data\").", ""]
+           "`source`, `examples` and optionally `suggest`, `summary` and `precedence` (see the README's \"Rules are data\").", ""]
     for name in sorted(kinds):
         kind = kinds[name]
         doc = (importlib.import_module(kind.__module__).__doc__ or "").strip()
@@ -74,6 +74,7 @@ def rule_schema() -> dict[str, Any]:
         "id": {"type": "string", "pattern": RULE_ID.pattern}, "kind": {"enum": sorted(kinds)},
         "category": {"enum": list(CATEGORIES)}, "severity": {"enum": ["error", "warning", "info"]},
         "message": text, "why": text, "source": text, "suggest": {"type": "string"}, "summary": text,
+        "precedence": {"type": "integer", "minimum": -9, "maximum": 9},
         "examples": {"type": "object", "additionalProperties": False, "required": ["bad", "good"],
                      "properties": {"bad": sentences, "good": sentences}},
     }

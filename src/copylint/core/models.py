@@ -172,6 +172,7 @@ class Finding:
     fix: str | None = None  # exact replacement of the finding's span (a spelling, a year), applied by --fix
     also: tuple[str, ...] = ()  # rules whose findings on the same words this one stands for
     repeat_key: int | None = None  # identity of its block's text: copies of a block fold into one
+    precedence: int = 0  # its rule's precedence when findings on the same words fold into one
 
     @property
     def path(self) -> str:

@@ -47,6 +47,7 @@ class RuleSpec:
     line: int = 0
     derived: dict[str, Any] = field(default_factory=dict)  # kind.prepare(spec): cached with the pack
     summary: str | None = None  # a short title for rule lists and docs; derived from `message` when None
+    precedence: int = 0  # among equally severe findings folded into one claim, the higher is kept
 
 
 @dataclass

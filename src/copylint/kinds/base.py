@@ -82,6 +82,7 @@ class RuleKind:
             suggestion=suggestion if suggestion is not None else self._suggestion(excerpt, fields),
             document_level=document_level,
             fix=fix,
+            precedence=self.spec.precedence,
         )
 
     def _suggestion(self, excerpt: str, fields: dict[str, Any]) -> str | None:

@@ -27,6 +27,8 @@ COMMON_HELP = {
     "examples": "bad and good sentences; the test suite checks each",
     "suggest": "an optional rewrite shown with each finding",
     "summary": "an optional one-line title for rule lists, SARIF and docs/rules",
+    "precedence": "when findings of several rules on the same words fold into one (one finding per claim), "
+                  "the rule with the higher precedence is kept among equally severe ones (an integer from -9 to 9, default 0)",
 }
 COMMON_KEYS = tuple(COMMON_HELP)
 REQUIRED_KEYS = ("id", "kind", "category", "severity", "message", "why", "source", "examples")
@@ -89,6 +91,9 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
     suggest = raw.get("suggest")
     if suggest is not None and not isinstance(suggest, str):
         raise fail("suggest", "'suggest' must be a string")
+    precedence = raw.get("precedence", 0)
+    if isinstance(precedence, bool) or not isinstance(precedence, int) or not -9 <= precedence <= 9:
+        raise fail("precedence", "'precedence' must be an integer from -9 to 9")
     summary = raw.get("summary")
     if summary is not None and (not isinstance(summary, str) or not summary.strip() or "{" in summary or "}" in summary):
         raise fail("summary", "'summary' must be a one-line title without {fields}")
@@ -102,7 +107,7 @@ def validate_rule(raw: Any, kinds: dict[str, type[RuleKind]], file: str, line: i
         id=rid, kind=kind_name, category=raw["category"], severity=severity,
         message=raw["message"].strip(), why=" ".join(raw["why"].split()), source=raw["source"].strip(),
         examples=examples, options=options, suggest=suggest, file=file, line=line,
-        summary=" ".join(summary.split()) if summary else None,
+        summary=" ".join(summary.split()) if summary else None, precedence=precedence,
     )
 
 

@@ -1,6 +1,7 @@
 """One finding per claim: findings of different claim rules on overlapping words of one document are
 the same claim ("Our tea cures acne" is a cure claim and a disease claim). The most severe is
-kept (then the one covering more of the claim), and names the rules it stands for. A block
+kept (then the rule of higher `precedence`, the more specific one, then the one covering more of
+the claim), and names the rules it stands for. A block
 repeated on the page reports its findings once, at the first copy, listing the others. Both run
 after selection and suppressions, so a rule switched off for a file never hides another."""
 
@@ -26,7 +27,7 @@ def _folds(f: Finding) -> bool:
 
 def _precedence(f: Finding) -> tuple:
     loc = f.location
-    return (-f.severity.rank, -(loc.end_offset - loc.start_offset), loc.start_offset, f.rule)
+    return (-f.severity.rank, -f.precedence, -(loc.end_offset - loc.start_offset), loc.start_offset, f.rule)
 
 
 def fold_same_claim(findings: list[Finding]) -> list[Finding]:

@@ -152,3 +152,18 @@ def test_a_selling_pages_question_answered_yes_is_its_claim(compiled):
     assert [(f.line, f.excerpt) for f in found] == [(3, "help with anxiety")], found
     unanswered = "**Can our drops help with anxiety?** Thousands of customers use them.\n\nOrder now for $39 with free shipping!\n"
     assert not [f for f in lint_string(unanswered, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+
+
+def test_a_customers_story_on_a_selling_page_claims_the_outcome_for_the_condition_told_before(compiled):
+    """A testimonial names the condition ("I had suffered from psoriasis for twenty years."), and
+    a later sentence of it tells the outcome ("... my skin is finally clear."): one disease claim,
+    at the outcome. A patient story on a page that sells nothing is not a claim (nhs-style.md)."""
+    found = [f for f in claims_in("testimonials.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert [(f.line, f.excerpt) for f in found] == [(3, "finally clear")], [(f.line, f.excerpt) for f in found]
+    assert "psoriasis, named earlier in the paragraph" in found[0].message
+
+
+def test_being_diagnosed_is_the_customers_history_not_a_diagnostic_claim(compiled):
+    found = lint_string("I was diagnosed with fibromyalgia in 2019, and it changed my life!", compiled, "text")
+    assert not [f for f in found if f.rule == "efficacy.diagnostic-claim"], found
+    assert [f for f in lint_string("Our scan detects fibromyalgia early!", compiled, "text") if f.rule == "efficacy.diagnostic-claim"]

@@ -131,3 +131,18 @@ def test_spans_overlap_as_the_pairwise_check():
             start = rng.randint(0, 230)
             end = start + rng.randint(1, 40)
             assert spans.overlaps(start, end) == any(h.start < end and start < h.end for h in hits)
+
+
+def test_a_charitys_patient_stories_need_no_typical_results_statement():
+    """The FTC's rule is for advertisements: patient stories on a page that sells nothing
+    (no price, order, booking, or seller speaking for its product) are not endorsements."""
+    page = "Patient stories\n\n\"After my operation my knee pain is gone. I can now walk my dog again.\" - Maria, 54\n"
+    assert not by_rule(lint_text(page), "disclaimer.typical-results")
+    assert by_rule(lint_text(page + "\nBook your free consultation today.\n"), "disclaimer.typical-results")
+
+
+def lint_text(text: str):
+    from copylint.parsers import parse_text
+    from copylint.pipeline.engine import lint_document
+
+    return lint_document(parse_text(text, "text", "page.txt"), required_rules()).findings

@@ -62,8 +62,9 @@ HEADLINE_PARTICIPLE = rx(
 RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
-# The seller's own staff or service named with a standard word: "our functional medicine doctors".
-OURS_BEFORE = rx(r"\b(?:our|my)\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
+# The seller's own staff or service named with a standard word: "our functional medicine doctors"
+# (not "my GP", "my physiotherapist": a patient's own care).
+OURS_BEFORE = rx(r"\bour\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
 
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes

@@ -16,7 +16,7 @@ from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.facts.claims import AIMS, DocumentClaims, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
-from copylint.facts.speaker import LEAD_WORDS, PROMOTED, WORD, Speaker, expand, quoted_from
+from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.language.vocab import Mention
 from copylint.facts.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
@@ -59,6 +59,7 @@ LABEL_LINK = rx(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u201
 NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
+SOLD = frozenset({"product", "named"})  # subjects that sell even in a customer's own words ("this protocol")
 ITEM_WORDS = 8  # a list item this long or shorter can be the condition itself
 ITEM_LINKS = frozenset("with for of about from to in on at by after your my our their his her".split())
 LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with the following:")
@@ -171,9 +172,19 @@ class HealthClaimKind(RuleKind):
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
         claimed: dict[int, Mention] = {}  # block -> the condition its first reported claim names
+        histories: dict[int, tuple[int, Mention]] = {}  # block -> (sentence, condition) a customer says they had
         quiet: list[SentenceClaims] = []
         for sc in claims.sentences:
-            links = list(self._claims(doc, sc, page.sentences[sc.sentence.index], page)) or list(self._listed(doc, sc, claims, page))
+            voice = page.sentences[sc.sentence.index]
+            links = list(self._claims(doc, sc, voice, page)) or list(self._listed(doc, sc, claims, page))
+            told = self._history(sc, voice) if self.continues and not links else None
+            if told is not None:
+                histories.setdefault(sc.sentence.block, (sc.sentence.index, told))  # "I had suffered from psoriasis."
+                # "I was diagnosed with Lyme disease and this protocol gave me my life back."
+                sells = page.promotional or sc.of(self.speaker.subjects) or voice.has(DEICTIC) or voice.has("named_product")
+                found = self._benefit_carried(sc, voice, page, told, outcomes=True, after=told.end,
+                                              allowed=PROMOTED | {"pronoun"} if sells else SOLD)
+                links = [found] if found is not None else []
             if not links:
                 quiet.append(sc)
             elif links[0][0].target is not None:
@@ -182,9 +193,16 @@ class HealthClaimKind(RuleKind):
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
         if self.continues:
             for sc in quiet:
-                if sc.sentence.block in claimed:
-                    found = self._continuation(sc, page.sentences[sc.sentence.index], page, claimed[sc.sentence.block])
-                    if found is not None:
+                voice, block = page.sentences[sc.sentence.index], sc.sentence.block
+                found = None
+                if block in claimed:  # (before the claim too: the paragraph as a whole makes it)
+                    found = self._continuation(sc, voice, page, claimed[block])
+                elif (page.promotional and block in histories and sc.sentence.index > histories[block][0]
+                      and voice.has("first_person")):
+                    # On a selling page the customer's story goes on: "... After a month on the drops
+                    # my skin is clear." (a charity's patient story sells nothing)
+                    found = self._benefit_carried(sc, voice, page, histories[block][1], outcomes=True)
+                if found is not None:
                         yield self._finding(doc, sc, *found, quoted_from(sc, found[0].start) is not None)
 
     def _quoted_list(self, sc: SentenceClaims, links: list[tuple[Link, str]]) -> Iterator[tuple[Link, str]]:
@@ -224,21 +242,45 @@ class HealthClaimKind(RuleKind):
                                   ("negated", "intent"))
             if found is not None:
                 return found
-        earlier = Mention(claimed.vocab, f"{claimed.text}, named earlier in the paragraph", claimed.start, claimed.end)
-        for verb in self._treating(sc, voice):
+        return self._benefit_carried(sc, voice, page, claimed)
+
+    def _benefit_carried(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, claimed: Mention,
+                         outcomes: bool = False, after: int = -1,
+                         allowed: frozenset[str] = PROMOTED | {"pronoun"}) -> tuple[Link, str] | None:
+        """The first benefit word after `after` (with `outcomes`, or outcome word: "my skin is
+        clear") of a sentence without a condition of its own, claimed for the condition named
+        earlier, when its subject is one of `allowed`."""
+        if sc.of(self.speaker.exclude):
+            return None
+        where = "named earlier in the sentence" if after >= 0 else "named earlier in the paragraph"
+        earlier = Mention(claimed.vocab, f"{claimed.text}, {where}", claimed.start, claimed.end)
+        told = sc.of(self.outcomes) if outcomes else []
+        for verb in sorted(self._treating(sc, voice) + told, key=lambda m: m.start):
+            if verb.start < after:
+                continue
             found = self._carried(sc, voice, page, Link(verb, earlier, verb.start, verb.end, "continuation"),
-                                  ("negated", "intent", "purpose", "hedged", "correlational"))
+                                  ("negated", "intent", "purpose", "hedged", "correlational"), allowed)
             if found is not None:
                 return found
         return None
 
+    def _history(self, sc: SentenceClaims, voice: SentenceVoice) -> Mention | None:
+        """The condition a customer says they had ("I had suffered from psoriasis for twenty
+        years", "My son was diagnosed with autism"): a testimonial's first line, whose outcome a
+        later sentence of the paragraph tells."""
+        if not voice.has("first_person"):
+            return None
+        ends = [e for _, e in voice.get("history_frames")]
+        return next((t for t in sorted(sc.of(self.targets), key=lambda m: m.start)
+                     if any(e <= t.start and self._near(sc.sentence.text, e, t.start, 3) for e in ends)), None)
+
     def _carried(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link,
-                 refused: tuple[str, ...]) -> tuple[Link, str] | None:
+                 refused: tuple[str, ...], allowed: frozenset[str] = PROMOTED | {"pronoun"}) -> tuple[Link, str] | None:
         """The link with its subject when the sentence speaks for what the page sells."""
         if effect_status(sc, link.benefit, self.speaker.subjects) in refused:
             return None
         verdict = self.speaker.verdict(sc, voice, page, link.benefit.start, aims_ask=False)
-        if verdict is None or verdict[0] not in PROMOTED | {"pronoun"} or self._excused(sc, verdict[0]):
+        if verdict is None or verdict[0] not in allowed or self._excused(sc, verdict[0]):
             return None
         return link, verdict[0]
 
@@ -419,10 +461,10 @@ class HealthClaimKind(RuleKind):
                     starts: list[int]) -> Iterator[Link]:
         excluded = sc.of(self.speaker.exclude)
         support = voice.get("support_frames")
-        harms = voice.get("harm_frames")
+        harms = voice.get("harm_frames") + voice.get("history_frames")
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
             if any(s <= verb.start < e for s, e in harms):
-                continue  # "increases the risk of breast cancer": a harm
+                continue  # "increases the risk of breast cancer": a harm; "I was diagnosed with": a history
             if cues.used_as_noun(text, verb.end, verb.start):
                 continue  # "End of life care": the word is a noun here
             j = bisect.bisect_left(starts, verb.start) - 1  # the nearest condition before the verb

@@ -2,7 +2,7 @@
 honest patient-information sentences, each split by source URL into a tuning and a held-out half.
 
 Usage:  PYTHONPATH=src python bench/claims_field.py [--datasets DIR] [--split all|tune|heldout]
-        [--misses N] [--show-hits] [--rules DIR] [--research]
+        [--misses N] [--show-hits] [--rules DIR] [--research] [--pages]
 
 DIR holds regulatory/ (default: ../shared/datasets beside the repository). Each `context` (the
 sentence or bullet around a cited claim) and each honest sentence is linted on its own, as one
@@ -11,7 +11,9 @@ readability, duplication) are left out: a single sentence has no page around it.
 
 A regulator claim counts as flagged when a finding overlaps the quoted claim inside its context
 (or, when the claim is paraphrased and cannot be located, when any finding is in the context).
-An honest sentence with any finding is a false alarm. Rows are split by URL (a stable hash of the
+An honest sentence with any finding is a false alarm. With --pages, the rows of each URL are
+also linted together as one document of paragraphs (each context once), and each row gets the
+findings inside its own text: a second figure, closer to linting whole pages. Rows are split by URL (a stable hash of the
 URL decides the half), so sentences of one enforcement document or one patient page stay together.
 Copyrighted text is printed to the terminal only; never commit the output.
 """
@@ -92,18 +94,50 @@ class Linter:
 
 def flagged(linter: Linter, row: Row) -> tuple[bool, list]:
     doc, found = linter.findings(row.text)
-    if not found:
-        return False, found
+    return covers(row, [(f.location.start_offset, f.location.end_offset) for f in found]), found
+
+
+def covers(row: Row, spans: list[tuple[int, int]]) -> bool:
+    """A finding span (offsets into the row's context) overlaps the cited claim."""
+    if not spans:
+        return False
     span = claim_span(row)
     if span is None:
-        return True, found
+        return True
     norm_map = _norm_index(row.text)
-    for f in found:
-        s, e = f.location.start_offset, f.location.end_offset
+    for s, e in spans:
         s, e = norm_map[min(s, len(norm_map) - 1)], norm_map[min(e, len(norm_map) - 1)]
         if s < span[1] and span[0] < max(e, s + 1):
-            return True, found
-    return False, found
+            return True
+    return False
+
+
+def as_pages(linter: Linter, rows: list[Row]) -> list[list[tuple[int, int, str]]]:
+    """Lint the rows of each URL together, as one page of paragraphs (its contexts or sentences in
+    order, each once), so what a page says around a sentence counts: its selling signals, a
+    claim earlier in the paragraph's document, its title. Each row gets the findings inside its
+    own text, as (start, end, rule) offsets into that text."""
+    by_url: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_url[row.url].append(i)
+    out: list[list[tuple[int, int, str]]] = [[] for _ in rows]
+    for indexes in by_url.values():
+        texts: list[str] = []
+        placed: dict[str, int] = {}
+        pos = 0
+        for i in indexes:
+            text = rows[i].text.replace("\r", " ").replace("\n", " ")
+            if text not in placed:
+                placed[text] = pos
+                texts.append(text)
+                pos += len(text) + 2
+        _, found = linter.findings("\n\n".join(texts))
+        for i in indexes:
+            text = rows[i].text.replace("\r", " ").replace("\n", " ")
+            base = placed[text]
+            out[i] = [(f.location.start_offset - base, f.location.end_offset - base, f.rule) for f in found
+                      if base <= f.location.start_offset < base + len(text)]
+    return out
 
 
 def _norm_index(text: str) -> list[int]:
@@ -134,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=10, help="how many misses and false alarms to print")
     ap.add_argument("--show-heldout", action="store_true", help="also print the held-out texts (reading them is tuning on them)")
     ap.add_argument("--rules", type=Path, action="append", help="rule folder (default: the shipped pack)")
+    ap.add_argument("--pages", action="store_true",
+                    help="also lint the rows of each source URL together, as one page (a second figure: what "
+                         "a page says around a sentence counts)")
     ap.add_argument("--research", action="store_true",
                     help="also count claim findings on research text (the Yu et al. PubMed conclusions and "
                          "press releases in claim-strength/): reports of studies, not marketing")
@@ -181,12 +218,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  - {','.join(sorted({f.rule for f in found}))}: {r.text[:140]}")
     fired = Counter(f.rule for hit, found in claim_hits if hit for f in found)
     print("\nrules firing on regulator claims: " + ", ".join(f"{k} {v}" for k, v in fired.most_common()))
+    if args.pages:
+        page_figures(linter, claims, honest, halves)
     if args.research:
         research_voice(linter, args.datasets / "claim-strength")
     return 0
 
 
 CLAIM_CATEGORIES = {"efficacy", "safety", "testimonial", "hype", "regulatory"}
+
+
+def page_figures(linter: Linter, claims: list[Row], honest: list[Row], halves: tuple[str, ...]) -> None:
+    """Recall and false alarms with each URL's rows linted together as one page."""
+    t0 = time.perf_counter()
+    claim_found = as_pages(linter, claims)
+    honest_found = as_pages(linter, honest)
+    hits = [covers(r, [(s, e) for s, e, _ in found]) for r, found in zip(claims, claim_found)]
+    print(f"\npages (each URL's rows linted together as one page), {time.perf_counter() - t0:.1f} s:")
+    for part in ("all",) + halves:
+        keep = [i for i, r in enumerate(claims) if part == "all" or half(r.url) == part]
+        hkeep = [i for i, r in enumerate(honest) if part == "all" or half(r.url) == part]
+        alarms = sum(1 for i in hkeep if honest_found[i])
+        got = sum(hits[i] for i in keep)
+        print(f"[pages {part}] recall {got}/{len(keep)} = {got / max(len(keep), 1):.3f}; "
+              f"false alarms {alarms}/{len(hkeep)} = {1000 * alarms / max(len(hkeep), 1):.1f} per 1,000")
+    rules = Counter(rule for i in range(len(honest)) for rule in {r for _, _, r in honest_found[i]})
+    print("  false alarms by rule: " + ", ".join(f"{k} {v}" for k, v in rules.most_common()))
 
 
 def research_voice(linter: Linter, folder: Path) -> None:

@@ -59,6 +59,7 @@ LABEL_LINK = rx(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u201
 NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
+WH_WORDS = frozenset("what where when why how which who whom whose".split())  # questions that ask for information
 SOLD = frozenset({"product", "named"})  # subjects that sell even in a customer's own words ("this protocol")
 ITEM_WORDS = 8  # a list item this long or shorter can be the condition itself
 ITEM_LINKS = frozenset("with for of about from to in on at by after your my our their his her".split())
@@ -674,7 +675,7 @@ class HealthClaimKind(RuleKind):
         """A benefit with no condition of its own answers the question before it: "Do you suffer
         from arthritis? Our capsules can help." (the condition is the previous sentence's)."""
         before = sc.previous
-        if before is None or not before.question:
+        if before is None or not before.question or not self._asks_the_reader(before):
             return
         asked = [m for m in before.mentions if m.vocab in self.targets]
         if not asked:
@@ -682,6 +683,13 @@ class HealthClaimKind(RuleKind):
         answer = self._answer_word(sc, -1, sc.of(self.benefits))
         if answer is not None:
             yield Link(answer, asked[0], answer.start, answer.end, "answer")
+
+    @staticmethod
+    def _asks_the_reader(question: SentenceClaims) -> bool:
+        """A question about the reader's condition ("Do you suffer from arthritis?", "Joint
+        pain?"), not a question for information ("Where can I find information about cancer?")."""
+        first = WORD.search(question.sentence.text)
+        return first is not None and first.group().lower() not in WH_WORDS
 
     def _serious(self, sc: SentenceClaims, link: Link) -> bool:
         if link.target is not None and link.target.vocab in self.serious:

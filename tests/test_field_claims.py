@@ -167,3 +167,12 @@ def test_being_diagnosed_is_the_customers_history_not_a_diagnostic_claim(compile
     found = lint_string("I was diagnosed with fibromyalgia in 2019, and it changed my life!", compiled, "text")
     assert not [f for f in found if f.rule == "efficacy.diagnostic-claim"], found
     assert [f for f in lint_string("Our scan detects fibromyalgia early!", compiled, "text") if f.rule == "efficacy.diagnostic-claim"]
+
+
+def test_a_product_named_as_a_label_then_what_it_is_for_is_an_offer_on_a_selling_page(compiled):
+    found = [f for f in claims_in("iv-drips.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert sorted(f.line for f in found) == [5, 7, 9], [(f.line, f.excerpt) for f in found]
+    care = "## Pain relief\n\nParacetamol tablets - for pain and fever.\n\nBuy now for just $2.99!\n"
+    assert not [f for f in lint_string(care, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+    unsold = "## Drips\n\nThe Myers' Cocktail - for migraines and fatigue.\n"
+    assert not [f for f in lint_string(unsold, compiled, "markdown") if f.rule == "efficacy.disease-claim"]

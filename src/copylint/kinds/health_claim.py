@@ -56,6 +56,12 @@ LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of",
 PRONOUN_OBJECT = rx(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)
 # A label's link from the product to its condition: "Arnica 30C for (the relief of) minor bruising".
 LABEL_LINK = rx(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
+# What a product's label is for: "- for migraines", ": ideal for people with anxiety".
+LABEL_FOR = rx(
+    r"(?:(?:ideal|perfect|great|good|best|designed|formulated|made|specially\s+made)\s+)?for\s+"
+    r"(?:(?:people|those|anyone|adults|children|sufferers)\s+(?:with|suffering\s+from|living\s+with)\s+)?",
+    regex.I,
+)
 NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -399,6 +405,9 @@ class HealthClaimKind(RuleKind):
     def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link,
                     labelled: bool = False) -> bool:
         """`labelled`: the sentence may be a product's label ("Arnica 30C for bruising"), not a title."""
+        if link.form == "label":  # "The Myers' Cocktail - for migraines": what a selling page offers
+            return (page.promotional and labelled and not sc.question and not voice.has("warning_voice")
+                    and not any(m.start < link.benefit.end for m in sc.of(self.speaker.exclude)))
         status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame",
                                since=self.speaker.run_on_bullet(sc, link.benefit.start + 1))
         if status in ("negated", "intent"):
@@ -455,6 +464,7 @@ class HealthClaimKind(RuleKind):
             yield from self._answers(sc)
             return
         starts = [t.start for t in targets]
+        yield from self._label_offer(sc, text, targets, starts)
         yield from self._praised_by_sufferers(sc, text, targets, starts)
         yield from self._with_offers(sc, voice, text, targets, starts, list(self._verb_links(sc, voice, text, targets, starts)))
 
@@ -580,6 +590,20 @@ class HealthClaimKind(RuleKind):
         system", "ALS damages motor neurons"."""
         i = bisect.bisect_left(starts, verb.start) - 1
         return i >= 0 and targets[i].end <= verb.start and DISEASE_ACTS.fullmatch(text, targets[i].end, verb.start) is not None
+
+    def _label_offer(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int]) -> Iterator[Link]:
+        """A product's name as a label, then what it is for: "The Myers' Cocktail - for
+        migraines, fatigue and fibromyalgia", "Calm Drops: ideal for anxiety" (a menu of drips,
+        remedies or sessions). Reported on a selling page (`_reportable`)."""
+        if not self.offers or sc.body_start == 0:
+            return
+        lead = LABEL_FOR.match(text, sc.body_start)
+        if lead is None:
+            return
+        i = bisect.bisect_left(starts, lead.end())
+        if i < len(targets) and self._near(text, lead.end(), targets[i].start, 3):
+            name = text[:sc.body_start].strip(" -:\u2013\u2014")
+            yield Link(Mention("label", f"offer {name} for", 0, len(name)), targets[i], 0, targets[i].end, "label")
 
     def _praised_by_sufferers(self, sc: SentenceClaims, text: str, targets: list[Mention], starts: list[int]) -> Iterator[Link]:
         """The people with the condition praise the product named right after the verb: "Cancer

@@ -176,3 +176,10 @@ def test_a_product_named_as_a_label_then_what_it_is_for_is_an_offer_on_a_selling
     assert not [f for f in lint_string(care, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
     unsold = "## Drips\n\nThe Myers' Cocktail - for migraines and fatigue.\n"
     assert not [f for f in lint_string(unsold, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+
+
+def test_the_name_before_what_the_product_is_in_a_selling_pages_title_names_it_in_the_body(compiled):
+    found = [f for f in claims_in("cbd-oil.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert [f.line for f in found] == [7] and "a named product" in found[0].message, found
+    plain = "# Pure Harmony CBD Oil 1000mg\n\nPure Harmony is perfect for anyone living with chronic pain.\n"
+    assert not [f for f in lint_string(plain, compiled, "markdown") if f.rule == "efficacy.disease-claim"]

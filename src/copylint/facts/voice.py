@@ -28,6 +28,7 @@ PROMOTIONAL_SIGNALS = 2  # selling signals a page needs before pronouns and bull
 NAMED = "named_product"
 MARKED = "marked_names"  # the pattern list of names a page marks as its own (with \u2122 or \u00ae)
 COINED = "coined_name"  # the pattern list of the shape of a coined name (a capitalised word)
+TITLED = "titled_product"  # the pattern list of the name before what the product is, in a title
 
 
 def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
@@ -94,7 +95,7 @@ class VoiceAnalyzer:
         promotional = signals >= PROMOTIONAL_SIGNALS
         names = marked_names(self.compiled.get(MARKED), doc.source.text, self.timeout)
         if promotional:
-            names |= title_names(doc, self.compiled.get(COINED), self.timeout)
+            names |= title_names(doc, self.compiled.get(COINED), self.compiled.get(TITLED), self.timeout)
         pattern = names_pattern(names)
         sentences = [SentenceVoice(s.text, self, pattern) for s in doc.sentences]
         return PageVoice(promotional=promotional, sentences=sentences)
@@ -115,15 +116,15 @@ def marked_names(marks: regex.Pattern | None, text: str, timeout: float | None =
     return {m.group().strip() for m in matching.finditer(marks, text, timeout)}
 
 
-def title_names(doc: Document, coined: regex.Pattern | None, timeout: float | None = None) -> set[str]:
-    """On a selling page, the coined names of its title (the page's first metadata block, such as
-    an HTML title or front-matter title, and its level-1 headings) that the body repeats:
-    "Zenvita Joint Complex" names Zenvita wherever the page says it. A coined name is a capitalised
-    word (the pack's `coined_name` shape) that no English dictionary holds; without the
-    dictionary none is taken."""
+def title_names(doc: Document, coined: regex.Pattern | None, titled: regex.Pattern | None = None,
+                timeout: float | None = None) -> set[str]:
+    """On a selling page, the names in its title (the page's first metadata block, such as an
+    HTML title or front-matter title, and its level-1 headings) that the body repeats: the
+    capitalised words before what the product is ("Pure Harmony CBD Oil", the pack's
+    `titled_product` list) and coined names ("Zenvita Joint Complex"). A coined name is a
+    capitalised word (the pack's `coined_name` shape) that no English dictionary holds; without
+    the dictionary none is taken."""
     table = cmu_table()
-    if coined is None or table is None:
-        return set()
     titles = [b for b in doc.blocks if b.kind == "heading" and b.level == 1]
     meta = next((b for b in doc.blocks if b.region == "metadata"), None)
     if meta is not None:
@@ -132,10 +133,10 @@ def title_names(doc: Document, coined: regex.Pattern | None, timeout: float | No
     body = [b.text for b in doc.blocks if b.index not in title_blocks]
     found: set[str] = set()
     for block in titles:
-        for m in matching.finditer(coined, block.text, timeout):
-            word = m.group()
-            if table.get(word.lower()) is None and any(word in text for text in body):
-                found.add(word)
+        named = [m.group() for m in matching.finditer(titled, block.text, timeout)] if titled is not None else []
+        if coined is not None and table is not None:
+            named += [m.group() for m in matching.finditer(coined, block.text, timeout) if table.get(m.group().lower()) is None]
+        found.update(name for name in named if any(name in text for text in body))
     return found
 
 

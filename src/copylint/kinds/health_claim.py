@@ -72,20 +72,18 @@ ITEM_LINKS = frozenset("with for of about from to in on at by after your my our 
 LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with the following:")
 
 
-def _list_lead(doc: Document, block: int) -> int | None:
-    """The block that introduces the list holding `block`: the heading or paragraph right before
-    the list's first item (ending in a colon when it is a paragraph)."""
-    if doc.blocks[block].kind != "list_item":
-        return None
-    i = block - 1
-    while i >= 0 and doc.blocks[i].kind == "list_item":
-        i -= 1
-    if i < 0:
-        return None
-    lead = doc.blocks[i]
-    if lead.kind == "heading" or (lead.kind == "paragraph" and lead.text.rstrip().endswith(":")):
-        return i
-    return None
+def list_leads(doc: Document) -> dict[int, int]:
+    """Each list item's lead: the heading or paragraph right before the list's first item (ending
+    in a colon when it is a paragraph), found in one pass over the blocks."""
+    leads: dict[int, int] = {}
+    lead: int | None = None
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "list_item":
+            if lead is not None:
+                leads[i] = lead
+            continue
+        lead = i if block.kind == "heading" or (block.kind == "paragraph" and block.text.rstrip().endswith(":")) else None
+    return leads
 
 
 def _only_list_words(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -178,12 +176,13 @@ class HealthClaimKind(RuleKind):
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
+        leads = list_leads(doc) if self.offers else {}
         claimed: dict[int, Mention] = {}  # block -> the condition its first reported claim names
         histories: dict[int, tuple[int, Mention]] = {}  # block -> (sentence, condition) a customer says they had
         quiet: list[SentenceClaims] = []
         for sc in claims.sentences:
             voice = page.sentences[sc.sentence.index]
-            links = list(self._claims(doc, sc, voice, page)) or list(self._listed(doc, sc, claims, page))
+            links = list(self._claims(doc, sc, voice, page)) or list(self._listed(sc, leads.get(sc.sentence.block), claims, page))
             told = self._history(sc, voice) if self.continues and not links else None
             if told is not None:
                 histories.setdefault(sc.sentence.block, (sc.sentence.index, told))  # "I had suffered from psoriasis."
@@ -308,15 +307,12 @@ class HealthClaimKind(RuleKind):
                 reported_end = link.end
                 yield link, subject
 
-    def _listed(self, doc: Document, sc: SentenceClaims, claims: DocumentClaims, page: PageVoice) -> Iterator[tuple[Link, str]]:
+    def _listed(self, sc: SentenceClaims, lead: int | None, claims: DocumentClaims, page: PageVoice) -> Iterator[tuple[Link, str]]:
         """A list item that is a condition, under a lead that offers treatment for what the list
         holds: "Conditions we treat:", "Acupuncture can help with:", "Relief from:" (a clinic's
         list of what it treats is one claim per condition). The lead speaks for the seller or
         its product; approved care ("Physiotherapy can help with:") is not a claim."""
-        if not self.offers or sc.sentence.start != 0:
-            return
-        lead = _list_lead(doc, sc.sentence.block)
-        if lead is None or not claims.by_block.get(lead):
+        if lead is None or sc.sentence.start != 0 or not claims.by_block.get(lead):
             return
         target = self._item_condition(sc, page.sentences[sc.sentence.index])
         if target is None:
@@ -547,7 +543,8 @@ class HealthClaimKind(RuleKind):
                 continue  # "we offer physiotherapy for people with MS": approved care
             i = bisect.bisect_left(starts, after.end())
             if i < len(targets) and self._near(text, after.end(), targets[i].start, 3):
-                offered = Mention(product.vocab, f"offer {product.text} for", product.start, product.end)
+                said = f"{product.text} for" if product.vocab == SELLER_OFFERS else f"offer {product.text} for"
+                offered = Mention(product.vocab, said, product.start, product.end)  # "we use ... for", "offer CBD oil for"
                 yield Link(offered, targets[i], product.start, targets[i].end, "offer")
 
     def _labels(self, sc: SentenceClaims, link: Link) -> bool:

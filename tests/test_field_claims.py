@@ -183,3 +183,11 @@ def test_the_name_before_what_the_product_is_in_a_selling_pages_title_names_it_i
     assert [f.line for f in found] == [7] and "a named product" in found[0].message, found
     plain = "# Pure Harmony CBD Oil 1000mg\n\nPure Harmony is perfect for anyone living with chronic pain.\n"
     assert not [f for f in lint_string(plain, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+
+
+def test_patient_page_reports_nothing_at_all(compiled):
+    """Not a claim, nor a missing disclaimer: a patient page says "see a GP" its own way, and its
+    patient stories are not an advertisement's testimonials."""
+    text = (FIXTURES / "field" / "nhs-style.md").read_text(encoding="utf-8")
+    found = lint_string(text, compiled, "markdown")
+    assert found == [], [(f.rule, f.excerpt) for f in found]

@@ -185,12 +185,8 @@ class HealthClaimKind(RuleKind):
             links = list(self._claims(doc, sc, voice, page)) or list(self._listed(sc, leads.get(sc.sentence.block), claims, page))
             told = self._history(sc, voice) if self.continues and not links else None
             if told is not None:
-                histories.setdefault(sc.sentence.block, (sc.sentence.index, told))  # "I had suffered from psoriasis."
-                # "I was diagnosed with Lyme disease and this protocol gave me my life back."
-                sells = page.promotional or sc.of(self.speaker.subjects) or voice.has(DEICTIC) or voice.has("named_product")
-                found = self._benefit_carried(sc, voice, page, told, outcomes=True, after=told.end,
-                                              allowed=PROMOTED | {"pronoun"} if sells else SOLD)
-                links = [found] if found is not None else []
+                histories.setdefault(sc.sentence.block, (sc.sentence.index, told))
+                links = self._story_told(sc, voice, page, told)
             if not links:
                 quiet.append(sc)
             elif links[0][0].target is not None:
@@ -199,17 +195,31 @@ class HealthClaimKind(RuleKind):
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
         if self.continues:
             for sc in quiet:
-                voice, block = page.sentences[sc.sentence.index], sc.sentence.block
-                found = None
-                if block in claimed:  # (before the claim too: the paragraph as a whole makes it)
-                    found = self._continuation(sc, voice, page, claimed[block])
-                elif (page.promotional and block in histories and sc.sentence.index > histories[block][0]
-                      and voice.has("first_person")):
-                    # On a selling page the customer's story goes on: "... After a month on the drops
-                    # my skin is clear." (a charity's patient story sells nothing)
-                    found = self._benefit_carried(sc, voice, page, histories[block][1], outcomes=True)
+                found = self._carried_on(sc, page, claimed, histories)
                 if found is not None:
-                        yield self._finding(doc, sc, *found, quoted_from(sc, found[0].start) is not None)
+                    yield self._finding(doc, sc, *found, quoted_from(sc, found[0].start) is not None)
+
+    def _carried_on(self, sc: SentenceClaims, page: PageVoice, claimed: dict[int, Mention],
+                    histories: dict[int, tuple[int, Mention]]) -> tuple[Link, str] | None:
+        """A quiet sentence that carries on its paragraph's claim (before the claim too: the
+        paragraph as a whole makes it), or, on a selling page, a customer's story told after its
+        first line ("I had suffered from psoriasis ... After a month on the drops my skin is clear")."""
+        voice, block = page.sentences[sc.sentence.index], sc.sentence.block
+        if block in claimed:
+            return self._continuation(sc, voice, page, claimed[block])
+        if page.promotional and block in histories and sc.sentence.index > histories[block][0] and voice.has("first_person"):
+            return self._benefit_carried(sc, voice, page, histories[block][1], outcomes=True)
+        return None  # (a charity's patient story sells nothing)
+
+    def _story_told(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice,
+                    told: Mention) -> list[tuple[Link, str]]:
+        """The outcome a customer tells after their condition in the same sentence ("I was
+        diagnosed with Lyme disease and this protocol gave me my life back"): a claim when the
+        page sells or the sentence names the product; a patient's own words alone are a story."""
+        sells = page.promotional or sc.of(self.speaker.subjects) or voice.has(DEICTIC) or voice.has("named_product")
+        found = self._benefit_carried(sc, voice, page, told, outcomes=True, after=told.end,
+                                      allowed=PROMOTED | {"pronoun"} if sells else SOLD)
+        return [found] if found is not None else []
 
     def _quoted_list(self, sc: SentenceClaims, links: list[tuple[Link, str]]) -> Iterator[tuple[Link, str]]:
         """A report that lists what the seller said ("the ads claimed the supplement cured colds,

@@ -191,3 +191,13 @@ def test_patient_page_reports_nothing_at_all(compiled):
     text = (FIXTURES / "field" / "nhs-style.md").read_text(encoding="utf-8")
     found = lint_string(text, compiled, "markdown")
     assert found == [], [(f.rule, f.excerpt) for f in found]
+
+
+def test_a_subjectless_bullet_speaks_for_the_subject_its_list_lead_names(compiled):
+    """"Benefits of Golden Turmeric:" then "- Lower blood sugar" is the product's claim; under
+    "Benefits of regular exercise" on a patient page (nhs-style.md) the same bullet is not."""
+    found = [f for f in claims_in("benefits-list.md", compiled) if f.rule == "efficacy.disease-claim"]
+    assert {(f.line, f.excerpt) for f in found} >= {(5, "Reduced joint pain"), (8, "Lower blood sugar")}, found
+    assert all("the product is said to" in f.message for f in found)
+    bare = "- Lower blood pressure\n- Less joint pain\n"  # no lead: a subjectless bullet, as before
+    assert [f for f in lint_string(bare, compiled, "markdown") if f.rule == "efficacy.disease-claim"]

@@ -176,13 +176,15 @@ class HealthClaimKind(RuleKind):
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
-        leads = list_leads(doc) if self.offers else {}
+        leads = list_leads(doc)
         claimed: dict[int, Mention] = {}  # block -> the condition its first reported claim names
         histories: dict[int, tuple[int, Mention]] = {}  # block -> (sentence, condition) a customer says they had
         quiet: list[SentenceClaims] = []
         for sc in claims.sentences:
             voice = page.sentences[sc.sentence.index]
-            links = list(self._claims(doc, sc, voice, page)) or list(self._listed(sc, leads.get(sc.sentence.block), claims, page))
+            lead = leads.get(sc.sentence.block)
+            lead_sc = claims.by_block[lead][-1] if lead is not None and claims.by_block.get(lead) else None
+            links = list(self._claims(doc, sc, voice, page, lead_sc)) or list(self._listed(sc, lead_sc, claims, page))
             told = self._history(sc, voice) if self.continues and not links else None
             if told is not None:
                 histories.setdefault(sc.sentence.block, (sc.sentence.index, told))
@@ -301,9 +303,11 @@ class HealthClaimKind(RuleKind):
         return link, verdict[0]
 
     # -- one sentence ---------------------------------------------------------------------------
-    def _claims(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> Iterator[tuple[Link, str]]:
+    def _claims(self, doc: Document, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice,
+                lead: SentenceClaims | None = None) -> Iterator[tuple[Link, str]]:
         """Each distinct claim of the sentence with its subject (links that overlap a reported
-        one are the same claim)."""
+        one are the same claim). `lead`: the last sentence of the heading or paragraph that
+        introduces the list the sentence is an item of."""
         reported_end = -1
         block = doc.blocks[sc.sentence.block]
         labelled = block.kind != "heading" and block.region != "metadata"  # a title names a topic
@@ -313,21 +317,36 @@ class HealthClaimKind(RuleKind):
             if not self._reportable(sc, voice, page, link, labelled):
                 continue
             subject = "product" if link.form == "praise" else self.speaker.subject(sc, voice, link.benefit.start)
+            if subject == "none" and lead is not None:
+                subject = self._item_subject(lead, page)
+                if subject is None:
+                    continue  # "Benefits of regular exercise: - Lower blood pressure": the lead's subject
             if not self._excused(sc, subject):
                 reported_end = link.end
                 yield link, subject
 
-    def _listed(self, sc: SentenceClaims, lead: int | None, claims: DocumentClaims, page: PageVoice) -> Iterator[tuple[Link, str]]:
+    def _item_subject(self, lead: SentenceClaims, page: PageVoice) -> str | None:
+        """Whom a subjectless list item speaks for: the subject its lead names ("Benefits of our
+        capsules:" the product; "Benefits of regular exercise:", on a page that sells nothing, no
+        one; approved care or research, no one); a lead with no subject of its own leaves the item
+        a subjectless bullet ("Key benefits:")."""
+        voice = page.sentences[lead.sentence.index]
+        subject = self.speaker.subject(lead, voice, len(lead.sentence.text))
+        if subject in ("standard", "research") or (subject == "generic" and not page.promotional
+                                                   and not voice.has("first_person")):
+            return None
+        return subject if subject in PROMOTED else "none"
+
+    def _listed(self, sc: SentenceClaims, said: SentenceClaims | None, claims: DocumentClaims, page: PageVoice) -> Iterator[tuple[Link, str]]:
         """A list item that is a condition, under a lead that offers treatment for what the list
         holds: "Conditions we treat:", "Acupuncture can help with:", "Relief from:" (a clinic's
         list of what it treats is one claim per condition). The lead speaks for the seller or
         its product; approved care ("Physiotherapy can help with:") is not a claim."""
-        if lead is None or sc.sentence.start != 0 or not claims.by_block.get(lead):
+        if not self.offers or said is None or sc.sentence.start != 0:
             return
         target = self._item_condition(sc, page.sentences[sc.sentence.index])
         if target is None:
             return
-        said = claims.by_block[lead][-1]
         said_voice = page.sentences[said.sentence.index]
         benefit = self._lead_benefit(said, said_voice)
         status = effect_status(said, benefit, self.speaker.subjects) if benefit is not None else "negated"

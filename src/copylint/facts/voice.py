@@ -16,7 +16,7 @@ from copylint.language.syllables import cmu_table
 
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
 SELLING = rx(
-    r"(?:[$\u00a3\u20ac]\s?\d|\b(?:buy|order|shop|add\s+to\s+(?:cart|basket)|checkout|subscribe|"
+    r"(?:[$\u00a3\u20ac]\s?\d+(?:[.,]\d+)*(?!\d|[.,]\d)(?!\s*(?:million|billion|thousand|bn\b|m\b|k\b))|\b(?:buy|order|shop|add\s+to\s+(?:cart|basket)|checkout|subscribe|"
     r"book\s+(?:now|a|an|your|online)|call\s+(?:us|now|today)|free\s+(?:consultation|trial|shipping|delivery)|"
     r"discount|%\s*off|money[- ]back|limited\s+time|our\s+(?:clinic|product|formula|team|treatment|customers|patients))\b|"
     r"[\u2122\u00ae]|!)",

@@ -14,6 +14,7 @@ import regex
 
 from copylint.core.regexcache import rx
 from copylint.language import cues
+from copylint.language.lexicon import MODAL_HEDGES, alternation
 from copylint.facts.claims import AIMS, DocumentClaims, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
 from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PROMOTED, WORD, Speaker, expand, quoted_from
@@ -60,6 +61,13 @@ LABEL_LINK = rx(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u201
 LABEL_FOR = rx(
     r"(?:(?:ideal|perfect|great|good|best|designed|formulated|made|specially\s+made)\s+)?for\s+"
     r"(?:(?:people|those|anyone|adults|children|sufferers)\s+(?:with|suffering\s+from|living\s+with)\s+)?",
+    regex.I,
+)
+# A comparative that opens the sentence's subject, its verb a few words on: "Lower vitamin D
+# levels are associated with ...", "Higher HDL cholesterol may protect ..." (not "Lower your risk").
+ADJECTIVE_IN_SUBJECT = rx(
+    r"(?!\s+(?:your|the|my|our|their|his|her|its|a|an|this|these|it|them)\b)(?:\s+[\p{L}\p{N}'\u2019-]+){1,4}?\s+"
+    rf"(?:is|are|was|were|has|have|had|can|will|would|{alternation(MODAL_HEDGES)}|correlates?|correlated|predicts?|predicted)\b",
     regex.I,
 )
 NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
@@ -498,7 +506,11 @@ class HealthClaimKind(RuleKind):
         excluded = sc.of(self.speaker.exclude)
         support = voice.get("support_frames")
         harms = voice.get("harm_frames") + voice.get("history_frames")
+        opening = WORD.search(text)
         for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+            if (opening is not None and verb.start == opening.start() and not verb.text.lower().endswith("s")
+                    and ADJECTIVE_IN_SUBJECT.match(text, verb.end)):
+                continue  # "Lower vitamin D levels are associated with ...": an adjective of the subject
             if any(s <= verb.start < e for s, e in harms):
                 continue  # "increases the risk of breast cancer": a harm; "I was diagnosed with": a history
             if cues.used_as_noun(text, verb.end, verb.start):

@@ -224,11 +224,24 @@ class Speaker:
     def _set_aside(self, sc: SentenceClaims, m) -> bool:
         """A standard-care or research word that is not the claim's subject here."""
         text = sc.sentence.text
-        return (OURS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None  # "our doctors": the seller's
+        return ((OURS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None and self._sells_beside(sc))
+                # "our doctors treat MS with stem cells": the seller's staff; "our physiotherapists treat back pain": care
                 or self._inside_promotion(sc, m)  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
+                or self._endorser(sc, m)  # "Used by physiotherapists to treat ...": who uses the product
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
                 # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to
                 or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None)
+
+    @staticmethod
+    def _endorser(sc: SentenceClaims, m) -> bool:
+        """Care named in a subjectless headline's participle phrase ("Used by physiotherapists to
+        treat sports injuries", "Recommended by doctors"): it endorses the product, it is not the subject."""
+        head = HEADLINE_PARTICIPLE.match(sc.sentence.text, 0)
+        return head is not None and m.end <= head.end()
+
+    def _sells_beside(self, sc: SentenceClaims) -> bool:
+        """The sentence names what the page sells or a selling word besides its standard-care words."""
+        return any(m.vocab in self.subjects or m.vocab in self.marketing for m in sc.mentions)
 
     def _coined_names(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, lo: int) -> list[tuple[int, int]]:
         """Capitalised words no English dictionary holds ("Zenrelief", "Similasan") in a sentence

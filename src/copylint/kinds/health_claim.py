@@ -77,6 +77,7 @@ WH_WORDS = frozenset("what where when why how which who whom whose".split())  # 
 SOLD = frozenset({"product", "named"})  # subjects that sell even in a customer's own words ("this protocol")
 ITEM_WORDS = 8  # a list item this long or shorter can be the condition itself
 ITEM_LINKS = frozenset("with for of about from to in on at by after your my our their his her".split())
+LEAD_SUBJECT_WORDS = 4  # a list lead's subject stands in its first words ("Benefits of our capsules")
 LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with the following:")
 
 
@@ -339,7 +340,11 @@ class HealthClaimKind(RuleKind):
         one; approved care or research, no one); a lead with no subject of its own leaves the item
         a subjectless bullet ("Key benefits:")."""
         voice = page.sentences[lead.sentence.index]
-        subject = self.speaker.subject(lead, voice, len(lead.sentence.text))
+        words = list(WORD.finditer(lead.sentence.text))
+        if not words:
+            return "none"
+        # the lead's own subject, near its start ("They have properties ... for ALS treatment:")
+        subject = self.speaker.subject(lead, voice, words[min(len(words), LEAD_SUBJECT_WORDS) - 1].end())
         if subject in ("standard", "research") or (subject == "generic" and not page.promotional
                                                    and not voice.has("first_person")):
             return None

@@ -201,3 +201,10 @@ def test_a_subjectless_bullet_speaks_for_the_subject_its_list_lead_names(compile
     assert all("the product is said to" in f.message for f in found)
     bare = "- Lower blood pressure\n- Less joint pain\n"  # no lead: a subjectless bullet, as before
     assert [f for f in lint_string(bare, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+
+
+def test_a_list_leads_subject_is_read_near_its_start(compiled):
+    """"They have properties that help arthritis treatment:" speaks for "they" (the product),
+    not for the care word it ends with: its bullets stay claims."""
+    page = "They have properties that may help arthritis treatment:\n\n- Reduces joint inflammation\n"
+    assert [f for f in lint_string(page, compiled, "markdown") if f.rule == "efficacy.disease-claim"]

@@ -4,6 +4,7 @@ the page as a whole promotes something. Patterns come from the pack's `patterns:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -141,10 +142,14 @@ def title_names(doc: Document, coined: regex.Pattern | None, titled: regex.Patte
 
 
 def names_pattern(names: set[str]) -> regex.Pattern | None:
-    """One pattern for the page's own product names; None when it has none."""
-    if not names:
-        return None
-    words = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    """One pattern for the page's own product names; None when it has none (compiled once per
+    set of names: the pages of one site repeat them)."""
+    return _names_pattern(frozenset(names)) if names else None
+
+
+@functools.lru_cache(maxsize=64)
+def _names_pattern(names: frozenset[str]) -> regex.Pattern:
+    words = "|".join(regex.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     return regex.compile(rf"\b(?:{words})\b")
 
 

@@ -15,7 +15,7 @@ import regex
 from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.language.lexicon import MODAL_HEDGES, alternation
-from copylint.facts.claims import AIMS, DocumentClaims, SentenceClaims, effect_status
+from copylint.facts.claims import AIMS, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
 from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.language.vocab import Mention
@@ -193,7 +193,7 @@ class HealthClaimKind(RuleKind):
             voice = page.sentences[sc.sentence.index]
             lead = leads.get(sc.sentence.block)
             lead_sc = claims.by_block[lead][-1] if lead is not None and claims.by_block.get(lead) else None
-            links = list(self._claims(doc, sc, voice, page, lead_sc)) or list(self._listed(sc, lead_sc, claims, page))
+            links = list(self._claims(doc, sc, voice, page, lead_sc)) or list(self._listed(sc, lead_sc, page))
             told = self._history(sc, voice) if self.continues and not links else None
             if told is not None:
                 histories.setdefault(sc.sentence.block, (sc.sentence.index, told))
@@ -261,7 +261,7 @@ class HealthClaimKind(RuleKind):
         text = sc.sentence.text
         if sc.of(self.speaker.exclude):
             return None  # "researchers reported ... patients with MS": research or care speaks
-        for target in sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start):
+        for target in self._conditions(sc, voice):
             if any(text[target.end:p.start].strip() == "" and p.start > target.end for p in sc.of(self.speaker.subjects)):
                 continue  # "advances in MS stem cell therapy": the condition names the product's field
             implied = Mention(target.vocab, "help with", target.start, target.end)
@@ -350,7 +350,7 @@ class HealthClaimKind(RuleKind):
             return None
         return subject if subject in PROMOTED else "none"
 
-    def _listed(self, sc: SentenceClaims, said: SentenceClaims | None, claims: DocumentClaims, page: PageVoice) -> Iterator[tuple[Link, str]]:
+    def _listed(self, sc: SentenceClaims, said: SentenceClaims | None, page: PageVoice) -> Iterator[tuple[Link, str]]:
         """A list item that is a condition, under a lead that offers treatment for what the list
         holds: "Conditions we treat:", "Acupuncture can help with:", "Relief from:" (a clinic's
         list of what it treats is one claim per condition). The lead speaks for the seller or
@@ -366,7 +366,8 @@ class HealthClaimKind(RuleKind):
         if status in ("negated", "intent", "purpose"):
             return
         verdict = self.speaker.verdict(said, said_voice, page, benefit.start, aims_ask=False)
-        if verdict is None and self._label_lead(said, benefit) and self._bare(said, said_voice, benefit.start):
+        label = self._label_lead(said, benefit)
+        if verdict is None and label and self._bare(said, said_voice, benefit.start):
             verdict = ("none", False)  # "Natural relief from:": a label, its adjective no subject
         if verdict is None or verdict[0] not in PROMOTED | {"none"} or self._excused(said, verdict[0]):
             return
@@ -374,7 +375,7 @@ class HealthClaimKind(RuleKind):
         if status == "hedged" and not (marketing or subject in ("first", "named")
                                        or (target.vocab in self.serious and subject in PROMOTED)):
             return  # as in a sentence: "may help" sells when the seller says it, or for a serious disease
-        if subject == "none" and not self._label_lead(said, benefit):
+        if subject == "none" and not label:
             return  # "Get help for:" (help as a noun, advice to the reader)
         offered = Mention(benefit.vocab, f"{benefit.text} (the list under \u201c{said.sentence.text.strip(' :')}\u201d)", benefit.start, benefit.end)
         yield Link(offered, target, target.start, target.end, "list"), subject
@@ -393,7 +394,7 @@ class HealthClaimKind(RuleKind):
         text = sc.sentence.text
         if len(WORD.findall(text)) > ITEM_WORDS:
             return None
-        targets = sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start)
+        targets = self._conditions(sc, voice)
         before = [w.lower() for w in WORD.findall(text, 0, targets[0].start)] if targets else []
         if not targets or len(before) > 2 or any(w.endswith("ing") or w in ITEM_LINKS for w in before):
             return None  # "Living with MS", "Support for people with asthma": not the condition itself
@@ -495,7 +496,7 @@ class HealthClaimKind(RuleKind):
         for name in self.claim_shapes:
             for s, e in voice.get(name):
                 yield Link(Mention(name, text[s:e], s, e), None, s, e, "class")
-        targets = sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, text), key=lambda m: m.start)
+        targets = self._conditions(sc, voice)
         yield from self._pronoun_objects(sc, voice, targets)
         yield from self._conditional(sc, voice, targets)
         if not targets:
@@ -762,6 +763,10 @@ class HealthClaimKind(RuleKind):
         if link.target is not None and link.target.vocab in self.serious:
             return True
         return any(m.vocab in self.serious for m in sc.mentions if link.start <= m.start and m.end <= link.end)
+
+    def _conditions(self, sc: SentenceClaims, voice: SentenceVoice) -> list[Mention]:
+        """The sentence's conditions in reading order: vocabulary mentions and word shapes."""
+        return sorted(sc.of(self.targets) + self._shape_mentions(sc, voice, sc.sentence.text), key=lambda m: m.start)
 
     def _shape_mentions(self, sc: SentenceClaims, voice: SentenceVoice, text: str) -> list[Mention]:
         """Condition word shapes that are not a product's name ("osteopathy", "naturopathy")."""

@@ -105,6 +105,8 @@ def test_ascii_folds_are_all_the_odd_letters():
     (("cure", "cures", "CURE"), "It CURES, it cures, CURE."),
     (("stem cell therapy", "stem cell", "stem-cell", "stem"), "stem  cell\ntherapy, stem-cell, stem cells, stems"),
     (("is * safe", "is safe", "safe"), "it is very safe, is safe, safely"),
+    # a four-letter word ending in "e" keeps its match when the "e" drops: "curing", "easing"
+    (("cure", "ease", "fade"), "curing cured cures, easing eased, fading"),
 ])
 def test_the_first_term_in_the_alternations_order_wins(terms, text):
     vocabularies = (("v", terms),)
@@ -121,3 +123,18 @@ def test_phrasal_terms_match_every_form_of_their_verb():
     found = [m.text for m in vocab.VocabScanner(vocabularies).scan(text)]
     assert found == ["speeds up", "speeding up", "decrease in"]
     assert vocab.VocabScanner(vocabularies).scan(text) == reference_scan(vocabularies, text)
+
+
+def test_a_word_whose_inflections_drop_its_last_letter_is_found_in_every_form():
+    found = vocab.VocabScanner((("v", ("cure", "ease")),)).scan("It is curing him and easing the pain.")
+    assert [m.text for m in found] == ["curing", "easing"]
+
+
+def test_a_long_vocabulary_on_text_with_odd_letters_tries_every_term():
+    """Where a letter matches an ASCII one only case-insensitively ("aİdſ" is "aids"), the key read
+    at the word start ("a") is shorter than the term's stem: the whole alternation must decide."""
+    terms = ("a must for", *(f"zq{i:03d}" for i in range(vocab.NARROW_ABOVE)), "aid")
+    vocabularies = (("v", terms),)
+    text = "natural a\u0130d\u017f here"
+    found = vocab.VocabScanner(vocabularies).scan(text)
+    assert found == reference_scan(vocabularies, text) and [m.text for m in found] == ["a\u0130d\u017f"]

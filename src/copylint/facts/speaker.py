@@ -13,6 +13,7 @@ import regex
 
 from copylint.core.regexcache import rx
 from copylint.language import cues
+from copylint.language.lexicon import MODAL_HEDGES, alternation
 from copylint.facts.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
 from copylint.facts.context import Analysis
 from copylint.language.syllables import cmu_table
@@ -65,6 +66,23 @@ EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$",
 # The seller's own staff or service named with a standard word: "our functional medicine doctors"
 # (not "my GP", "my physiotherapist": a patient's own care).
 OURS_BEFORE = rx(r"\bour\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
+
+# Where a label ends and what it introduces begins: "Relieving constipation: what you can do".
+# (not who has it, "safe for people with pacemakers", nor who endorses it, "recommended by the NHS")
+MEANS_BEFORE = rx(r"(?<!\b(?:people|patients|those|anyone|children|adults|women|men)\s+)\b(?:with|using|through|via|(by\s+\p{L}+ing))\s+"
+                  r"(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}$", regex.I)
+# A passive claim, whose means follows it: "can usually be cured with ..." (not "Why keep covering
+# it up with medication?", where the care named is what the claim turns against).
+PASSIVE_BEFORE = rx(r"\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\p{L}+ly\s+)?$", regex.I)
+YOUR_RISK = rx(r"your\s+(?:risk|risks|chances?)\b", regex.I)  # "Reducing your risk of dementia": advice
+LABEL_END = rx(r"\s*(?::|\s[-\u2013\u2014]\s)")
+# A gerund phrase that is the sentence's subject, its verb after it: "Losing even a small amount of
+# weight can ease ..." (the reader's own doing, not a subjectless headline or an imperative).
+GERUND_SUBJECT = rx(
+    r"\W*\p{L}{2,}ing\b(?:\s+[\p{L}\p{N}'\u2019-]+){0,8}?\s+"
+    rf"(?:can|will|would|should|{alternation(MODAL_HEDGES)}|is|are|was|were|does|do|has|have|helps?|also)\b",
+    regex.I,
+)
 
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
@@ -324,6 +342,8 @@ class Speaker:
         word = first.group().lower()
         if word.endswith("ed") and not word.endswith(("eed", "shed")):
             return False
+        if word.endswith("ing") and GERUND_SUBJECT.match(text, first.start(), pos):
+            return False  # "Losing weight can ease the pressure on your knees": the gerund is the subject
         if cues.used_as_noun(text, first.end()):
             return False
         return any(m.start == first.start() and m.vocab in self.leads for m in sc.mentions)
@@ -334,6 +354,16 @@ class Speaker:
         "Living with": a label for a topic, not a claim that something does it."""
         first = WORD.search(sc.sentence.text)
         return first is not None and first.start() <= pos and first.group().lower().endswith("ing")
+
+    def _label_sells(self, sc: SentenceClaims, voice: SentenceVoice) -> bool:
+        """A topic label that sells: a selling word or "!", or the reader addressed in the label
+        itself ("Helping you beat arthritis"), not in what follows it ("...: what you can do")."""
+        text = sc.sentence.text
+        if sc.of(self.marketing) or "!" in text:
+            return True
+        cut = LABEL_END.search(text)
+        return any(s < (cut.start() if cut else len(text)) and not YOUR_RISK.match(text, s)
+                   for s, _ in voice.get("second_person"))
 
     @staticmethod
     def _clause_words(text: str, lo: int, pos: int) -> list[str]:
@@ -359,9 +389,13 @@ class Speaker:
         brk = cues.CLAUSE_BREAK.search(text, pos, min(len(text), pos + REACH))
         stop = brk.start() if brk else min(len(text), pos + REACH)
         after = [(m.start, "product") for m in sc.mentions if m.vocab in self.subjects and pos <= m.start < stop]
+        standard = [m for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research and pos <= m.start < stop]
         if end is not None:
-            after += [(m.start, "standard") for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research
-                      and end <= m.start <= end + 1]
+            after += [(m.start, "standard") for m in standard if end <= m.start <= end + 1]
+        # the means, named after the claim: "can usually be cured with a course of antiviral tablets"
+        passive = PASSIVE_BEFORE.search(text, max(0, pos - 30), pos) is not None
+        after += [(m.start, "standard") for m in standard
+                  if (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start)) and (passive or means.group(1))]
         after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
                   for s, _ in voice.get(name) if pos <= s < stop]
         return min(after)[1] if after else None
@@ -432,8 +466,10 @@ class Speaker:
         if subject in PROMOTED:
             return subject, marketing
         if subject == "none":
-            if self._topic_label(sc, pos) and not marketing:
-                return None  # "Treating type 2 diabetes", "Managing pain": a heading names a topic
+            if self._topic_label(sc, pos) and (GERUND_SUBJECT.match(sc.sentence.text) or not self._label_sells(sc, voice)):
+                # "Treating type 2 diabetes", "Relieving constipation: what you can do": a heading names a
+                # topic; "Losing weight can ease the strain on your hips": the reader's own doing
+                return None
             if self._advice(sc, voice):
                 return None  # "Protect yourself from flu", "Lower your risk of diabetes with a healthy diet"
             first = next((ch for ch in sc.sentence.text if ch.isalpha()), "")

@@ -52,11 +52,16 @@ HEADLINE_PASSIVE = rx(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", reg
 USED_BEFORE = rx(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
 LIST_AFTER = rx(r"\s*(?:include|including)?\s*:\s*")
-LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of", "the", "a"})  # "Arnica for bruising and minor swelling"
+LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of", "the", "a", "recovery"})  # "Arnica for bruising and minor swelling"
 # The object of a benefit verb is a pronoun: "kills them", "clears it up", "fights it off".
 PRONOUN_OBJECT = rx(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)
 # A label's link from the product to its condition: "Arnica 30C for (the relief of) minor bruising".
-LABEL_LINK = rx(r"(?:\s+\p{N}[\p{L}\p{N}]*)?\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
+# The words between may name the product's form or where it is used ("CBD suppositories for
+# endometriosis", "Cold laser at home for sciatica"), never a verb that makes it a sentence.
+LABEL_LINK = rx(
+    r"(?:\s+\p{N}[\p{L}\p{N}]*)?(?:\s+(?!(?:for|against|is|are|was|were|be|can|will|would|should|"
+    rf"{alternation(MODAL_HEDGES)}|helps?|works?|used|and|or|not|no|the|a|an)\b)[\p{{L}}-]+){{0,2}}?"
+    r"\s+(?:for|against)\s+(?:[\p{L}'\u2019-]+\s+){0,3}?", regex.I)
 # What a product's label is for: "- for migraines", ": ideal for people with anxiety".
 LABEL_FOR = rx(
     r"(?:(?:ideal|perfect|great|good|best|designed|formulated|made|specially\s+made)\s+)?for\s+"
@@ -320,10 +325,11 @@ class HealthClaimKind(RuleKind):
         reported_end = -1
         block = doc.blocks[sc.sentence.block]
         labelled = block.kind != "heading" and block.region != "metadata"  # a title names a topic
+        heading = block.kind == "heading" and block.region != "metadata"
         for link in sorted(self._links(sc, voice), key=lambda k: (k.start, -k.end)):
             if link.start < reported_end:
                 continue
-            if not self._reportable(sc, voice, page, link, labelled):
+            if not self._reportable(sc, voice, page, link, labelled, heading):
                 continue
             subject = "product" if link.form == "praise" else self.speaker.subject(sc, voice, link.benefit.start)
             if subject == "none" and lead is not None:
@@ -442,10 +448,14 @@ class HealthClaimKind(RuleKind):
         return self.excused_by_citation and sc.cited and subject not in ("first", "named")
 
     def _reportable(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link,
-                    labelled: bool = False) -> bool:
-        """`labelled`: the sentence may be a product's label ("Arnica 30C for bruising"), not a title."""
+                    labelled: bool = False, heading: bool = False) -> bool:
+        """`labelled`: the sentence may be a product's label ("Arnica 30C for bruising"), not a title;
+        `heading`: it is a heading in the body (on a selling page, a label too: "## CBD balm for eczema")."""
+        label_ok = labelled or (heading and page.promotional)
         if link.form == "label":  # "The Myers' Cocktail - for migraines": what a selling page offers
-            return (page.promotional and labelled and not sc.question and not voice.has("warning_voice")
+            # (on any page, and as a heading, when the label names the product: "NeuroSharp - for memory loss")
+            sells = (page.promotional and labelled) or self.speaker.subject(sc, voice, sc.body_start) in ("named", "first")
+            return (sells and not sc.question and not voice.has("warning_voice")
                     and not any(m.start < link.benefit.end for m in sc.of(self.speaker.exclude)))
         status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame",
                                since=self.speaker.run_on_bullet(sc, link.benefit.start + 1))
@@ -477,7 +487,7 @@ class HealthClaimKind(RuleKind):
                     or (strong if link.form == "noun" else voice.has("first_person"))
                     or (subject == "product" and voice.has("first_person")  # "our clinic offers stem cell treatment for COPD"
                         and FOR_AFTER.match(sc.sentence.text, link.benefit.end) is not None)
-                    or (subject == "product" and labelled and self._labels(sc, link)))
+                    or (subject == "product" and label_ok and self._labels(sc, link)))
             if status == "hedged" or not sold:
                 return False  # "therapy for MS", "CBD for epilepsy: what the evidence says" name a topic
         if status == "hedged" and not (marketing or subject in ("first", "named")

@@ -3,6 +3,8 @@ also matches simple inflections of each term's last word ("reduce" -> reduces, r
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -131,7 +133,13 @@ _STEM = 4  # a term's first word is recognised by (at most) its first four lette
 
 
 def _stem(term: str) -> str | None:
-    return word_key(term.split()[0])[:_STEM] or None
+    """The letters every match of `term` begins with, at most _STEM: of a one-word term, the
+    prefix its inflections share ("cure" -> "cur": "curing" begins a match too)."""
+    words = term.split()
+    key = word_key(words[0])[:_STEM]
+    if len(words) == 1 and key and key == word_key(words[0]) and words[0].isalpha() and not words[0].isupper():
+        key = os.path.commonprefix(inflections(words[0]))[:_STEM]
+    return key or None
 
 
 # Characters that `regex`'s case-insensitive matching (TERM_FLAGS) takes for an ASCII letter
@@ -317,7 +325,10 @@ class VocabScanner:
                 if start < next_free[name]:
                     continue
                 if folded is None or name in self.wide:
-                    m = matching.match(self._pattern_at(name, key), text, timeout, start)
+                    # (the key read from a text with such letters can be shorter than the word's
+                    # stem: there only the whole alternation is sure to try every term)
+                    pattern = self._whole(name) if folded is None else self._pattern_at(name, key)
+                    m = matching.match(pattern, text, timeout, start)
                     end = m.end() if m else None
                 else:
                     if word_end is None:

@@ -68,11 +68,12 @@ EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$",
 OURS_BEFORE = rx(r"\bour\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
 
 # Where a label ends and what it introduces begins: "Relieving constipation: what you can do".
-# (not who has it, "safe for people with pacemakers", nor who endorses it, "recommended by the NHS")
-MEANS_BEFORE = rx(r"(?<!\b(?:people|patients|those|anyone|children|adults|women|men)\s+)\b(?:with|using|through|via|(by\s+\p{L}+ing))\s+"
+# (not who has it, "safe for people with pacemakers", who endorses it, "recommended by the NHS", nor
+# care done without, "with no exercise needed")
+MEANS_BEFORE = rx(r"(?<!\b(?:people|patients|those|anyone|children|adults|women|men)\s+)\b(?:with(?!\s+(?:no|little|less)\b)|using|through|via|(by\s+\p{L}+ing))\s+"
                   r"(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}$", regex.I)
-# A passive claim, whose means follows it: "can usually be cured with ..." (not "Why keep covering
-# it up with medication?", where the care named is what the claim turns against).
+# A passive claim, whose means follows it: "can usually be cured with ..." (a question's means is
+# read only after one: "Why keep covering it up with medication?" turns against the care it names).
 PASSIVE_BEFORE = rx(r"\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\p{L}+ly\s+)?$", regex.I)
 YOUR_RISK = rx(r"your\s+(?:risk|risks|chances?)\b", regex.I)  # "Reducing your risk of dementia": advice
 LABEL_END = rx(r"\s*(?::|\s[-\u2013\u2014]\s)")
@@ -395,7 +396,7 @@ class Speaker:
         # the means, named after the claim: "can usually be cured with a course of antiviral tablets"
         passive = PASSIVE_BEFORE.search(text, max(0, pos - 30), pos) is not None
         after += [(m.start, "standard") for m in standard
-                  if (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start)) and (passive or means.group(1))]
+                  if (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start)) and (passive or means.group(1) or not sc.question)]
         after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
                   for s, _ in voice.get(name) if pos <= s < stop]
         return min(after)[1] if after else None
@@ -466,9 +467,8 @@ class Speaker:
         if subject in PROMOTED:
             return subject, marketing
         if subject == "none":
-            if self._topic_label(sc, pos) and (GERUND_SUBJECT.match(sc.sentence.text) or not self._label_sells(sc, voice)):
-                # "Treating type 2 diabetes", "Relieving constipation: what you can do": a heading names a
-                # topic; "Losing weight can ease the strain on your hips": the reader's own doing
+            if self._topic_label(sc, pos) and not self._label_sells(sc, voice):
+                # "Treating type 2 diabetes", "Relieving constipation: what you can do": a heading names a topic
                 return None
             if self._advice(sc, voice):
                 return None  # "Protect yourself from flu", "Lower your risk of diabetes with a healthy diet"

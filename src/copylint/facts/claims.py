@@ -67,7 +67,8 @@ SAYING = frozenset({"say", "says", "said", "saying", "claim", "claims"})
 # and the words that name where an ad said it.
 REPORTING = rx(
     r"\b(?:" + _REPORTS + r"|advertis\w+|promot\w+|promis\w+|say|wr(?:ote|ites)|boast\w*|tout\w*|call(?:s|ed)|"
-    r"describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan)\b",
+    r"describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan|"
+    r"challeng\w+|complain\w+)\b",  # (a ruling: "The complainant challenged whether the claims “...”")
     regex.I,
 )
 DENIED = rx(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", regex.I)

@@ -75,6 +75,18 @@ MEANS_BEFORE = rx(r"(?<!\b(?:people|patients|those|anyone|children|adults|women|
 # A passive claim, whose means follows it: "can usually be cured with ..." (a question's means is
 # read only after one: "Why keep covering it up with medication?" turns against the care it names).
 PASSIVE_BEFORE = rx(r"\b(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\p{L}+ly\s+)?$", regex.I)
+# A headline's noun phrase and its relative pronoun, up to the claim ("Organic baby formula that ").
+DESCRIBED = rx(r"\W*(?P<np>(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}[\p{L}\p{N}'\u2019-]+)\s+(?:that|which)\s+"
+               r"(?:(?:also|actually|really|naturally|gently|quickly|safely|visibly)\s+)?$", regex.I)
+# Heads that name a kind of thing, not a product: "Foods that lower cholesterol".
+CATEGORY_HEADS = frozenset(
+    "foods food drinks things ways habits tips changes activities exercises treatments medicines drugs steps "
+    "factors genes cells proteins bacteria viruses conditions people patients symptoms studies trials "
+    "research researchers scientists doctors something anything nothing one ones".split())
+NOT_IN_NP = frozenset("is are was were be been has have had do does did can will would should not no any "
+                      "there here it they we you i he she".split())
+OURS = rx(r"\b(?:our|ours)\b", regex.I)  # the seller's own, in a question ("Can our drops help ...?")
+EVIDENCE_WORDS = rx(r"\b(?:evidence|research|stud(?:y|ies)|trials?|some\s+people)\b", regex.I)
 YOUR_RISK = rx(r"your\s+(?:risk|risks|chances?)\b", regex.I)  # "Reducing your risk of dementia": advice
 LABEL_END = rx(r"\s*(?::|\s[-\u2013\u2014]\s)")
 # A gerund phrase that is the sentence's subject, its verb after it: "Losing even a small amount of
@@ -230,6 +242,8 @@ class Speaker:
             return nearest
         words = [w.lower() for w in WORD.findall(text[lo:pos])]
         found = "generic"
+        if lo == 0 and self._described(text, pos):
+            return "product"  # "Cranberry complex that clears urinary tract infections": a product's headline
         if lo == 0 and HEADLINE_PARTICIPLE.match(text, 0, pos):
             found = "none"  # "Clinically tested to reduce pain", "Used by physiotherapists to treat ..."
         elif all(w in LEAD_WORDS for w in words):
@@ -239,6 +253,17 @@ class Speaker:
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
+
+    @staticmethod
+    def _described(text: str, pos: int) -> bool:
+        """The sentence opens with a short noun phrase and "that" or "which", then the claim, with
+        no verb of its own before it: what a product headline describes ("Nasal spray that blocks
+        flu", "The smartwatch that warns you of ..."); not a category ("Foods that lower cholesterol")."""
+        head = DESCRIBED.match(text, 0, pos)
+        if head is None:
+            return False
+        words = [w.lower() for w in WORD.findall(head.group("np"))]
+        return bool(words) and words[-1] not in CATEGORY_HEADS and not any(w in NOT_IN_NP for w in words)
 
     def _set_aside(self, sc: SentenceClaims, m) -> bool:
         """A standard-care or research word that is not the claim's subject here."""
@@ -408,13 +433,20 @@ class Speaker:
         return voice.has("rhetorical_question") and bool(
             sc.of(self.marketing) or sc.of(self.subjects) or voice.has("first_person") or voice.has("named_product"))
 
-    @staticmethod
-    def _answered_yes(sc: SentenceClaims, page: PageVoice) -> bool:
-        """On a selling page, the next sentence answers the question yes ("Can it help with
-        diabetes? Yes, ..."): the page asks its own question to make the claim. A patient page's
-        FAQ ("Can acupuncture help with back pain? Yes, there is some evidence ...") sells nothing."""
+    def _answered_yes(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice) -> bool:
+        """The next sentence answers the question yes ("Can it help with diabetes? Yes, ..."): the
+        page asks its own question to make the claim, on a selling page, or where the question
+        names the seller's product ("Can ProstaClear shrink ...? A: Yes - most men ...") and the
+        answer states it without a hedge or an appeal to evidence. A patient page's FAQ ("Can
+        acupuncture help with back pain? Yes, there is some evidence ...") sells nothing."""
         following = sc.sentence.index + 1
-        return page.promotional and following < len(page.sentences) and page.sentences[following].has(AFFIRMATIVE)
+        if following >= len(page.sentences) or not page.sentences[following].has(AFFIRMATIVE):
+            return False
+        if page.promotional:
+            return True
+        answer = page.sentences[following].text
+        named = voice.has("named_product") or voice.has("first_person") and OURS.search(sc.sentence.text) is not None
+        return named and not cues.hedged(answer) and EVIDENCE_WORDS.search(answer) is None
 
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
         return bool(sc.of(self.marketing)) or "!" in sc.sentence.text or (subject == "none" and voice.has("second_person"))
@@ -455,7 +487,7 @@ class Speaker:
         promotes; None when it warns, describes approved care or research, or speaks for no one.
         With `aims_ask` False an aim ("seeks to cure") is left to the caller, which knows whose."""
         if self._warns_or_asks(sc, voice, pos, aims_ask) or (sc.question and not self._sells_by_asking(sc, voice)
-                                                              and not self._answered_yes(sc, page)):
+                                                              and not self._answered_yes(sc, voice, page)):
             return None
         quoted = quoted_from(sc, pos) is not None
         subject = self.subject(sc, voice, pos, end)

@@ -51,7 +51,7 @@ PEOPLE_WITH = rx(r"\b(?:patients|people|individuals|children|adults|women|men|su
 HEADLINE_PASSIVE = rx(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", regex.I)
 USED_BEFORE = rx(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
-LIST_AFTER = rx(r"\s*(?:include|including)?\s*:\s*")
+LIST_AFTER = rx(r"\s*(?:with|for|against)?\s*(?:include|including)?\s*:\s*(?:[\u2022\u00b7\u25aa\u2023*]\s*)?")  # (or inline bullets: "Helps with: \u2022 Lupus")
 LIST_WORDS = frozenset({"and", "or", "other", "mild", "minor", "symptoms", "of", "the", "a", "recovery"})  # "Arnica for bruising and minor swelling"
 # The object of a benefit verb is a pronoun: "kills them", "clears it up", "fights it off".
 PRONOUN_OBJECT = rx(r"\s+(?:it|them)\b(?!\s+(?:to|is|are|was|were|has|have|can|will)\b)", regex.I)

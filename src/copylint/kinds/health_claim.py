@@ -75,6 +75,7 @@ ADJECTIVE_IN_SUBJECT = rx(
     rf"(?:is|are|was|were|has|have|had|can|will|would|{alternation(MODAL_HEDGES)}|correlates?|correlated|predicts?|predicted)\b",
     regex.I,
 )
+COORDINATED = rx(r"\s(?:and|or|but|while|plus)\s|,", regex.I)  # a second verb phrase begins
 NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|in)\s+", regex.I)
 
 
@@ -523,7 +524,8 @@ class HealthClaimKind(RuleKind):
         support = voice.get("support_frames")
         harms = voice.get("harm_frames") + voice.get("history_frames")
         opening = WORD.search(text)
-        for verb in sorted(sc.of(self.benefits), key=lambda m: m.start):
+        verbs = sorted(sc.of(self.benefits), key=lambda m: m.start)
+        for k, verb in enumerate(verbs):
             if (opening is not None and verb.start == opening.start() and not verb.text.lower().endswith("s")
                     and ADJECTIVE_IN_SUBJECT.match(text, verb.end)):
                 continue  # "Lower vitamin D levels are associated with ...": an adjective of the subject
@@ -544,6 +546,9 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, verb.end)
             if i < len(targets) and verb.vocab not in self.endorsements and self._population(text, verb, targets[i]):
                 continue  # "levels were decreased in acne patients": the condition names who was measured
+            if i < len(targets) and any(verb.end < v.start < targets[i].start and COORDINATED.search(text, verb.end, v.start)
+                                        for v in verbs[k + 1:]):
+                continue  # "boosts immunity and relieves asthma": the nearer verb's target
             window = 2 if verb.vocab in self.subject_benefits else None  # "less joint pain", not "less so with risk of"
             if i < len(targets) and (self._near(text, verb.end, targets[i].start, window)
                                      or LIST_AFTER.fullmatch(text, verb.end, targets[i].start) is not None):

@@ -45,11 +45,13 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
     definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b"
-                r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim))")  # a name: capitalised words
+                r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
+                r"|^\W*(?-i:Defendants?|Respondents?)\b)")  # a complaint's parties: "Defendants represented that ..."
     seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _seller_terms(media) + r"\b", regex.I)
     speech = rx(
         definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
-        r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?)(?:\s+(?:that|to|as))?\s+(?=\w)",
+        r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?|(?:claims|representations)(?=\s+that\b))"
+        r"(?:\s*,?\s+expressly\s+or\s+by\s+implication\s*,?)?(?:\s+(?:that|to|as))?\s+(?=\w)",
         regex.I,
     )
     return seller, speech
@@ -58,7 +60,8 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
 _REPORTS = (
     r"(?:claim(?:s|ed|ing)?|stat(?:es|ed|ing)|sa(?:ys|id|ying)|suggest(?:s|ed|ing)|impl(?:ies|ied|ying)|"
     r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"
-    r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing))"
+    r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing)|"
+    r"told\s+(?:consumers|customers|patients|people|buyers|viewers|readers|users|parents|clients))"
 )
 # Reporting words that also describe what products in general say ("products with claims like
 # "cures cancer"", "as one patient said, ..."): they report an ad's words only beside a seller.
@@ -85,6 +88,7 @@ INTENT = rx(
     regex.I,
 )
 # "we know how safe and effective they are": the claim word itself follows the question word.
+REPORTED_MODALS = frozenset({"would", "should"})  # in reported speech, the seller's "will" and "must"
 HOW_BEFORE = rx(r"\bhow\s+$", regex.I)
 # Aims and purposes: what something is for. Said of research they are not results; said of what
 # the page sells they are its claims ("our therapy seeks to address the cause of allergies").
@@ -111,7 +115,8 @@ LICENSED = frozenset(
 )
 # "shown in studies to lower", "proven in trials to reduce": the result is stated, not the aim.
 SHOWN_TO = rx(
-    r"\b(?:(?:shown|proven|demonstrated|found|known|tested)\b(?:\s+[\w'\u2019-]+){0,4}|used\s+by(?:\s+[\w'\u2019-]+){1,3})"
+    r"\b(?:(?:shown|proven|demonstrated|found|known|tested)\b(?:\s+[\w'\u2019-]+){0,4}|used\s+by(?:\s+[\w'\u2019-]+){1,3}"
+    r"|(?:enabl|allow)(?:e|es|ed|ing|s)?\b(?:\s+[\w'\u2019-]+){1,2})"  # "enable users to reverse ...": what it does
     r"\s+to\s+(?:\w+ly\s+)?$",
     regex.I,
 )
@@ -204,7 +209,10 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
     clause = text[max(lo, cues.clause_start(text, effect.start, commas=False)):effect.start]
     if INTENT.search(clause):
         return "intent"
-    if AIMS.search(clause) or PURPOSE.search(clause):
+    aim = AIMS.search(clause)
+    if aim is not None and quote is not None and sc.reported and aim.group().lower() in REPORTED_MODALS:
+        aim = None  # "Defendants told consumers that the pills would lower ...": the reported "will"
+    if aim is not None or PURPOSE.search(clause):
         return "purpose"
     infinitive = INFINITIVE.search(clause) if not effect.text.lower().endswith("ing") else None  # "an approach to managing ADHD": a preposition
     if (infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause)

@@ -67,9 +67,9 @@ EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$",
 # (not "my GP", "my physiotherapist": a patient's own care).
 OURS_BEFORE = rx(r"\bour\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
 
-# Where a label ends and what it introduces begins: "Relieving constipation: what you can do".
+# The means of a claim, named after it: "can usually be cured with a course of antiviral tablets"
 # (not who has it, "safe for people with pacemakers", who endorses it, "recommended by the NHS", nor
-# care done without, "with no exercise needed")
+# care done without, "with no exercise needed").
 MEANS_BEFORE = rx(r"(?<!\b(?:people|patients|those|anyone|children|adults|women|men)\s+)\b(?:with(?!\s+(?:no|little|less)\b)|using|through|via|(by\s+\p{L}+ing))\s+"
                   r"(?:[\p{L}\p{N}'\u2019-]+\s+){0,4}$", regex.I)
 # A passive claim, whose means follows it: "can usually be cured with ..." (a question's means is
@@ -88,6 +88,7 @@ NOT_IN_NP = frozenset("is are was were be been has have had do does did can will
 OURS = rx(r"\b(?:our|ours)\b", regex.I)  # the seller's own, in a question ("Can our drops help ...?")
 EVIDENCE_WORDS = rx(r"\b(?:evidence|research|stud(?:y|ies)|trials?|some\s+people)\b", regex.I)
 YOUR_RISK = rx(r"your\s+(?:risk|risks|chances?)\b", regex.I)  # "Reducing your risk of dementia": advice
+# Where a label ends and what it introduces begins: "Relieving constipation: what you can do".
 LABEL_END = rx(r"\s*(?::|\s[-\u2013\u2014]\s)")
 # A gerund phrase that is the sentence's subject, its verb after it: "Losing even a small amount of
 # weight can ease ..." (the reader's own doing, not a subjectless headline or an imperative).
@@ -445,7 +446,7 @@ class Speaker:
         if page.promotional:
             return True
         answer = page.sentences[following].text
-        named = voice.has("named_product") or voice.has("first_person") and OURS.search(sc.sentence.text) is not None
+        named = voice.has("named_product") or (voice.has("first_person") and OURS.search(sc.sentence.text) is not None)
         return named and not cues.hedged(answer) and EVIDENCE_WORDS.search(answer) is None
 
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:

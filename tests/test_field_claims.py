@@ -208,3 +208,15 @@ def test_a_list_leads_subject_is_read_near_its_start(compiled):
     not for the care word it ends with: its bullets stay claims."""
     page = "They have properties that may help arthritis treatment:\n\n- Reduces joint inflammation\n"
     assert [f for f in lint_string(page, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+
+
+
+def test_a_reported_quote_speaks_for_the_seller_in_every_sentence_it_runs_over(compiled):
+    """A ruling quotes an ad over several sentences: the later ones are the seller's words too,
+    though no reporting verb stands in them."""
+    quoted = ('The website stated \u201cWe are a family business. Nature shrinks tumours in weeks. '
+              'Order today.\u201d\n')
+    found = [f for f in lint_string(quoted, compiled, "text") if f.rule == "efficacy.disease-claim"]
+    assert [f.excerpt for f in found] == ["shrinks tumours"], found
+    unquoted = "We are a family business. Nature shrinks tumours in weeks.\n"
+    assert not [f for f in lint_string(unquoted, compiled, "text") if f.rule == "efficacy.disease-claim"]

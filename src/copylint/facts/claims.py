@@ -153,6 +153,7 @@ class SentenceClaims:
     question: bool
     cited: bool
     previous: "SentenceClaims | None" = None  # the sentence before on the page
+    quote_open: bool = False  # a quote runs on past the sentence's end
 
     def of(self, vocabs: Iterable[str]) -> list[Mention]:
         names = set(vocabs)
@@ -294,6 +295,14 @@ class ClaimAnalyzer:
         body_start = label.end() if label and label.end() < len(text) and len(label.group("label").split()) <= 6 else 0
         quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)
         reported = any(self._reports_before(text, q[0]) for q in quotes)
+        opened = _open_quote(text)  # a quote that runs on past the sentence's end
+        if previous is not None and previous.quote_open and previous.reported and previous.sentence.block == s.block:
+            # the reported quote began in an earlier sentence: up to its close, these are its words too
+            close = _first_close(text)
+            quotes, reported = ((0, close if close >= 0 else len(text)),) + quotes, True
+            opened = opened if close >= 0 else len(text)
+        elif opened is not None and self._reports_before(text, opened):
+            quotes, reported = quotes + ((opened, len(text)),), True
         speech = matching.search(self.reported_speech, text, matching.regex_timeout())
         if speech is not None and not DENIED.search(speech.group()):  # "they do not claim that"
             # the reported words run to the end of the sentence
@@ -304,8 +313,26 @@ class ClaimAnalyzer:
             sentence=s, strength=classify(text), mentions=mentions, body_start=body_start,
             quotes=quotes, reported=reported, statistic=stat.span() if stat else None,
             hedged=cues.hedged(DESIGNED.sub(" ", body)) or EXTRA_HEDGE.search(body) is not None,
-            question=cues.is_question(text), cited=cited, previous=previous,
+            question=cues.is_question(text), cited=cited, previous=previous, quote_open=opened is not None,
         )
+
+
+def _open_quote(text: str) -> int | None:
+    """Where a quote opened in `text` and not closed there begins (after its mark), or None."""
+    curly = text.rfind("\u201c")
+    if curly >= 0 and text.find("\u201d", curly) < 0:
+        return curly + 1
+    if text.count('"') % 2 == 1:
+        straight = text.rfind('"')
+        if straight == 0 or text[straight - 1].isspace():
+            return straight + 1
+    return None
+
+
+def _first_close(text: str) -> int:
+    """Where the first closing quote mark of `text` stands (-1: none)."""
+    found = [i for i in (text.find("\u201d"), text.find('"')) if i >= 0]
+    return min(found) if found else -1
 
 
 @lru_cache(maxsize=16)

@@ -88,7 +88,6 @@ INTENT = rx(
     regex.I,
 )
 # "we know how safe and effective they are": the claim word itself follows the question word.
-REPORTED_MODALS = frozenset({"would", "should"})  # in reported speech, the seller's "will" and "must"
 HOW_BEFORE = rx(r"\bhow\s+$", regex.I)
 # Aims and purposes: what something is for. Said of research they are not results; said of what
 # the page sells they are its claims ("our therapy seeks to address the cause of allergies").
@@ -97,6 +96,7 @@ AIMS = rx(
     r"intend(?:s|ed|ing)?\s+to|meant\s+to|needed\s+to|required\s+to|would|should)\b",
     regex.I,
 )
+REPORTED_MODALS = frozenset({"would", "should"})  # aims words that in reported speech are the seller's "will", "must"
 EXTRA_HEDGE = rx(
     r"\b(?:(?<!\bless\s)(?<!\bmore\s)likely|unlikely|probabl[ey]|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|apparently|believed\s+to|"
     r"thought\s+to|expected\s+to|preliminary|promising|emerging|experimental|can\s+sometimes|in\s+some\s+(?:patients|cases|people)|"
@@ -295,12 +295,13 @@ class ClaimAnalyzer:
         body_start = label.end() if label and label.end() < len(text) and len(label.group("label").split()) <= 6 else 0
         quotes = tuple(m.span(m.lastindex) for m in QUOTE.finditer(text) if m.lastindex)
         reported = any(self._reports_before(text, q[0]) for q in quotes)
-        opened = _open_quote(text)  # a quote that runs on past the sentence's end
+        opened = open_quote(text, len(text))  # a quote that runs on past the sentence's end
+        quote_open = opened is not None
         if previous is not None and previous.quote_open and previous.reported and previous.sentence.block == s.block:
             # the reported quote began in an earlier sentence: up to its close, these are its words too
             close = _first_close(text)
             quotes, reported = ((0, close if close >= 0 else len(text)),) + quotes, True
-            opened = opened if close >= 0 else len(text)
+            quote_open = quote_open or close < 0
         elif opened is not None and self._reports_before(text, opened):
             quotes, reported = quotes + ((opened, len(text)),), True
         speech = matching.search(self.reported_speech, text, matching.regex_timeout())
@@ -313,25 +314,29 @@ class ClaimAnalyzer:
             sentence=s, strength=classify(text), mentions=mentions, body_start=body_start,
             quotes=quotes, reported=reported, statistic=stat.span() if stat else None,
             hedged=cues.hedged(DESIGNED.sub(" ", body)) or EXTRA_HEDGE.search(body) is not None,
-            question=cues.is_question(text), cited=cited, previous=previous, quote_open=opened is not None,
+            question=cues.is_question(text), cited=cited, previous=previous, quote_open=quote_open,
         )
 
 
-def _open_quote(text: str) -> int | None:
-    """Where a quote opened in `text` and not closed there begins (after its mark), or None."""
-    curly = text.rfind("\u201c")
-    if curly >= 0 and text.find("\u201d", curly) < 0:
+OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
+
+
+def open_quote(text: str, pos: int) -> int | None:
+    """Where a quote opened before `pos` and not closed by then begins (after its mark), or None:
+    a curly quote, or after an odd number of straight quotes the last one (after a space), when
+    no straight quote follows (`Underneath it stated "It can show ...`)."""
+    curly = text.rfind(OPEN_QUOTES, 0, pos)
+    if curly >= 0 and text.find(CLOSE_QUOTES, curly, pos) < 0:
         return curly + 1
-    if text.count('"') % 2 == 1:
-        straight = text.rfind('"')
-        if straight == 0 or text[straight - 1].isspace():
-            return straight + 1
-    return None
+    if text.count('"', 0, pos) % 2 == 0 or text.count('"', pos) > 0:
+        return None
+    straight = text.rfind('"', 0, pos)
+    return straight + 1 if straight == 0 or text[straight - 1].isspace() else None
 
 
 def _first_close(text: str) -> int:
     """Where the first closing quote mark of `text` stands (-1: none)."""
-    found = [i for i in (text.find("\u201d"), text.find('"')) if i >= 0]
+    found = [i for i in (text.find(CLOSE_QUOTES), text.find('"')) if i >= 0]
     return min(found) if found else -1
 
 

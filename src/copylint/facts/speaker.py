@@ -14,7 +14,8 @@ import regex
 from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.language.lexicon import MODAL_HEDGES, alternation
-from copylint.facts.claims import AIMS, HOW_BEFORE, INTENT, DocumentClaims, SentenceClaims, analyzer
+from copylint.facts.claims import (AIMS, CLOSE_QUOTES, HOW_BEFORE, INTENT, OPEN_QUOTES, DocumentClaims, SentenceClaims,
+                                   analyzer, open_quote)
 from copylint.facts.context import Analysis
 from copylint.language.syllables import cmu_table
 from copylint.language.vocab import freeze
@@ -98,7 +99,6 @@ GERUND_SUBJECT = rx(
     regex.I,
 )
 
-OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
 
@@ -111,25 +111,14 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
         # Scare quotes ("'cured' by a treatment") are not the seller's words.
         return quote[0] if len(WORD.findall(sc.sentence.text, quote[0], quote[1])) >= SELLER_WORDS else None
     text = sc.sentence.text
+    found = open_quote(text, pos)
+    if found is not None:
+        return found
     opened = text.rfind(OPEN_QUOTES, 0, pos)
-    if opened >= 0 and text.find(CLOSE_QUOTES, opened, pos) < 0:
-        return opened + 1
-    straight = _open_straight_quote(text, pos)
-    if straight is not None:
-        return straight
     closing = text.find(CLOSE_QUOTES, pos)
     if opened < 0 and closing >= 0 and text.rfind(CLOSE_QUOTES, 0, pos) < 0 and text.find(OPEN_QUOTES, pos, closing) < 0:
         return 0  # (a quote opened after `pos` is not this one: the cures ... "alkaline" foods)
     return None
-
-
-def _open_straight_quote(text: str, pos: int) -> int | None:
-    """After an odd number of straight quotes, the last one (after a space) opened a quote that
-    runs on past the sentence: `Underneath it stated "It can show ...`."""
-    if text.count('"', 0, pos) % 2 == 0 or text.count('"', pos) > 0:
-        return None
-    opened = text.rfind('"', 0, pos)
-    return opened + 1 if opened == 0 or text[opened - 1].isspace() else None
 
 
 def _word_start(text: str, pos: int) -> int:
@@ -420,9 +409,10 @@ class Speaker:
         if end is not None:
             after += [(m.start, "standard") for m in standard if end <= m.start <= end + 1]
         # the means, named after the claim: "can usually be cured with a course of antiviral tablets"
-        passive = PASSIVE_BEFORE.search(text, max(0, pos - 30), pos) is not None
+        passive = sc.question and PASSIVE_BEFORE.search(text, max(0, pos - 30), pos) is not None  # (read in questions only)
         after += [(m.start, "standard") for m in standard
-                  if (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start)) and (passive or means.group(1) or not sc.question)]
+                  if (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start))
+                  and (not sc.question or passive or means.group(1))]
         after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
                   for s, _ in voice.get(name) if pos <= s < stop]
         return min(after)[1] if after else None

@@ -15,7 +15,7 @@ import regex
 from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.language.lexicon import MODAL_HEDGES, alternation
-from copylint.facts.claims import AIMS, SentenceClaims, effect_status
+from copylint.facts.claims import AIMS, CLOSE_QUOTES, OPEN_QUOTES, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
 from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.language.vocab import Mention
@@ -24,7 +24,7 @@ from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
 from copylint.core.models import Document, Finding, Severity
 from copylint.core import validators as v
 
-QUOTE_MARKS = ("\u201c", "\u201d")  # a claim never runs across the edge of a quotation
+QUOTE_MARKS = (OPEN_QUOTES, CLOSE_QUOTES)  # a claim never runs across the edge of a quotation
 DISEASE_ACTS = rx(r"\s*,?\s*(?:(?:that|which|who)\s+)?(?:(?:slowly|gradually|often|usually|also)\s+)?")
 # What the seller offers and for whom: "we use injections with patients like MS", "our clinic
 # offers stem cells for people living with Parkinson's", "CBD oil for anxiety".

@@ -210,7 +210,6 @@ def test_a_list_leads_subject_is_read_near_its_start(compiled):
     assert [f for f in lint_string(page, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
 
 
-
 def test_a_reported_quote_speaks_for_the_seller_in_every_sentence_it_runs_over(compiled):
     """A ruling quotes an ad over several sentences: the later ones are the seller's words too,
     though no reporting verb stands in them."""

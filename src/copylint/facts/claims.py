@@ -116,7 +116,7 @@ LICENSED = frozenset(
 # "shown in studies to lower", "proven in trials to reduce": the result is stated, not the aim.
 SHOWN_TO = rx(
     r"\b(?:(?:shown|proven|demonstrated|found|known|tested)\b(?:\s+[\w'\u2019-]+){0,4}|used\s+by(?:\s+[\w'\u2019-]+){1,3}"
-    r"|(?:enabl|allow)(?:e|es|ed|ing|s)?\b(?:\s+[\w'\u2019-]+){1,2})"  # "enable users to reverse ...": what it does
+    r"|(?:enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?)\b(?:\s+[\w'\u2019-]+){1,2})"  # "enable users to reverse ...": what it does
     r"\s+to\s+(?:\w+ly\s+)?$",
     regex.I,
 )

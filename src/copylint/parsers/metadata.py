@@ -108,7 +108,8 @@ def _simple_front_matter(text: str, base: int, end: int, pairs: list[tuple[str, 
             block = _span_block(text, base + start, base + stop, style="", one_line=True)
             if block is not None:
                 blocks.append(block)
-    return FrontMatter({key.lower(): value for key, value, _, _ in pairs}, blocks, end)
+    as_read = {key: value for key, value, _, _ in pairs}  # as PyYAML keeps them: a repeated key's last value
+    return FrontMatter({key.lower(): value for key, value in as_read.items()}, blocks, end)
 
 
 def _yaml_front_matter(text: str, body_start: int, end: int, body: str) -> FrontMatter:

@@ -79,3 +79,37 @@ def test_bad_vocabularies_name_file_and_line(tmp_path, vocabularies, line, probl
     result, path = run_with_rules(tmp_path, vocabularies + GOOD)
     assert result.exit_code == 2, result.output
     assert f"{path}:{line}: {problem}" in result.stderr
+
+
+VOCAB_REF = """\
+vocabularies:
+  house_buzzwords: [synergy, disruptor, thought leader]
+rules:
+  - id: hype.buzzword
+    kind: phrase
+    category: hype
+    severity: warning
+    message: "'{match}' is a banned buzzword."
+    why: House style bans it.
+    source: Our style guide
+    patterns: ['\\bpure\\s+{vocab:house_buzzwords}']
+    examples:
+      bad: ["Pure synergy.", "Pure thought leaders."]
+      good: ["Plain words.", "Pure water."]
+"""
+
+
+def test_pattern_names_a_vocabulary_once_for_all_its_terms(tmp_path):
+    result, _ = run_with_rules(tmp_path, VOCAB_REF)
+    assert result.exit_code == 1, result.output
+    assert "'Pure synergy' is a banned buzzword" in result.output
+    from copylint.ruleset.loader import load_pack
+
+    (spec,) = [s for s in load_pack([tmp_path]).specs if s.id == "hype.buzzword"]
+    assert "{vocab:" not in spec.options["patterns"][0] and "thought" in spec.options["patterns"][0]
+
+
+def test_unknown_vocabulary_in_a_pattern_names_file_and_line(tmp_path):
+    result, path = run_with_rules(tmp_path, VOCAB_REF.replace("{vocab:house_buzzwords}", "{vocab:house_buzzword}"))
+    assert result.exit_code == 2, result.output
+    assert f"{path}:4:" in result.output and "unknown vocabulary {vocab:house_buzzword}" in result.output

@@ -31,11 +31,13 @@ LEAD_WORDS = frozenset(
 )
 PRONOUNS = frozenset("it they this these that which who".split())
 WORD = rx(r"[\p{L}\p{N}'\u2019-]+")
-# The default lexicon names (rules/language/claims.yaml, rules/vocabularies/products.yaml).
+# The default lexicon names (rules/language/claims.yaml, rules/vocabularies/products.yaml,
+# rules/vocabularies/medicines.yaml).
 DEFAULT_SUBJECTS = ("product_*",)
-DEFAULT_EXCLUDE = ("standard_subjects", "research_subjects")
+DEFAULT_EXCLUDE = ("standard_subjects", "medical_treatments", "research_subjects")
 RESEARCH = ("research_subjects",)  # of the excluded subjects, those that are research, not care
 DEFAULT_MARKETING = ("marketing_cues",)
+CONDITION_VOCABS = ("condition", "serious_conditions")  # vocabularies of condition names (condition_*, conditions)
 LEADS = ("imperative_leads", "benefit_verbs")  # a sentence opening with one of these has no subject
 PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself from flu"
 PROMOTED = frozenset({"product", "first", "named"})
@@ -45,7 +47,8 @@ REACH = 400  # characters around a claim searched for its subject
 # What the subject is compared with, or added to, is not the claim's subject ("more effective than
 # supplements", "works alongside conventional medicine to treat cancer").
 COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of|alongside|in\s+addition\s+to|"
-                     r"on\s+top\s+of|to\s+complement|complementing)\s+"
+                     r"on\s+top\s+of|to\s+complement|complementing|(?:acts?|acting|works?|working)\s+(?:just\s+)?like|"
+                     r"alternatives?\s+to|replacements?\s+for|substitutes?\s+for|replac(?:e|es|ing)|as\s+(?:effective|good|strong|powerful)\s+as)\s+"
                      r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
 BRAND_AFTER = rx(r"\W*[\p{L}\p{N}-]*")
@@ -139,6 +142,12 @@ def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict:
 
 
 _SPEAKERS: dict[tuple, tuple] = {}  # Speaker.for_settings' cache: (vocabularies, patterns, speaker)
+
+
+def _inside_condition(sc: SentenceClaims, m) -> bool:
+    """A care word inside a longer condition name ("opiate addiction", "steroid withdrawal")."""
+    return any(c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start
+               and c.vocab.startswith(CONDITION_VOCABS) for c in sc.mentions)
 
 
 @dataclass(frozen=True)
@@ -261,6 +270,7 @@ class Speaker:
         return ((OURS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None and self._sells_beside(sc))
                 # "our doctors treat MS with stem cells": the seller's staff; "our physiotherapists treat back pain": care
                 or self._inside_promotion(sc, m)  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
+                or _inside_condition(sc, m)  # "overcome opiate addiction", "statin side effects": the condition's name
                 or self._endorser(sc, m)  # "Used by physiotherapists to treat ...": who uses the product
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
                 # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to

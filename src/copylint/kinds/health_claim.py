@@ -87,6 +87,12 @@ LEAD_SUBJECT_WORDS = 4  # a list lead's subject stands in its first words ("Bene
 LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with the following:")
 
 
+# Before a verb, the auxiliary of its passive ("has been wiped out", "can be cured").
+PASSIVE_BEFORE = rx(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?$", regex.I)
+# A laboratory or animal result anywhere in the sentence ("reversed memory loss in mice").
+IN_THE_LAB = rx(r"\bin\s+(?:\w+\s+){0,2}?(?:mice|rats|animals|animal\s+models?|vitro|the\s+lab(?:oratory)?|cell\s+cultures?|test\s+tubes?)\b", regex.I)
+
+
 def list_leads(doc: Document) -> dict[int, int]:
     """Each list item's lead: the heading or paragraph right before the list's first item (ending
     in a colon when it is a paragraph), found in one pass over the blocks."""
@@ -131,6 +137,7 @@ class HealthClaimKind(RuleKind):
     options = {
         "benefits": Option(v.string_list, "vocabularies of benefit verbs (treat, lower, boost ...)"),
         "subject_benefits": Option(v.string_list, 'of those, the words that claim only with what the page sells as their subject ("better sleep")'),
+        "absolute_benefits": Option(v.string_list, 'benefits so absolute that any subject but care and research claims with them, unhedged ("coconut oil cures Alzheimer\'s")'),
         "endorsements": Option(v.string_list, 'of those, endorsements whose object is the people with the condition ("trusted by migraine sufferers")'),
         "praise": Option(v.string_list, 'vocabularies of verbs by which the people with the condition praise the product ("arthritis sufferers swear by our bracelets")'),
         "nouns": Option(v.string_list, "vocabularies of treatment nouns (remedy, cure, relief ...)"),
@@ -162,6 +169,7 @@ class HealthClaimKind(RuleKind):
         self.benefits = expand(o.get("benefits", []), vocabs, "benefits")
         self.subject_benefits = expand(o.get("subject_benefits", []), vocabs, "subject_benefits")
         self.endorsements = expand(o.get("endorsements", []), vocabs, "endorsements")
+        self.absolutes = expand(o.get("absolute_benefits", []), vocabs, "absolute_benefits")
         self.praise = expand(o.get("praise", []), vocabs, "praise")
         self.nouns = expand(o.get("nouns", []), vocabs, "nouns")
         self.claim_nouns = expand(o.get("claim_nouns", []), vocabs, "claim_nouns")
@@ -417,6 +425,19 @@ class HealthClaimKind(RuleKind):
             return None
         return last
 
+    def _absolute(self, sc: SentenceClaims, voice: SentenceVoice, link: Link) -> bool:
+        """An unhedged absolute benefit ("cures", "dissolves") of a serious disease whose subject is
+        a thing, not approved care or research ("Coconut oil cures Alzheimer's disease"), in a
+        sentence that neither warns, asks nor reports research ("In mice, ..."): a claim whoever makes it."""
+        if (not self._serious(sc, link) or sc.question or link.target is None or link.target.start < link.benefit.end
+                or not any(m.vocab in self.absolutes and m.start <= link.benefit.start < m.end for m in sc.mentions)):
+            return False  # (the disease is its object: "Hodgkin lymphoma can be cured" speaks of care)
+        pos = link.benefit.start
+        if PASSIVE_BEFORE.search(sc.sentence.text, max(0, pos - 40), pos) or IN_THE_LAB.search(sc.sentence.text):
+            return False  # "are cured by ...", "reversed ... in mice": care or research
+        return (self.speaker.subject(sc, voice, pos) == "generic" and not voice.has("research_frames")
+                and not self.speaker.honest(sc, voice, pos))
+
     def _purpose_sells(self, sc: SentenceClaims, link: Link, subject: str) -> bool:
         """A purpose infinitive that states what the product is for: the product is the clause's
         subject ("The infrared lamp penetrates deep into tissue to heal injuries"), or an
@@ -466,6 +487,8 @@ class HealthClaimKind(RuleKind):
         if link.form == "praise":
             return status not in ("hedged", "purpose") and self.speaker.verdict(sc, voice, page, at, aims_ask=False) is not None
         verdict = self.speaker.verdict(sc, voice, page, at, aims_ask=False)
+        if verdict is None and status == "direct" and self._absolute(sc, voice, link):
+            verdict = ("generic", True)
         title = self._title_label(sc, labelled) and (verdict is not None and verdict[0] == "none" or self._bare(sc, voice, at))
         if title:
             verdict = ("none", verdict[1] if verdict else False)  # "Deeper Sleep & Less Stress": every part is the label's

@@ -61,7 +61,40 @@ def load_pack(directories: Iterable[Path] | None = None, kinds: dict[str, type[R
     for path in rule_files(dirs):
         _load_file(path, kinds, pack, seen, alias_lines)
     _check_aliases(pack, alias_lines)
+    for spec in pack.specs:
+        _expand_vocabulary_refs(spec, pack.vocabularies)
     return pack
+
+
+VOCAB_REF = "{vocab:"  # in a rule's pattern, `{vocab:NAME}` stands for any term of that vocabulary
+
+
+def _expand_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]]) -> None:
+    """Replace `{vocab:NAME}` in the rule's pattern strings by one bounded alternation of the
+    vocabulary's terms (matched as the vocabulary's own terms are: plurals, ALL-CAPS exact), so a
+    list of drugs or devices is kept once in rules/vocabularies/ and shared by every pattern that
+    names it. An unknown name is a RuleError at the rule's line."""
+    import re
+
+    from copylint.language.vocab import terms_source
+
+    ref = re.compile(r"\{vocab:([A-Za-z_][\w-]*)\}")
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, str) and VOCAB_REF in value:
+            def term_alternation(m: re.Match) -> str:
+                name = m.group(1)
+                if name not in vocabularies:
+                    known = ", ".join(sorted(vocabularies)) or "none"
+                    raise RuleError(spec.file, spec.line, f"rule {spec.id!r}: unknown vocabulary {{vocab:{name}}} (known: {known})")
+                return f"(?:{terms_source(vocabularies[name])})"
+            return ref.sub(term_alternation, value)
+        if isinstance(value, list):
+            return [expand(item) for item in value]
+        return value
+
+    for key, value in list(spec.options.items()):
+        spec.options[key] = expand(value)
 
 
 def file_category(path: Path) -> str | None:

@@ -217,7 +217,8 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
         return "purpose"
     infinitive = INFINITIVE.search(clause) if not effect.text.lower().endswith("ing") else None  # "an approach to managing ADHD": a preposition
     if (infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause)
-            and not _product_head(sc, infinitive.start("head") + (effect.start - len(clause)), products)):
+            and not _product_head(sc, infinitive.start("head") + (effect.start - len(clause)),
+                                  infinitive.end("head") + (effect.start - len(clause)), products)):
         return "purpose"
     if quote:
         return "direct"
@@ -229,9 +230,10 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
     return "direct"
 
 
-def _product_head(sc: SentenceClaims, head: int, products: frozenset[str]) -> bool:
-    """A product mention ends at the infinitive's head word ("our drops to ...")."""
-    return bool(products) and any(m.vocab in products and m.start <= head < m.end for m in sc.mentions)
+def _product_head(sc: SentenceClaims, head: int, head_end: int, products: frozenset[str]) -> bool:
+    """A product mention is the infinitive's head word, or ends it ("our drops to ...", "Sip
+    Immuni-Tea daily to ...")."""
+    return bool(products) and any(m.vocab in products and m.start < head_end and head < m.end for m in sc.mentions)
 
 
 class ClaimAnalyzer:

@@ -416,8 +416,9 @@ class Speaker:
         stop = brk.start() if brk else min(len(text), pos + REACH)
         after = [(m.start, "product") for m in sc.mentions if m.vocab in self.subjects and pos <= m.start < stop]
         standard = [m for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research and pos <= m.start < stop]
-        if end is not None:
-            after += [(m.start, "standard") for m in standard if end <= m.start <= end + 1]
+        if end is not None:  # (not a modifier of the product's noun: "FDA-approved weight loss gummies")
+            after += [(m.start, "standard") for m in standard if end <= m.start <= end + 1
+                      and not any(p.vocab in self.subjects and m.end <= p.start <= m.end + 1 for p in sc.mentions)]
         # the means, named after the claim: "can usually be cured with a course of antiviral tablets"
         passive = sc.question and PASSIVE_BEFORE.search(text, max(0, pos - 30), pos) is not None  # (read in questions only)
         after += [(m.start, "standard") for m in standard

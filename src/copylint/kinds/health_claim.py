@@ -438,7 +438,13 @@ class HealthClaimKind(RuleKind):
         return (self.speaker.subject(sc, voice, pos) == "generic" and not voice.has("research_frames")
                 and not self.speaker.honest(sc, voice, pos))
 
-    def _purpose_sells(self, sc: SentenceClaims, link: Link, subject: str) -> bool:
+    def _owned(self, sc: SentenceClaims, voice: SentenceVoice, start: int, pos: int) -> bool:
+        """The clause before `pos` names the seller's own product: "our drops", a named product or
+        "this blend" (not a product family alone: "CBD is used to treat a rare epilepsy")."""
+        return bool(voice.before("first_person", pos, start) or voice.before("named_product", pos, start)
+                    or voice.before(DEICTIC, pos, start))
+
+    def _purpose_sells(self, sc: SentenceClaims, voice: SentenceVoice, link: Link, subject: str) -> bool:
         """A purpose infinitive that states what the product is for: the product is the clause's
         subject ("The infrared lamp penetrates deep into tissue to heal injuries"), or an
         imperative tells the reader to use a product for it ("Wear the band daily to relieve
@@ -447,8 +453,11 @@ class HealthClaimKind(RuleKind):
         start = cues.clause_start(text, link.benefit.start, commas=False)
         if AIMS.search(text, start, link.benefit.start):
             return False
-        if USED_BEFORE.search(text, start, link.benefit.start):
+        owned = self._owned(sc, voice, start, link.benefit.start)
+        if USED_BEFORE.search(text, start, link.benefit.start) and not owned:
             return False  # "herbal remedies have been used for centuries to treat ...": a history of use
+        if owned:
+            return True  # the intended use of the seller's own product: "our balm is formulated to relieve eczema"
         if sc.reported and sc.quote_at(link.benefit.start) is not None:
             return True  # the ad stated "fuel for your immune system to fight the virus": the seller's purpose
         products = [m for m in sc.of(self.speaker.subjects) if m.start < link.benefit.start]
@@ -459,10 +468,10 @@ class HealthClaimKind(RuleKind):
         return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
 
     def _promised_outcome(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
-        """The seller's product, or an imperative to use it, promises the outcome: "With our
-        drink, insomnia is a thing of the past", "Book a course of hyperbaric oxygen sessions and
+        """A named product, the seller's product, or an imperative to use it, promises the outcome:
+        "after using HempHeal 3000 my pain was gone", "With our drink, insomnia is a thing of the past", "Book a course of hyperbaric oxygen sessions and
         watch your child's symptoms improve"."""
-        return subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0))
+        return subject == "named" or (subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0)))
 
     def _excused(self, sc: SentenceClaims, subject: str) -> bool:
         """A citation in the paragraph makes a claim about a product family a research report; it
@@ -497,7 +506,7 @@ class HealthClaimKind(RuleKind):
         subject, marketing = verdict
         if link.benefit.vocab in self.subject_benefits and subject not in PROMOTED and not title:
             return False  # "Better sleep starts with a regular bedtime": a noun phrase, not a product's promise
-        if status == "purpose" and subject != "named" and not self._purpose_sells(sc, link, subject):
+        if status == "purpose" and subject != "named" and not self._purpose_sells(sc, voice, link, subject):
             return False  # "stem cell therapy aims to repair"; but "our therapy seeks to cure allergies" sells
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "frame" and subject == "generic":
@@ -732,8 +741,10 @@ class HealthClaimKind(RuleKind):
             if not PRONOUN_OBJECT.match(text, verb.end) or any(t.start >= verb.end for t in targets):
                 continue
             before = [t for t in targets if t.end <= verb.start]
-            if any(m.start >= (before[-1].end if before else 0) and m.end <= verb.start for m in sc.of(self.speaker.subjects)):
+            if any(m.start >= (before[-1].end if before else 0) and m.end <= verb.start and text[m.end:verb.start].strip()
+                   for m in sc.of(self.speaker.subjects)):
                 continue  # "harvesting the patient's own stem cells, treating them": the nearer noun
+                # (but the verb's own subject is not its object: "Diabetes is caused by a parasite, and our cleanse kills it")
             if before:
                 yield Link(verb, before[-1], before[-1].start, verb.end, "pronoun")  # one claim with "targets tumour cells
             elif sc.previous is not None and sc.previous.sentence.block == sc.sentence.block:

@@ -78,7 +78,7 @@ DENIED = rx(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b", regex.I)
 # Research intent, purpose and needs: effects after these are not asserted.
 INTENT = rx(
     r"\b(?:to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
-    r"confirm|establish|understand|show|develop|find)|whether|how\s+(?:safe|effective|well|much|they|it|to|best)|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
+    r"confirm|establish|understand|show|develop|find|make\s+sure|ensure|check)|whether|how\s+(?:safe|effective|well|much|they|it|to|best)|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
     r"search\s+(?:for|of)|(?:will|can|could|help(?:s|ed)?(?:\s+us)?(?:\s+to)?)\s+find|finding|strategy\s+for|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|"
     r"difficult\s+to|"
     r"hard\s+to|unable\s+to|approved\s+to|research\s+to|focus(?:es|ed|ing)?\s+on|rather\s+than|"

@@ -496,8 +496,10 @@ class Speaker:
         if subject in ("standard", "research"):
             return None
         marketing = self.marketing_voice(sc, voice, subject)
-        if subject == "product" and voice.has("research_frames") and quoted_from(sc, pos) is None:
+        if (subject == "product" and voice.has("research_frames") and quoted_from(sc, pos) is None
+                and not voice.before("first_person", pos)):
             return None  # "In laboratory studies, graviola killed cancer cells": a research report
+            # (research on the seller's own product is its claim: "Studies show our strain reduces colic")
         if subject in PROMOTED:
             return subject, marketing
         if subject == "none":

@@ -80,6 +80,7 @@ NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|
 
 
 WH_WORDS = frozenset("what where when why how which who whom whose".split())  # questions that ask for information
+CASE_STORY = "case_story"  # the pattern list of a seller's case story ("Sarah came to us with migraines")
 SOLD = frozenset({"product", "named"})  # subjects that sell even in a customer's own words ("this protocol")
 ITEM_WORDS = 8  # a list item this long or shorter can be the condition itself
 ITEM_LINKS = frozenset("with for of about from to in on at by after your my our their his her".split())
@@ -91,6 +92,10 @@ LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with
 PASSIVE_BEFORE = rx(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?$", regex.I)
 # A laboratory or animal result anywhere in the sentence ("reversed memory loss in mice").
 IN_THE_LAB = rx(r"\bin\s+(?:\w+\s+){0,2}?(?:mice|rats|animals|animal\s+models?|vitro|the\s+lab(?:oratory)?|cell\s+cultures?|test\s+tubes?)\b", regex.I)
+
+
+# Between a benefit and its target, the words of a cosmetic claim: "reduces the appearance of scars".
+COSMETIC_BETWEEN = rx(r"\b(?:appearance|look|looks|visible\s+signs?|visibility)\s+of\b", regex.I)
 
 
 def list_leads(doc: Document) -> dict[int, int]:
@@ -241,10 +246,23 @@ class HealthClaimKind(RuleKind):
         """The outcome a customer tells after their condition in the same sentence ("I was
         diagnosed with Lyme disease and this protocol gave me my life back"): a claim when the
         page sells or the sentence names the product; a patient's own words alone are a story."""
+        if voice.has(CASE_STORY):
+            return self._case_outcome(sc, told)
         sells = page.promotional or sc.of(self.speaker.subjects) or voice.has(DEICTIC) or voice.has("named_product")
         found = self._benefit_carried(sc, voice, page, told, outcomes=True, after=told.end,
                                       allowed=PROMOTED | {"pronoun"} if sells else SOLD)
         return [found] if found is not None else []
+
+    def _case_outcome(self, sc: SentenceClaims, told: Mention) -> list[tuple[Link, str]]:
+        """The outcome of a case story the seller tells ("Lisa came to us with endometriosis; after
+        twelve sessions her pain has gone"): whoever the outcome's grammatical subject, the seller
+        claims it. The first outcome or benefit word after the condition that is not negated."""
+        earlier = Mention(told.vocab, f"{told.text}, named earlier in the sentence", told.start, told.end)
+        words = sorted((m for m in sc.of(self.outcomes) + sc.of(self.benefits) if m.start >= told.end), key=lambda m: m.start)
+        for word in words:
+            if effect_status(sc, word, self.speaker.subjects) not in ("negated", "intent"):
+                return [(Link(word, earlier, word.start, word.end, "continuation"), "first")]
+        return []
 
     def _quoted_list(self, sc: SentenceClaims, links: list[tuple[Link, str]]) -> Iterator[tuple[Link, str]]:
         """A report that lists what the seller said ("the ads claimed the supplement cured colds,
@@ -311,7 +329,7 @@ class HealthClaimKind(RuleKind):
         later sentence of the paragraph tells."""
         if not voice.has("first_person"):
             return None
-        ends = [e for _, e in voice.get("history_frames")]
+        ends = [e for _, e in voice.get("history_frames") + voice.get(CASE_STORY)]
         return next((t for t in sorted(sc.of(self.targets), key=lambda m: m.start)
                      if any(e <= t.start and self._near(sc.sentence.text, e, t.start, 3) for e in ends)), None)
 
@@ -488,6 +506,8 @@ class HealthClaimKind(RuleKind):
             sells = (page.promotional and labelled) or self.speaker.subject(sc, voice, sc.body_start) in ("named", "first")
             return (sells and not sc.question and not voice.has("warning_voice")
                     and not any(m.start < link.benefit.end for m in sc.of(self.speaker.exclude)))
+        if link.target is not None and COSMETIC_BETWEEN.search(sc.sentence.text, link.benefit.end, max(link.benefit.end, link.target.start)):
+            return False  # "helps reduce the appearance of fine lines": a cosmetic claim about how skin looks
         status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame",
                                since=self.speaker.run_on_bullet(sc, link.benefit.start + 1))
         if status in ("negated", "intent"):

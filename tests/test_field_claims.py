@@ -219,3 +219,30 @@ def test_a_reported_quote_speaks_for_the_seller_in_every_sentence_it_runs_over(c
     assert [f.excerpt for f in found] == ["shrinks tumours"], found
     unquoted = "We are a family business. Nature shrinks tumours in weeks.\n"
     assert not [f for f in lint_string(unquoted, compiled, "text") if f.rule == "efficacy.disease-claim"]
+
+
+def disease_claims(text: str, compiled) -> list[tuple[int, str]]:
+    return [(f.column, f.excerpt) for f in lint_string(text, compiled, "text") if f.rule == "efficacy.disease-claim"]
+
+
+def test_a_list_of_treatments_after_a_claim_carries_it(compiled):
+    """The paragraph claims treatments for COVID-19; the next sentence lists the products sold as
+    those treatments: the list is the same claim, reported at its own words too."""
+    text = ("Our clinic has treatments available to treat COVID-19. "
+            "Available treatments include vitamin C drips and stem cell therapy.")
+    found = disease_claims(text, compiled)
+    second = text.index("Available")
+    assert any(column - 1 >= second for column, _ in found), found
+    assert not [f for f in disease_claims("Available treatments include vitamin C drips and stem cell therapy.", compiled)]
+
+
+def test_a_seller_case_story_claims_the_outcome_told_after_the_condition(compiled):
+    found = disease_claims("Lisa came to us with severe endometriosis; after twelve sessions her pain has gone.", compiled)
+    assert [excerpt.endswith("has gone") for _, excerpt in found] == [True], found
+    # a patient's own story on a page that sells nothing is not a claim
+    assert disease_claims("My sister had endometriosis for years; after surgery her pain has gone.", compiled) == []
+
+
+def test_not_getting_a_disease_is_what_a_product_is_said_to_prevent(compiled):
+    assert disease_claims("I take my elderberry gummies every day so I don't get the flu.", compiled)
+    assert disease_claims("Elderberry gummies do not prevent the flu.", compiled) == []

@@ -301,7 +301,21 @@ class HealthClaimKind(RuleKind):
                                   ("negated", "intent"))
             if found is not None:
                 return found
-        return self._benefit_carried(sc, voice, page, claimed)
+        return self._benefit_carried(sc, voice, page, claimed) or self._treatments_listed(sc, voice, claimed)
+
+    def _treatments_listed(self, sc: SentenceClaims, voice: SentenceVoice, claimed: Mention) -> tuple[Link, str] | None:
+        """After a claim in its paragraph, a sentence that lists what is sold as treatments ("Our
+        clinic has treatments to treat COVID-19 ... Available treatments include IV vitamin C and
+        stem cell therapy"): the list carries the claim for the condition named before."""
+        products = sc.of(self.speaker.subjects)
+        nouns = [m for m in sc.mentions if m.vocab in self.nouns and m.vocab not in self.claim_nouns]
+        if not products or not nouns:
+            return None
+        noun = min(nouns, key=lambda m: m.start)
+        if effect_status(sc, noun, self.speaker.subjects) in ("negated", "intent") or self.speaker.honest(sc, voice, noun.start):
+            return None
+        earlier = Mention(claimed.vocab, f"{claimed.text}, named earlier in the paragraph", claimed.start, claimed.end)
+        return Link(noun, earlier, noun.start, noun.end, "continuation"), "product"
 
     def _benefit_carried(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, claimed: Mention,
                          outcomes: bool = False, after: int = -1,

@@ -97,11 +97,23 @@ PHRASE_END = rx(r"\b(?:and|or|with|plus)\b", regex.I)
 FREE_AFTER = rx(r"(?:[-\s]?free|less)\b", regex.I)
 
 
+# A negation that states what a product prevents: "so I don't get the flu", "so that you never catch a cold".
+PREVENTIVE_NOT = rx(
+    r"\bso\s+(?:that\s+)?(?:[\w'\u2019]+\s+){0,2}?(?:don['\u2019]t|won['\u2019]t|never|do\s+not|will\s+not|doesn['\u2019]t)\s+"
+    r"(?:ever\s+)?(?:again\s+)?(?:get|gets|catch|catches|develop|develops|suffer|suffers|come\s+down\s+with|fall\s+ill)\b",
+    regex.I,
+)
+
+
 def negated_before(text: str, pos: int) -> bool:
-    """True when a negation cue precedes `pos` in the same clause, within a few words."""
+    """True when a negation cue precedes `pos` in the same clause, within a few words (not one
+    that states a prevention: "so I don't get a virus")."""
     start = clause_start(text, pos)
     for m in NEGATION.finditer(text, start, pos):
         if len(text[m.end():pos].split()) > NEGATION_WINDOW:
+            continue
+        frame = PREVENTIVE_NOT.search(text, max(start, m.start() - 40), min(pos, m.end() + 40))
+        if frame is not None and frame.start() <= m.start() < frame.end():
             continue
         if DETERMINER_NEGATION.fullmatch(m.group()) and PHRASE_END.search(text, m.end(), pos):
             continue

@@ -98,6 +98,10 @@ IN_THE_LAB = rx(r"\bin\s+(?:\w+\s+){0,2}?(?:mice|rats|animals|animal\s+models?|v
 COSMETIC_BETWEEN = rx(r"\b(?:appearance|look|looks|visible\s+signs?|visibility)\s+of\b", regex.I)
 
 
+# After a treatment noun, the words that list what it is: "treatments include", "therapies such as".
+LISTS_AFTER = rx(r"\s*(?:(?:available|offered|we\s+offer)\s+)?(?:include[sd]?|including|such\s+as|are\s*:|:)", regex.I)
+
+
 def list_leads(doc: Document) -> dict[int, int]:
     """Each list item's lead: the heading or paragraph right before the list's first item (ending
     in a colon when it is a paragraph), found in one pass over the blocks."""
@@ -311,11 +315,15 @@ class HealthClaimKind(RuleKind):
         nouns = [m for m in sc.mentions if m.vocab in self.nouns and m.vocab not in self.claim_nouns]
         if not products or not nouns:
             return None
-        noun = min(nouns, key=lambda m: m.start)
+        text = sc.sentence.text
+        listed = [m for m in nouns if LISTS_AFTER.match(text, m.end)]
+        if not listed:
+            return None  # "advancements in MS stem cell therapy come from ...": a topic, not a list of what is sold
+        noun = listed[0]
         if effect_status(sc, noun, self.speaker.subjects) in ("negated", "intent") or self.speaker.honest(sc, voice, noun.start):
             return None
         earlier = Mention(claimed.vocab, f"{claimed.text}, named earlier in the paragraph", claimed.start, claimed.end)
-        return Link(noun, earlier, noun.start, noun.end, "continuation"), "product"
+        return Link(Mention(noun.vocab, "treat", noun.start, noun.end), earlier, noun.start, noun.end, "continuation"), "product"
 
     def _benefit_carried(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, claimed: Mention,
                          outcomes: bool = False, after: int = -1,

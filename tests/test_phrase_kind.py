@@ -70,3 +70,23 @@ def test_suggestion_and_message_templates():
     finding = lint_document(parse_text("A miracle."), [r]).findings[0]
     assert finding.message == "'miracle' found"
     assert finding.suggestion == "replace 'miracle' with a description"
+
+
+def test_a_long_rule_runs_its_patterns_apart_with_the_alternations_matches():
+    """A rule whose joined alternation is long runs each pattern on its own and merges the matches
+    as the alternation would: leftmost first, the earlier pattern where two start together, none
+    overlapping one taken. Padding every pattern past SPLIT_ABOVE must change no finding."""
+    from copylint.kinds import phrase
+
+    padding = "(?:" + "|".join(f"zq{i}xv" for i in range(400)) + ")"
+    patterns = [r"\bcures?\s+\w+", r"\bcure\b", r"\b(?:drug|pill)s?\s+free\b", r"\bfree\s+of\s+\w+", r"\bno\s+more\s+\w+"]
+    long = rule(terms=["miracle cure", "no more"], patterns=[p + "|" + padding for p in patterns])
+    short = rule(terms=["miracle cure", "no more"], patterns=patterns)
+    assert len(long.parts) == 1 + len(patterns) and len(short.parts) == 1 and len(long.source) > phrase.SPLIT_ABOVE
+    texts = [
+        "A miracle cure for gout. It cures arthritis, and it is drug free of side effects.",
+        "No more pain, no more pills: a cure at last. Pills free of sugar cure nothing.",
+        "Cure cure cures cures everything; free of charge, no more no more.",
+    ]
+    for text in texts:
+        assert hits(long, text) == hits(short, text), text

@@ -138,3 +138,19 @@ def test_a_long_vocabulary_on_text_with_odd_letters_tries_every_term():
     text = "natural a\u0130d\u017f here"
     found = vocab.VocabScanner(vocabularies).scan(text)
     assert found == reference_scan(vocabularies, text) and [m.text for m in found] == ["a\u0130d\u017f"]
+
+
+def test_a_vocabulary_named_in_a_pattern_matches_as_its_terms_do():
+    """`{vocab:NAME}` expands to one trie of the terms' literal forms: it finds what the terms'
+    own patterns find (plurals, inflections, either apostrophe, hyphen or space), case aside."""
+    import regex
+
+    from copylint.language.vocab import terms_source, terms_trie_source
+
+    terms = ["statin", "blood thinner", "anti-inflammatory", "CPAP", "Parkinson's medication", "hip replacement", "treat"]
+    trie = regex.compile(terms_trie_source(terms), regex.I)
+    plain = regex.compile(terms_source(terms), regex.I)
+    text = ("Statins and blood  thinners, anti inflammatory or anti-inflammatory drugs; CPAPs; Parkinson\u2019s "
+            "medication; hip replacements; treated, treating and treats; statinsX and untreat.")
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(trie.finditer(text))) == 10

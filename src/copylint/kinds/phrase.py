@@ -38,6 +38,37 @@ def pattern_source(terms: Iterable[str], patterns: Iterable[str], *, word_bounda
     return body
 
 
+# A rule whose joined pattern is longer than this runs each of its patterns on its own: one long
+# alternation loses the literal prefix scan every part would have (a pattern that names a
+# vocabulary, `{vocab:NAME}`, holds thousands of terms), and its matches are merged as the
+# alternation's would be (leftmost, then the first part).
+SPLIT_ABOVE = 2000
+
+
+def pattern_parts(terms: Iterable[str], patterns: Iterable[str], *, word_boundary: bool) -> list[str]:
+    """The sources a rule runs: its joined alternation, or, when that is long, one source for the
+    terms and one per pattern (in the alternation's order)."""
+    joined = pattern_source(terms, patterns, word_boundary=word_boundary)
+    if len(joined) <= SPLIT_ABOVE:
+        return [joined]
+    terms = list(terms)
+    parts = [pattern_source(terms, [], word_boundary=word_boundary)] if terms else []
+    return parts + [pattern_source([], [p], word_boundary=word_boundary) for p in patterns]
+
+
+def merged_matches(found: list[list[regex.Match]]) -> list[regex.Match]:
+    """The matches of one alternation of the parts, from each part's own matches: leftmost first,
+    the earlier part where two start together, none overlapping one already taken."""
+    ordered = sorted(((m.start(), i, m) for i, ms in enumerate(found) for m in ms), key=lambda t: (t[0], t[1]))
+    out: list[regex.Match] = []
+    end = -1
+    for start, _, m in ordered:
+        if start >= end or (start == end and m.end() == m.start()):
+            out.append(m)
+            end = max(m.end(), start)
+    return out
+
+
 def build_pattern(terms: Iterable[str], patterns: Iterable[str], *, case_sensitive: bool, word_boundary: bool) -> regex.Pattern:
     body = pattern_source(terms, patterns, word_boundary=word_boundary)
     return v.compile_pattern(body, 0 if case_sensitive else regex.I)
@@ -66,6 +97,7 @@ class PhraseKind(RuleKind):
             raise ValueError("a phrase rule needs 'terms' or 'patterns'")
         terms, patterns = opts.get("terms", []), opts.get("patterns", [])
         self.source = pattern_source(terms, patterns, word_boundary=opts.get("word_boundary", True))
+        self.parts = pattern_parts(terms, patterns, word_boundary=opts.get("word_boundary", True))
         self.flags = 0 if opts.get("case_sensitive", False) else regex.I
         self.anchors = spec.derived["anchors"] if "anchors" in spec.derived else rule_anchors(terms, patterns)
         self.scope = opts.get("scope", "sentence")
@@ -86,15 +118,31 @@ class PhraseKind(RuleKind):
         """(pattern, exceptions, preceded_by), compiled on first use (most rules never need it)."""
         if self._compiled is None:
             self._compiled = (
-                v.compile_pattern(self.source, self.flags),
+                v.compile_pattern(self.source, self.flags) if len(self.parts) == 1 else None,
                 v.compile_pattern(self._exceptions, regex.I) if self._exceptions else None,
                 v.compile_pattern(self._preceded_by, regex.I) if self._preceded_by else None,
+                [v.compile_pattern(part, self.flags) for part in self.parts] if len(self.parts) > 1 else None,
             )
         return self._compiled
 
     @property
     def pattern(self) -> regex.Pattern:
-        return self._patterns()[0]
+        """The rule's whole alternation (compiled when asked for, even where the rule runs its parts)."""
+        return self._patterns()[0] or v.compile_pattern(self.source, self.flags)
+
+    def _matches(self, text: str, windows) -> list[regex.Match]:
+        """The rule's matches in one block (`windows`: only those starting in these sentences)."""
+        compiled = self._patterns()
+        timeout = self.settings.regex_timeout
+        patterns = compiled[3] or [compiled[0]]
+
+        def run(pattern: regex.Pattern) -> list[regex.Match]:
+            return list(matching.finditer(pattern, text, timeout) if windows is None
+                        else matching.in_sentences(pattern, text, windows, timeout))
+
+        if len(patterns) == 1:
+            return run(patterns[0])
+        return merged_matches([run(p) for p in patterns])
 
     @property
     def exceptions(self) -> regex.Pattern | None:
@@ -125,15 +173,11 @@ class PhraseKind(RuleKind):
             if not folded.has_any(self.anchors):
                 return
             blocks = [doc.blocks[i] for i in folded.blocks_with(self.anchors)]
-        pattern = self._patterns()[0]
         index = ctx.get(sentence_index)
-        timeout = self.settings.regex_timeout
         for block in blocks:
             if self.scope == "heading" and block.kind != "heading":
                 continue
-            matches = (matching.finditer(pattern, block.text, timeout) if windows is None
-                       else matching.in_sentences(pattern, block.text, windows.get(block.index, ()), timeout))
-            for m in matches:
+            for m in self._matches(block.text, None if windows is None else windows.get(block.index, ())):
                 if m.end() == m.start():
                     continue
                 sentence = index.at(block.index, m.start())

@@ -112,7 +112,8 @@ def rule_anchors(terms: Iterable[str], patterns: Iterable[str]) -> tuple[str, ..
     """Anchors of a rule made of literal terms and regex patterns, or None (always run it)."""
     anchors: set[str] = {term_anchor(t) for t in terms}
     for pattern in patterns:
-        cover = pattern_cover(pattern)
+        # (a Unicode property class reads as any word character: it holds no literal anyway)
+        cover = pattern_cover(_PROPERTY.sub(lambda m: m.group(1) + r"\w", pattern))
         if cover is None:
             return None
         anchors |= cover

@@ -10,6 +10,7 @@ import regex
 from copylint.language.lexicon import CONTRAST_WORDS, HEDGE_WORDS, MODAL_HEDGES, NEGATION_WORDS, alternation
 from copylint.core.derived import derived
 from copylint.core.regexcache import rx
+from copylint.language.literals import trie_alternation
 
 __all__ = ["Strength", "ClaimStrength", "classify"]
 
@@ -293,28 +294,6 @@ def _alt(items: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(items) + ")"
 
 
-def _trie(words: set[str]) -> str:
-    """A compact alternation for literal words (shared prefixes factored out, so it stays fast)."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            body = "(?:" + body + ")?"
-        return body
-
-    return "(?:" + emit(tree) + ")"
-
-
 def _ing(base: str) -> str:
     if base.endswith("ie"):
         return base[:-2] + "ying"
@@ -371,25 +350,25 @@ def _verb_pattern() -> str:
     not_adjectival = rf"(?<!\b{_ADJ_CONTEXT}\s+(?:\w+ly\s+)?\w+)(?<!^\W*\w+)(?<![-%]\s*\w+)"
     return "|".join((
         # finite / base forms followed by an object: "MSCs reduce inflammation"
-        rf"{_trie(plain)}\b{not_infinitive}{not_after_det}(?!-){_OBJECT_FOLLOWS}",
+        rf"{trie_alternation(plain)}\b{not_infinitive}{not_after_det}(?!-){_OBJECT_FOLLOWS}",
         # noun-like forms only in a verbal context: "did not change the ratio", "positively impact"
         # (but not a sentence-initial adverb + adjective: "Significantly lower rates were found")
-        rf"{_trie(nounlike)}\b{not_infinitive}{not_after_det}(?<!^\W*\w+ly\s+\w+)"
+        rf"{trie_alternation(nounlike)}\b{not_infinitive}{not_after_det}(?<!^\W*\w+ly\s+\w+)"
         rf"(?:{_VERBAL_CONTEXT}{_OBJECT_FOLLOWS}|{_DETERMINER_FOLLOWS})",
         # past tense with an object: "EVR attenuated weight gain"
-        rf"{_trie(past)}\b{not_adjectival}(?!-){_OBJECT_FOLLOWS}",
-        rf"{_trie(_ADJECTIVAL)}\b{not_adjectival}{_DETERMINER_FOLLOWS}",
+        rf"{trie_alternation(past)}\b{not_adjectival}(?!-){_OBJECT_FOLLOWS}",
+        rf"{trie_alternation(_ADJECTIVAL)}\b{not_adjectival}{_DETERMINER_FOLLOWS}",
         # passive with an agent: "was improved by vitamin D", "were not affected by"
-        rf"{_trie(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)"
+        rf"{trie_alternation(_PAST_FORMS)}(?<=\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|not\s+)*\w+)"
         r"\s+(?:\w+ly\s+)?by\b"
         r"(?!\s+(?:\d|about|approximately|up|more|less|nearly|almost|over|around|a\s+factor))",
         # gerund of means or result: "thereby improving", "by decreasing stress"
-        rf"{_trie(_ING_FORMS)}\b(?<=\b(?:thereby|by|in)\s+\w+){_OBJECT_FOLLOWS}",
+        rf"{trie_alternation(_ING_FORMS)}\b(?<=\b(?:thereby|by|in)\s+\w+){_OBJECT_FOLLOWS}",
         # progressive: "are greatly increasing the risk"
-        rf"{_trie(_ING_FORMS)}\b(?<=\b(?:is|are|was|were|been)(?:\s+\w+ly)?\s+\w+){_OBJECT_FOLLOWS}",
+        rf"{trie_alternation(_ING_FORMS)}\b(?<=\b(?:is|are|was|were|been)(?:\s+\w+ly)?\s+\w+){_OBJECT_FOLLOWS}",
         # participle clause, unless it is the subject of a modal: ", causing death" but not
         # ", reducing intake could lower the risk"
-        rf"{_trie(_ING_FORMS)}\b(?<=,\s+\w+){_OBJECT_FOLLOWS}(?![^,;]*\b(?:{alternation(MODAL_HEDGES)}|can|would|will|should)\b)",
+        rf"{trie_alternation(_ING_FORMS)}\b(?<=,\s+\w+){_OBJECT_FOLLOWS}(?![^,;]*\b(?:{alternation(MODAL_HEDGES)}|can|would|will|should)\b)",
     ))
 
 
@@ -472,7 +451,7 @@ _HEAD_STEMS = (
     "determinant", "will",
 )
 def _trigger_source() -> str:
-    return r"\b" + _trie(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS)
+    return r"\b" + trie_alternation(set(_HEAD_STEMS) | _BASE_FORMS | _FINITE_FORMS | _PAST_FORMS | _ING_FORMS)
 
 
 _TRIGGER_RE = rx(derived("claim_strength.trigger", None, _trigger_source), regex.IGNORECASE)

@@ -12,7 +12,7 @@ from typing import Iterable
 import regex
 from copylint.core import matching
 from copylint.language import literals
-from copylint.language.literals import KeyIndex, lowered, word_key
+from copylint.language.literals import KeyIndex, lowered, trie_alternation, word_key
 from copylint.core.matching import regex_timeout
 from copylint.core.derived import derived
 from copylint.core.regexcache import rx
@@ -78,6 +78,39 @@ def terms_source(terms: Iterable[str]) -> str:
     parts = [term_pattern(t) for t in ordered_terms(terms)]
     body = "|".join(parts)
     return rf"(?<![\w])(?:{body})(?![\w])"
+
+
+def _trie_char(ch: str) -> str:
+    """A character of a term in a trie: any whitespace for a space, either apostrophe, a hyphen
+    or none or a space for a hyphen (as term patterns match them)."""
+    if ch == " ":
+        return r"\s+"
+    if ch in "'\u2019":
+        return _APOSTROPHE
+    if ch == "-":
+        return r"[-\s]?"
+    return regex.escape(ch)
+
+
+def terms_trie_source(terms: Iterable[str]) -> str:
+    """What `terms_source` matches, case-insensitively, as one trie of the terms' literal forms
+    (every inflection of a last word spelled out): for a vocabulary named inside a larger pattern
+    (`{vocab:NAME}`), whose cost then stays flat when the vocabulary grows. Terms with `*` keep
+    their own patterns."""
+    literal: set[str] = set()
+    wild: list[str] = []
+    for term in terms:
+        words = term.split()
+        if not words or "*" in words:
+            wild.append(term)
+            continue
+        head = " ".join(w.lower() for w in words[:-1])
+        last = words[-1]
+        lasts = inflections(last) if last.isalpha() and not last.isupper() else [last.lower(), last.lower() + "s"]
+        literal.update((head + " " + form).strip() for form in lasts)
+    parts = [trie_alternation(sorted(literal), _trie_char)] if literal else []
+    parts += [term_pattern(t) for t in ordered_terms(wild)]
+    return rf"(?<![\w])(?:{'|'.join(parts) or '(?!)'})(?![\w])"
 
 
 TERM_FLAGS = regex.I | regex.V0

@@ -71,12 +71,13 @@ VOCAB_REF = "{vocab:"  # in a rule's pattern, `{vocab:NAME}` stands for any term
 
 def _expand_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]]) -> None:
     """Replace `{vocab:NAME}` in the rule's pattern strings by one bounded alternation of the
-    vocabulary's terms (matched as the vocabulary's own terms are: plurals, ALL-CAPS exact), so a
-    list of drugs or devices is kept once in rules/vocabularies/ and shared by every pattern that
-    names it. An unknown name is a RuleError at the rule's line."""
+    vocabulary's terms (their plurals and inflections too, case-insensitively), compiled as one
+    trie so that the pattern's cost stays flat as the vocabulary grows. A list of drugs or devices
+    is kept once in rules/vocabularies/ and shared by every pattern that names it. An unknown name
+    is a RuleError at the rule's line."""
     import re
 
-    from copylint.language.vocab import terms_source
+    from copylint.language.vocab import terms_trie_source
 
     ref = re.compile(r"\{vocab:([A-Za-z_][\w-]*)\}")
 
@@ -87,7 +88,7 @@ def _expand_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]]) 
                 if name not in vocabularies:
                     known = ", ".join(sorted(vocabularies)) or "none"
                     raise RuleError(spec.file, spec.line, f"rule {spec.id!r}: unknown vocabulary {{vocab:{name}}} (known: {known})")
-                return f"(?:{terms_source(vocabularies[name])})"
+                return f"(?:{terms_trie_source(vocabularies[name])})"
             return ref.sub(term_alternation, value)
         if isinstance(value, list):
             return [expand(item) for item in value]

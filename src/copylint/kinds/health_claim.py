@@ -102,6 +102,10 @@ COSMETIC_BETWEEN = rx(r"\b(?:appearance|look|looks|visible\s+signs?|visibility)\
 LISTS_AFTER = rx(r"\s*(?:(?:available|offered|we\s+offer)\s+)?(?:include[sd]?|including|such\s+as|are\s*:|:)", regex.I)
 
 
+# Between a product and a verb, what leaves the product the verb's subject: "our clinic can fix it".
+VERB_OWN_SUBJECT = rx(r"\s*(?:(?:can|will|could|may|also|really|quickly|gently|safely|naturally|then|now|often|usually)\s+)*", regex.I)
+
+
 def list_leads(doc: Document) -> dict[int, int]:
     """Each list item's lead: the heading or paragraph right before the list's first item (ending
     in a colon when it is a paragraph), found in one pass over the blocks."""
@@ -257,6 +261,11 @@ class HealthClaimKind(RuleKind):
                                       allowed=PROMOTED | {"pronoun"} if sells else SOLD)
         return [found] if found is not None else []
 
+    def _self_negating(self, word: Mention) -> bool:
+        """An outcome that holds its own negation ("never came back", "has not returned"): like a
+        relief frame, only a negation before it negates it."""
+        return word.vocab in self.outcomes and cues.NEGATION.search(word.text) is not None
+
     def _case_outcome(self, sc: SentenceClaims, told: Mention) -> list[tuple[Link, str]]:
         """The outcome of a case story the seller tells ("Lisa came to us with endometriosis; after
         twelve sessions her pain has gone"): whoever the outcome's grammatical subject, the seller
@@ -264,7 +273,7 @@ class HealthClaimKind(RuleKind):
         earlier = Mention(told.vocab, f"{told.text}, named earlier in the sentence", told.start, told.end)
         words = sorted((m for m in sc.of(self.outcomes) + sc.of(self.benefits) if m.start >= told.end), key=lambda m: m.start)
         for word in words:
-            if effect_status(sc, word, self.speaker.subjects) not in ("negated", "intent"):
+            if effect_status(sc, word, self.speaker.subjects, frame=self._self_negating(word)) not in ("negated", "intent"):
                 return [(Link(word, earlier, word.start, word.end, "continuation"), "first")]
         return []
 
@@ -358,7 +367,7 @@ class HealthClaimKind(RuleKind):
     def _carried(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, link: Link,
                  refused: tuple[str, ...], allowed: frozenset[str] = PROMOTED | {"pronoun"}) -> tuple[Link, str] | None:
         """The link with its subject when the sentence speaks for what the page sells."""
-        if effect_status(sc, link.benefit, self.speaker.subjects) in refused:
+        if effect_status(sc, link.benefit, self.speaker.subjects, frame=self._self_negating(link.benefit)) in refused:
             return None
         verdict = self.speaker.verdict(sc, voice, page, link.benefit.start, aims_ask=False)
         if verdict is None or verdict[0] not in allowed or self._excused(sc, verdict[0]):
@@ -530,7 +539,7 @@ class HealthClaimKind(RuleKind):
                     and not any(m.start < link.benefit.end for m in sc.of(self.speaker.exclude)))
         if link.target is not None and COSMETIC_BETWEEN.search(sc.sentence.text, link.benefit.end, max(link.benefit.end, link.target.start)):
             return False  # "helps reduce the appearance of fine lines": a cosmetic claim about how skin looks
-        status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame",
+        status = effect_status(sc, link.benefit, self.speaker.subjects, frame=link.form == "frame" or self._self_negating(link.benefit),
                                since=self.speaker.run_on_bullet(sc, link.benefit.start + 1))
         if status in ("negated", "intent"):
             return False
@@ -783,8 +792,8 @@ class HealthClaimKind(RuleKind):
             if not PRONOUN_OBJECT.match(text, verb.end) or any(t.start >= verb.end for t in targets):
                 continue
             before = [t for t in targets if t.end <= verb.start]
-            if any(m.start >= (before[-1].end if before else 0) and m.end <= verb.start and text[m.end:verb.start].strip()
-                   for m in sc.of(self.speaker.subjects)):
+            if any(m.start >= (before[-1].end if before else 0) and m.end <= verb.start
+                   and not VERB_OWN_SUBJECT.fullmatch(text, m.end, verb.start) for m in sc.of(self.speaker.subjects)):
                 continue  # "harvesting the patient's own stem cells, treating them": the nearer noun
                 # (but the verb's own subject is not its object: "Diabetes is caused by a parasite, and our cleanse kills it")
             if before:

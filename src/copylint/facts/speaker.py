@@ -50,6 +50,8 @@ COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instea
                      r"on\s+top\s+of|to\s+complement|complementing|(?:acts?|acting|works?|working)\s+(?:just\s+)?like|"
                      r"alternatives?\s+to|replacements?\s+for|substitutes?\s+for|replac(?:e|es|ing)|as\s+(?:effective|good|strong|powerful)\s+as)\s+"
                      r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
+# Care the product is said to do without: "without a prescription", "with no need for surgery".
+WITHOUT_BEFORE = rx(r"\b(?:without|no\s+need\s+for|instead\s+of)\s+(?:(?:a|an|the|any|your)\s+)?(?:[\p{L}-]+\s+)?$", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
 BRAND_AFTER = rx(r"\W*[\p{L}\p{N}-]*")
 # A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".
@@ -273,6 +275,7 @@ class Speaker:
                 or _inside_condition(sc, m)  # "overcome opiate addiction", "statin side effects": the condition's name
                 or self._endorser(sc, m)  # "Used by physiotherapists to treat ...": who uses the product
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
+                or WITHOUT_BEFORE.search(text, max(0, m.start - 30), m.start) is not None  # "without a prescription"
                 # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to
                 or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None)
 

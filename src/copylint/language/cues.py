@@ -93,6 +93,8 @@ def clause_start(text: str, pos: int, *, commas: bool = True) -> int:
 # "It has no side effects and works for everyone" still claims that it works for everyone.
 DETERMINER_NEGATION = rx(r"(?:no|none|nothing|without)", regex.I)
 PHRASE_END = rx(r"\b(?:and|or|with|plus)\b", regex.I)
+# What may stand before a "no" that negates the clause's subject: nothing, "there is", "there are".
+SUBJECT_NEGATION = rx(r"\W*(?:(?:there|here)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?", regex.I)
 # A suffix that negates the noun before it: "drug-free", "surgery free", "painless".
 FREE_AFTER = rx(r"(?:[-\s]?free|less)\b", regex.I)
 
@@ -115,8 +117,9 @@ def negated_before(text: str, pos: int) -> bool:
         frame = PREVENTIVE_NOT.search(text, max(start, m.start() - 40), min(pos, m.end() + 40))
         if frame is not None and frame.start() <= m.start() < frame.end():
             continue
-        if DETERMINER_NEGATION.fullmatch(m.group()) and PHRASE_END.search(text, m.end(), pos):
-            continue
+        if (DETERMINER_NEGATION.fullmatch(m.group()) and PHRASE_END.search(text, m.end(), pos)
+                and not SUBJECT_NEGATION.fullmatch(text, start, m.start())):
+            continue  # (but "No supplement can slow or reverse it": the clause's subject is negated)
         return True
     wide_start = clause_start(text, pos, commas=False)
     if WIDE_NEGATION.search(text, wide_start, pos) is not None:

@@ -53,7 +53,20 @@ def pattern_parts(terms: Iterable[str], patterns: Iterable[str], *, word_boundar
         return [joined]
     terms = list(terms)
     parts = [pattern_source(terms, [], word_boundary=word_boundary)] if terms else []
-    return parts + [pattern_source([], [p], word_boundary=word_boundary) for p in patterns]
+    return parts + [_part_source(p, word_boundary) for p in patterns]
+
+
+_BEFORE, _AFTER = r"(?<![\p{L}\p{N}_])", r"(?![\p{L}\p{N}_])"
+
+
+def _part_source(pattern: str, word_boundary: bool) -> str:
+    """One pattern run on its own, bounded as in the joined alternation. A pattern that opens
+    with ^ or \\b is bounded there already: no lookbehind before it, which would cost a long
+    pattern its start-of-match scan (measured: 60x slower per sentence)."""
+    if not word_boundary:
+        return f"(?:{pattern})"
+    before = "" if pattern.startswith(("^", r"\b")) else _BEFORE
+    return f"{before}(?:{pattern}){_AFTER}"
 
 
 def merged_matches(found: list[list[regex.Match]]) -> list[regex.Match]:

@@ -520,6 +520,8 @@ class HealthClaimKind(RuleKind):
         """A named product, the seller's product, or an imperative to use it, promises the outcome:
         "after using HempHeal 3000 my pain was gone", "With our drink, insomnia is a thing of the past", "Book a course of hyperbaric oxygen sessions and
         watch your child's symptoms improve"."""
+        if subject == "none":  # a selling headline: "Herpes gone forever!", "Pink eye gone in 24 hours with our drops"
+            return self.speaker.marketing_voice(sc, voice, subject) or voice.has("first_person")
         return subject == "named" or (subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0)))
 
     def _excused(self, sc: SentenceClaims, subject: str) -> bool:

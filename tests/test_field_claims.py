@@ -246,3 +246,13 @@ def test_a_seller_case_story_claims_the_outcome_told_after_the_condition(compile
 def test_not_getting_a_disease_is_what_a_product_is_said_to_prevent(compiled):
     assert disease_claims("I take my elderberry gummies every day so I don't get the flu.", compiled)
     assert disease_claims("Elderberry gummies do not prevent the flu.", compiled) == []
+
+
+def test_a_pages_own_faq_answered_yes_is_its_claim(compiled):
+    """"Q: ... A: Yes" is the seller's FAQ putting its own question; the same question and answer
+    without the FAQ marks, on a page that sells nothing, may be a patient page's."""
+    faq = "Q: Can this tea cure colds?\n\nA: Yes, it clears them within two days.\n"
+    found = [f for f in lint_string(faq, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+    assert [f.excerpt for f in found] == ["cure colds"], found
+    plain = faq.replace("Q: ", "").replace("A: ", "")
+    assert not [f for f in lint_string(plain, compiled, "markdown") if f.rule == "efficacy.disease-claim"]

@@ -52,6 +52,8 @@ COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instea
                      r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 # Care the product is said to do without: "without a prescription", "with no need for surgery".
 WITHOUT_BEFORE = rx(r"\b(?:without|no\s+need\s+for|instead\s+of)\s+(?:(?:a|an|the|any|your)\s+)?(?:[\p{L}-]+\s+)?$", regex.I)
+# A question the page puts to itself, FAQ style: "Q: Can this reverse dementia?".
+FAQ_QUESTION = rx(r"\W*(?:Q|Question)\s*[:.)]\s", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
 BRAND_AFTER = rx(r"\W*[\p{L}\p{N}-]*")
 # A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".
@@ -450,7 +452,9 @@ class Speaker:
         if page.promotional:
             return True
         answer = page.sentences[following].text
-        named = voice.has("named_product") or (voice.has("first_person") and OURS.search(sc.sentence.text) is not None)
+        named = (voice.has("named_product") or (voice.has("first_person") and OURS.search(sc.sentence.text) is not None)
+                 or page.sentences[following].has("first_person")  # "A: Yes! Many of our customers ..."
+                 or FAQ_QUESTION.match(sc.sentence.text) is not None)  # the seller's own "Q: ... A: Yes"
         return named and not cues.hedged(answer) and EVIDENCE_WORDS.search(answer) is None
 
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:

@@ -81,22 +81,9 @@ def test_bad_vocabularies_name_file_and_line(tmp_path, vocabularies, line, probl
     assert f"{path}:{line}: {problem}" in result.stderr
 
 
-VOCAB_REF = """\
-vocabularies:
-  house_buzzwords: [synergy, disruptor, thought leader]
-rules:
-  - id: hype.buzzword
-    kind: phrase
-    category: hype
-    severity: warning
-    message: "'{match}' is a banned buzzword."
-    why: House style bans it.
-    source: Our style guide
-    patterns: ['\\bpure\\s+{vocab:house_buzzwords}']
-    examples:
-      bad: ["Pure synergy.", "Pure thought leaders."]
-      good: ["Plain words.", "Pure water."]
-"""
+VOCAB_REF = "vocabularies:\n  house_buzzwords: [synergy, disruptor, thought leader]\n" + GOOD.replace(
+    "terms: [synergy]", "patterns: ['\\bpure\\s+{vocab:house_buzzwords}']").replace(
+    'bad: ["Pure synergy."]', 'bad: ["Pure synergy.", "Pure thought leaders."]')
 
 
 def test_pattern_names_a_vocabulary_once_for_all_its_terms(tmp_path):

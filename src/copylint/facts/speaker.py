@@ -50,8 +50,9 @@ COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instea
                      r"on\s+top\s+of|to\s+complement|complementing|(?:acts?|acting|works?|working)\s+(?:just\s+)?like|"
                      r"alternatives?\s+to|replacements?\s+for|substitutes?\s+for|replac(?:e|es|ing)|as\s+(?:effective|good|strong|powerful)\s+as)\s+"
                      r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
-# Care the product is said to do without: "without a prescription", "with no need for surgery".
-WITHOUT_BEFORE = rx(r"\b(?:without|no\s+need\s+for|instead\s+of)\s+(?:(?:a|an|the|any|your)\s+)?(?:[\p{L}-]+\s+)?$", regex.I)
+# Care the product is said to do without: "without a prescription", "with no need for surgery"
+# ("instead of" is COMPARED_BEFORE's).
+WITHOUT_BEFORE = rx(r"\b(?:without|no\s+need\s+for)\s+(?:(?:a|an|the|any|your)\s+)?(?:[\p{L}-]+\s+)?$", regex.I)
 # A question the page puts to itself, FAQ style: "Q: Can this reverse dementia?".
 FAQ_QUESTION = rx(r"\W*(?:Q|Question)\s*[:.)]\s", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".

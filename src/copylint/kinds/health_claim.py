@@ -17,7 +17,7 @@ from copylint.language import cues
 from copylint.language.lexicon import MODAL_HEDGES, alternation
 from copylint.facts.claims import AIMS, CLOSE_QUOTES, OPEN_QUOTES, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
-from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PROMOTED, WORD, Speaker, expand, quoted_from
+from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PASSIVE_BEFORE, PROMOTED, WORD, Speaker, expand, quoted_from
 from copylint.language.vocab import Mention
 from copylint.facts.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
@@ -88,8 +88,6 @@ LEAD_SUBJECT_WORDS = 4  # a list lead's subject stands in its first words ("Bene
 LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with the following:")
 
 
-# Before a verb, the auxiliary of its passive ("has been wiped out", "can be cured").
-PASSIVE_BEFORE = rx(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?$", regex.I)
 # A laboratory or animal result anywhere in the sentence ("reversed memory loss in mice").
 IN_THE_LAB = rx(r"\bin\s+(?:\w+\s+){0,2}?(?:mice|rats|animals|animal\s+models?|vitro|the\s+lab(?:oratory)?|cell\s+cultures?|test\s+tubes?)\b", regex.I)
 
@@ -104,6 +102,12 @@ LISTS_AFTER = rx(r"\s*(?:(?:available|offered|we\s+offer)\s+)?(?:include[sd]?|in
 
 # Between a product and a verb, what leaves the product the verb's subject: "our clinic can fix it".
 VERB_OWN_SUBJECT = rx(r"\s*(?:(?:can|will|could|may|also|really|quickly|gently|safely|naturally|then|now|often|usually)\s+)*", regex.I)
+
+
+def _named_earlier(condition: Mention, where: str) -> Mention:
+    """The condition a later benefit is claimed for, named for the message ("psoriasis, named
+    earlier in the paragraph")."""
+    return Mention(condition.vocab, f"{condition.text}, named earlier in the {where}", condition.start, condition.end)
 
 
 def list_leads(doc: Document) -> dict[int, int]:
@@ -270,7 +274,7 @@ class HealthClaimKind(RuleKind):
         """The outcome of a case story the seller tells ("Lisa came to us with endometriosis; after
         twelve sessions her pain has gone"): whoever the outcome's grammatical subject, the seller
         claims it. The first outcome or benefit word after the condition that is not negated."""
-        earlier = Mention(told.vocab, f"{told.text}, named earlier in the sentence", told.start, told.end)
+        earlier = _named_earlier(told, "sentence")
         words = sorted((m for m in sc.of(self.outcomes) + sc.of(self.benefits) if m.start >= told.end), key=lambda m: m.start)
         for word in words:
             if effect_status(sc, word, self.speaker.subjects, frame=self._self_negating(word)) not in ("negated", "intent"):
@@ -331,7 +335,7 @@ class HealthClaimKind(RuleKind):
         noun = listed[0]
         if effect_status(sc, noun, self.speaker.subjects) in ("negated", "intent") or self.speaker.honest(sc, voice, noun.start):
             return None
-        earlier = Mention(claimed.vocab, f"{claimed.text}, named earlier in the paragraph", claimed.start, claimed.end)
+        earlier = _named_earlier(claimed, "paragraph")
         return Link(Mention(noun.vocab, "treat", noun.start, noun.end), earlier, noun.start, noun.end, "continuation"), "product"
 
     def _benefit_carried(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, claimed: Mention,
@@ -342,8 +346,7 @@ class HealthClaimKind(RuleKind):
         earlier, when its subject is one of `allowed`."""
         if sc.of(self.speaker.exclude):
             return None
-        where = "named earlier in the sentence" if after >= 0 else "named earlier in the paragraph"
-        earlier = Mention(claimed.vocab, f"{claimed.text}, {where}", claimed.start, claimed.end)
+        earlier = _named_earlier(claimed, "sentence" if after >= 0 else "paragraph")
         told = sc.of(self.outcomes) if outcomes else []
         for verb in sorted(self._treating(sc, voice) + told, key=lambda m: m.start):
             if verb.start < after:
@@ -485,7 +488,7 @@ class HealthClaimKind(RuleKind):
         if PASSIVE_BEFORE.search(sc.sentence.text, max(0, pos - 40), pos) or IN_THE_LAB.search(sc.sentence.text):
             return False  # "are cured by ...", "reversed ... in mice": care or research
         return (self.speaker.subject(sc, voice, pos) == "generic" and not voice.has("research_frames")
-                and not self.speaker.honest(sc, voice, pos))
+                and not self.speaker.honest(sc, voice, pos, subjects=False))  # (the subject is known: generic)
 
     def _owned(self, sc: SentenceClaims, voice: SentenceVoice, start: int, pos: int) -> bool:
         """The clause before `pos` names the seller's own product: "our drops", a named product or

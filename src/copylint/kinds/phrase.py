@@ -28,13 +28,16 @@ VOICE = v.one_of("any", "unwarned", "promoted")  # who must be speaking (also th
 DEFAULT_UNLESS = {"negated": True, "hedged": False, "question": True, "phrases": [], "preceded_by": []}
 
 
+_BEFORE, _AFTER = r"(?<![\p{L}\p{N}_])", r"(?![\p{L}\p{N}_])"  # a match stands as whole words
+
+
 def pattern_source(terms: Iterable[str], patterns: Iterable[str], *, word_boundary: bool) -> str:
     """One alternation of all literal terms (longest first) and regexes."""
     parts = [regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=lambda t: (-len(t), t))]
     parts += [f"(?:{p})" for p in patterns]
     body = "|".join(parts)
     if word_boundary:
-        body = rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
+        body = f"{_BEFORE}(?:{body}){_AFTER}"
     return body
 
 
@@ -45,18 +48,15 @@ def pattern_source(terms: Iterable[str], patterns: Iterable[str], *, word_bounda
 SPLIT_ABOVE = 2000
 
 
-def pattern_parts(terms: Iterable[str], patterns: Iterable[str], *, word_boundary: bool) -> list[str]:
-    """The sources a rule runs: its joined alternation, or, when that is long, one source for the
-    terms and one per pattern (in the alternation's order)."""
-    joined = pattern_source(terms, patterns, word_boundary=word_boundary)
+def pattern_parts(joined: str, terms: Iterable[str], patterns: Iterable[str], *, word_boundary: bool) -> list[str]:
+    """The sources a rule runs: its joined alternation (`pattern_source` of the same terms and
+    patterns), or, when that is long, one source for the terms and one per pattern (in the
+    alternation's order)."""
     if len(joined) <= SPLIT_ABOVE:
         return [joined]
     terms = list(terms)
     parts = [pattern_source(terms, [], word_boundary=word_boundary)] if terms else []
     return parts + [_part_source(p, word_boundary) for p in patterns]
-
-
-_BEFORE, _AFTER = r"(?<![\p{L}\p{N}_])", r"(?![\p{L}\p{N}_])"
 
 
 def _part_source(pattern: str, word_boundary: bool) -> str:
@@ -110,7 +110,7 @@ class PhraseKind(RuleKind):
             raise ValueError("a phrase rule needs 'terms' or 'patterns'")
         terms, patterns = opts.get("terms", []), opts.get("patterns", [])
         self.source = pattern_source(terms, patterns, word_boundary=opts.get("word_boundary", True))
-        self.parts = pattern_parts(terms, patterns, word_boundary=opts.get("word_boundary", True))
+        self.parts = pattern_parts(self.source, terms, patterns, word_boundary=opts.get("word_boundary", True))
         self.flags = 0 if opts.get("case_sensitive", False) else regex.I
         self.anchors = spec.derived["anchors"] if "anchors" in spec.derived else rule_anchors(terms, patterns)
         self.scope = opts.get("scope", "sentence")

@@ -3,6 +3,7 @@ rules once per run."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
@@ -61,38 +62,37 @@ def load_pack(directories: Iterable[Path] | None = None, kinds: dict[str, type[R
     for path in rule_files(dirs):
         _load_file(path, kinds, pack, seen, alias_lines)
     _check_aliases(pack, alias_lines)
+    sources: dict[str, str] = {}
     for spec in pack.specs:
-        _expand_vocabulary_refs(spec, pack.vocabularies)
+        _expand_vocabulary_refs(spec, pack.vocabularies, sources)
     return pack
 
 
-VOCAB_REF = "{vocab:"  # in a rule's pattern, `{vocab:NAME}` stands for any term of that vocabulary
+VOCAB_REF = re.compile(r"\{vocab:([A-Za-z_][\w-]*)\}")  # in a rule's pattern: any term of that vocabulary
 
 
-def _expand_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]]) -> None:
+def _expand_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]], sources: dict[str, str]) -> None:
     """Replace `{vocab:NAME}` in the rule's pattern strings by one bounded alternation of the
     vocabulary's terms (their plurals and inflections too, case-insensitively), compiled as one
     trie so that the pattern's cost stays flat as the vocabulary grows. A list of drugs or devices
-    is kept once in rules/vocabularies/ and shared by every pattern that names it. An unknown name
-    is a RuleError at the rule's line."""
-    import re
-
+    is kept once in rules/vocabularies/ and shared by every pattern that names it. `sources`
+    keeps each vocabulary's trie for the whole pack (built once however many patterns name it).
+    An unknown name is a RuleError at the rule's line."""
     from copylint.language.vocab import terms_trie_source
 
-    ref = re.compile(r"\{vocab:([A-Za-z_][\w-]*)\}")
+    def term_alternation(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in vocabularies:
+            known = ", ".join(sorted(vocabularies)) or "none"
+            raise RuleError(spec.file, spec.line, f"rule {spec.id!r}: unknown vocabulary {{vocab:{name}}} (known: {known})")
+        if name not in sources:
+            sources[name] = f"(?:{terms_trie_source(vocabularies[name])})"
+        return sources[name]
 
     def expand(value: Any) -> Any:
-        if isinstance(value, str) and VOCAB_REF in value:
-            def term_alternation(m: re.Match) -> str:
-                name = m.group(1)
-                if name not in vocabularies:
-                    known = ", ".join(sorted(vocabularies)) or "none"
-                    raise RuleError(spec.file, spec.line, f"rule {spec.id!r}: unknown vocabulary {{vocab:{name}}} (known: {known})")
-                return f"(?:{terms_trie_source(vocabularies[name])})"
-            return ref.sub(term_alternation, value)
-        if isinstance(value, list):
-            return [expand(item) for item in value]
-        return value
+        if isinstance(value, str):
+            return VOCAB_REF.sub(term_alternation, value) if "{vocab:" in value else value
+        return [expand(item) for item in value] if isinstance(value, list) else value
 
     for key, value in list(spec.options.items()):
         spec.options[key] = expand(value)

@@ -29,6 +29,9 @@ QUOTE = rx(r"\u201c([^\u201d]{3,})\u201d|(?<![\w])\"([^\"]{3,})\"|(?<![\w])\u201
 # ("some companies claim ...") are how warnings describe the market, not a report of one claim.
 SELLER_NOUNS = "seller_nouns"  # the pack's words for who sells and where an ad speaks (rules/language/claims.yaml)
 AD_MEDIA = "ad_media"  # the pack's words for where an ad says it ("an Instagram post", "a leaflet")
+# Words between "the" and the seller's noun name it ("the Los Angeles company"); a verb there means
+# the sentence's subject is someone else ("the FTC has charged marketers with ...").
+_NOT_A_VERB = r"(?!(?:has|have|had|is|are|was|were|charged|sued|warned|fined|told|ordered|said|says|cited|found|settled|banned|asked|accused)\b)"
 _NOT_A_SELLER = r"(?!(?:some|many|most|other|others|they|these|those|people|few|several|all|we|you|i|he|she|it)\b)"
 
 
@@ -44,7 +47,7 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     medium ("an Instagram post claimed ..."). Reported speech is what a seller is said to say
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
-    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b"
+    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b"
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
                 r"|^\W*(?-i:Defendants?|Respondents?)\b)")  # a complaint's parties: "Defendants represented that ..."
     seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _seller_terms(media) + r"\b", regex.I)

@@ -102,10 +102,20 @@ LABEL_END = rx(r"\s*(?::|\s[-\u2013\u2014]\s)")
 # A gerund phrase that is the sentence's subject, its verb after it: "Losing even a small amount of
 # weight can ease ..." (the reader's own doing, not a subjectless headline or an imperative).
 GERUND_SUBJECT = rx(
-    r"\W*\p{L}{2,}ing\b(?:\s+[\p{L}\p{N}'\u2019-]+){0,8}?\s+"
+    r"\W*\p{L}{2,}ing\b(?:\s+[\p{L}\p{N}'\u2019%.,-]*[\p{L}\p{N}%]){0,8}?\s+"
     rf"(?:can|will|would|should|{alternation(MODAL_HEDGES)}|is|are|was|were|does|do|has|have|helps?|also)\b",
     regex.I,
 )
+
+# After a product word, the words that make it part of a condition's name: "vitamin B12 deficiency
+# anaemia", "caffeine withdrawal", "iron overload", "kratom use disorder".
+PART_OF_CONDITION = rx(
+    r"[\s-]+(?:deficiency|deficiencies|deficient|toxicity|overdose|overload|poisoning|allerg(?:y|ies)|intolerance|"
+    r"withdrawal|addiction|dependence|dependency|use\s+disorder|misuse|abuse)\b",
+    regex.I,
+)
+
+MODAL_END = rx(rf"\b(?:can|will|would|should|could|{alternation(MODAL_HEDGES)})$", regex.I)  # a gerund subject before a modal
 
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
@@ -226,7 +236,7 @@ class Speaker:
                 if m.vocab in self.exclude:
                     if not self._set_aside(sc, m):
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
-                elif m.vocab in self.subjects:
+                elif m.vocab in self.subjects and not PART_OF_CONDITION.match(text, m.end):
                     candidates.append((m.end, "standard" if self._instance_of_standard(sc, m) else "product"))
         clause = cues.clause_start(text, pos, commas=False)
         # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").
@@ -248,7 +258,9 @@ class Speaker:
         found = "generic"
         if lo == 0 and self._described(text, pos):
             return "product"  # "Cranberry complex that clears urinary tract infections": a product's headline
-        if lo == 0 and HEADLINE_PARTICIPLE.match(text, 0, pos):
+        if not words and self._gerund_subject(sc, lo):
+            pass  # "Losing 5% of your body weight can lower ...": the gerund phrase is the subject, not a headline
+        elif lo == 0 and HEADLINE_PARTICIPLE.match(text, 0, pos):
             found = "none"  # "Clinically tested to reduce pain", "Used by physiotherapists to treat ..."
         elif all(w in LEAD_WORDS for w in words):
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
@@ -257,6 +269,13 @@ class Speaker:
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         return self._agent_after(sc, voice, pos, end) or found
+
+    def _gerund_subject(self, sc: SentenceClaims, lo: int) -> bool:
+        """The clause opens with a gerund phrase that is the subject of a modal verb and names no
+        product: "Losing 5% of your body weight can lower ..." (the reader's doing)."""
+        gerund = GERUND_SUBJECT.match(sc.sentence.text, lo)
+        return (gerund is not None and MODAL_END.search(gerund.group()) is not None
+                and not any(lo <= m.start < gerund.end() for m in sc.mentions if m.vocab in self.subjects))
 
     @staticmethod
     def _described(text: str, pos: int) -> bool:
@@ -374,7 +393,7 @@ class Speaker:
         word = first.group().lower()
         if word.endswith("ed") and not word.endswith(("eed", "shed")):
             return False
-        if word.endswith("ing") and GERUND_SUBJECT.match(text, first.start(), pos):
+        if word.endswith("ing") and GERUND_SUBJECT.match(text, first.start()):
             return False  # "Losing weight can ease the pressure on your knees": the gerund is the subject
         if cues.used_as_noun(text, first.end()):
             return False
@@ -428,7 +447,8 @@ class Speaker:
         # the means, named after the claim: "can usually be cured with a course of antiviral tablets"
         passive = sc.question and PASSIVE_BEFORE.search(text, max(0, pos - 30), pos) is not None  # (read in questions only)
         after += [(m.start, "standard") for m in standard
-                  if (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start))
+                  if (end is None or m.start >= end)  # (the claim's own words: "safe with any medication")
+                  and (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start))
                   and (not sc.question or passive or means.group(1))]
         after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
                   for s, _ in voice.get(name) if pos <= s < stop]

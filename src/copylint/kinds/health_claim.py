@@ -104,6 +104,25 @@ LISTS_AFTER = rx(r"\s*(?:(?:available|offered|we\s+offer)\s+)?(?:include[sd]?|in
 VERB_OWN_SUBJECT = rx(r"\s*(?:(?:can|will|could|may|also|really|quickly|gently|safely|naturally|then|now|often|usually)\s+)*", regex.I)
 
 
+# After a benefit verb, what makes it something else: "stop using the device if ..." (a gerund
+# object: the reader stops doing something), "cleared for / by the FDA" (a regulator's clearance),
+# "detox teas", "repair creams" (the word names a product), "destroys healthy skin" (a harm).
+HABIT_AFTER = rx(r"\s+(?:using|taking|eating|drinking|applying|wearing|giving|the\s+(?:treatment|medicine|tablets|device))\b", regex.I)
+NOT_A_BENEFIT_AFTER = rx(r"\s+(?:teas?|drinks?|diets?|kits?|pills?|supplements?|juices?|shakes?|cleanses?|packs?|bundles?|regimes?)\b", regex.I)
+HEALTHY_OBJECT = rx(r"\s+(?:(?:the|your|their)\s+)?(?:healthy|normal|surrounding)\s", regex.I)  # "destroys healthy skin": a harm
+DESTROYING = frozenset("destroy destroys destroyed kill kills killed attack attacks attacked burn burns burned damage damages".split())
+REGULATORY_SENSE = rx(r"\s+(?:for|by)\b", regex.I)  # "cleared for certain types of hair loss"
+CLEARED = frozenset({"cleared", "clear", "clears"})
+STOP_WORDS_OF_HABIT = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits"})
+# Between a benefit and a condition, another predicate whose object the condition is: "detox teas
+# contain laxatives, which can cause diarrhoea", "destroys healthy skin and leaves deep scars".
+OTHER_PREDICATE = rx(
+    r"(?<!\b(?:the|a|root|underlying|real|main|true|its|their|common|known|likely)\s)\b(?:cause[sd]?|causing)\b(?!\s+(?:of|behind)\b)"
+    r"|\b(?:trigger(?:s|ed|ing)?|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|worsen(?:s|ed|ing)?|contain(?:s|ed|ing)?)\b",
+    regex.I,
+)
+
+
 def _named_earlier(condition: Mention, where: str) -> Mention:
     """The condition a later benefit is claimed for, named for the message ("psoriasis, named
     earlier in the paragraph")."""
@@ -621,6 +640,8 @@ class HealthClaimKind(RuleKind):
                 continue  # "increases the risk of breast cancer": a harm; "I was diagnosed with": a history
             if cues.used_as_noun(text, verb.end, verb.start):
                 continue  # "End of life care": the word is a noun here
+            if self._not_a_benefit(text, verb):
+                continue  # "stop using the device if ...", "cleared by the FDA for hair loss", "detox teas"
             j = bisect.bisect_left(starts, verb.start) - 1  # the nearest condition before the verb
             if j >= 0 and self._headline_passive(text, targets[j], verb):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "headline")
@@ -634,7 +655,8 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, verb.end)
             if i < len(targets) and verb.vocab not in self.endorsements and self._population(text, verb, targets[i]):
                 continue  # "levels were decreased in acne patients": the condition names who was measured
-            if i < len(targets) and any(verb.end < v.start < targets[i].start and COORDINATED.search(text, verb.end, v.start)
+            if i < len(targets) and any(verb.end < v.start < targets[i].start
+                                        and COORDINATED.search(text, verb.end, v.start)
                                         for v in verbs[k + 1:]):
                 continue  # "boosts immunity and relieves asthma": the nearer verb's target
             window = 2 if verb.vocab in self.subject_benefits else None  # "less joint pain", not "less so with risk of"
@@ -887,8 +909,23 @@ class HealthClaimKind(RuleKind):
 
     @staticmethod
     def _breaks(gap: str) -> bool:
-        """A clause break (the one lexicon's) or a quotation edge between two words."""
-        return cues.CLAUSE_BREAK.search(gap) is not None or any(q in gap for q in QUOTE_MARKS)
+        """A clause break (the one lexicon's), a quotation edge or another predicate between two words."""
+        return (cues.CLAUSE_BREAK.search(gap) is not None or any(q in gap for q in QUOTE_MARKS)
+                or OTHER_PREDICATE.search(gap) is not None)
+
+    @staticmethod
+    def _not_a_benefit(text: str, verb: Mention) -> bool:
+        """The benefit word does something else here: its object is a habit ("stop using the
+        device"), it names a product ("detox teas"), a harm ("destroys healthy skin") or a
+        regulator's clearance ("cleared for hair loss")."""
+        word = verb.text.lower()
+        if word in CLEARED and REGULATORY_SENSE.match(text, verb.end):
+            return True
+        if word in STOP_WORDS_OF_HABIT and HABIT_AFTER.match(text, verb.end):
+            return True
+        if word in DESTROYING and HEALTHY_OBJECT.match(text, verb.end):
+            return True
+        return NOT_A_BENEFIT_AFTER.match(text, verb.end) is not None
 
     def _finding(self, doc: Document, sc: SentenceClaims, link: Link, subject: str, quoted: bool) -> Finding:
         s = sc.sentence

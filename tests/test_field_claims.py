@@ -136,6 +136,26 @@ def test_lists_that_do_not_offer_the_product_for_a_condition_are_not_claims(comp
     assert found == [], [(f.rule, f.excerpt) for f in found]
 
 
+SELLING_LIST = ("# Regenerative medicine\n\nOur clinic offers stem cell infusions. Book your free consultation now!\n\n"
+                "- Parkinson's disease\n- COPD and emphysema\n- Multiple sclerosis\n")
+
+
+def test_a_bare_list_of_conditions_on_a_selling_page_is_what_it_treats(compiled):
+    found = [f for f in lint_string(SELLING_LIST, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+    assert [f.line for f in found] == [5, 6, 7], [(f.line, f.excerpt) for f in found]
+    assert all("listed bare on a selling page" in f.message for f in found)
+
+
+@pytest.mark.parametrize("page", [
+    "# Tremor\n\nA tremor can have other causes.\n\n- Parkinson's disease\n- Multiple sclerosis\n",  # a patient page
+    "# Our patches\n\nBuy now! Free delivery!\n\nDo not use the patches if you have\n\n- epilepsy\n- heart disease\n",
+    "# Our clinic\n\nBook now! Our clinic offers massage.\n\n- asthma\n",  # one item is not a list of conditions
+])
+def test_bare_lists_that_do_not_offer_treatment_are_not_claims(compiled, page):
+    found = [f for f in lint_string(page, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+    assert found == [], [(f.rule, f.excerpt) for f in found]
+
+
 def test_a_coined_name_in_a_selling_pages_title_names_the_product_in_its_body(compiled):
     found = [f for f in claims_in("named-product.md", compiled) if f.rule == "efficacy.disease-claim"]
     assert [f.line for f in found] == [7] and "a named product" in found[0].message, found

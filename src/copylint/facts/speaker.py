@@ -48,7 +48,9 @@ REACH = 400  # characters around a claim searched for its subject
 # supplements", "works alongside conventional medicine to treat cancer").
 COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instead\s+of|alongside|in\s+addition\s+to|"
                      r"on\s+top\s+of|to\s+complement|complementing|(?:acts?|acting|works?|working)\s+(?:just\s+)?like|"
-                     r"alternatives?\s+to|replacements?\s+for|substitutes?\s+for|replac(?:e|es|ing)|as\s+(?:effective|good|strong|powerful)\s+as)\s+"
+                     r"alternatives?\s+to|replacements?\s+for|substitutes?\s+for|replac(?:e|es|ing)|as\s+(?:effective|good|strong|powerful)\s+as|"
+                     # care the reader goes through, the product beside it: "supports recovery from chemotherapy and kills ..."
+                     r"recover(?:y|ing)?\s+from|side\s+effects\s+of|during|while\s+(?:on|having|undergoing|taking)|undergoing|throughout)\s+"
                      r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 # Care the product is said to do without: "without a prescription", "with no need for surgery"
 # ("instead of" is COMPARED_BEFORE's).
@@ -71,6 +73,7 @@ HEADLINE_PARTICIPLE = rx(
 # What research is into or for: "research into new treatments", "studies to find a cure".
 RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
+DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # The seller's own staff or service named with a standard word: "our functional medicine doctors"
 # (not "my GP", "my physiotherapist": a patient's own care).
@@ -342,6 +345,10 @@ class Speaker:
         """A product named as an example of standard care: "weight loss medicines such as
         semaglutide", "painkillers like ibuprofen"."""
         before = sc.sentence.text[max(0, m.start - 40):m.start]
+        described = DESCRIBED_AS.search(before)
+        if described is not None:  # "Finasteride is a tablet that ...": the product noun describes standard care
+            at = m.start - len(before) + described.start()
+            return any(x.vocab in self.exclude and x.vocab not in self.research and at - 2 <= x.end <= at for x in sc.mentions)
         lead = EXAMPLE_OF.search(before)
         if lead is None:
             return False

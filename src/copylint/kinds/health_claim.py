@@ -111,6 +111,12 @@ HABIT_AFTER = rx(r"\s+(?:using|taking|eating|drinking|applying|wearing|giving|th
 NOT_A_BENEFIT_AFTER = rx(r"\s+(?:teas?|drinks?|diets?|kits?|pills?|supplements?|juices?|shakes?|cleanses?|packs?|bundles?|regimes?)\b", regex.I)
 HEALTHY_OBJECT = rx(r"\s+(?:(?:the|your|their)\s+)?(?:healthy|normal|surrounding)\s", regex.I)  # "destroys healthy skin": a harm
 DESTROYING = frozenset("destroy destroys destroyed kill kills killed attack attacks attacked burn burns burned damage damages".split())
+# The words before a list that make it something other than what the page treats.
+NOT_OFFERED_BEFORE = rx(
+    r"\b(?:do\s+not|don['\u2019]t|not\s+(?:suitable|recommended|for)|avoid|unless|if\s+you\s+(?:have|are|suffer)|side[- ]effects?|risks?|"
+    r"warnings?|cautions?|contraindicat\w*|symptoms?|signs?|causes?|caused\s+by|linked\s+to|such\s+as|including)\b",
+    regex.I,
+)
 REGULATORY_SENSE = rx(r"\s+(?:for|by)\b", regex.I)  # "cleared for certain types of hair loss"
 CLEARED = frozenset({"cleared", "clear", "clears"})
 STOP_WORDS_OF_HABIT = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits"})
@@ -239,11 +245,15 @@ class HealthClaimKind(RuleKind):
         claimed: dict[int, Mention] = {}  # block -> the condition its first reported claim names
         histories: dict[int, tuple[int, Mention]] = {}  # block -> (sentence, condition) a customer says they had
         quiet: list[SentenceClaims] = []
+        unled: list[tuple[SentenceClaims, Link]] = []  # bare condition lists, claims when the page sells or claims
+        made_claims = False
         for sc in claims.sentences:
             voice = page.sentences[sc.sentence.index]
             lead = leads.get(sc.sentence.block)
             lead_sc = claims.by_block[lead][-1] if lead is not None and claims.by_block.get(lead) else None
             links = list(self._claims(doc, sc, voice, page, lead_sc)) or list(self._listed(sc, lead_sc, page))
+            if not links and lead is None:
+                unled.extend(self._selling_list(doc, sc, claims, page))
             told = self._history(sc, voice) if self.continues and not links else None
             if told is not None:
                 histories.setdefault(sc.sentence.block, (sc.sentence.index, told))
@@ -253,7 +263,11 @@ class HealthClaimKind(RuleKind):
             elif links[0][0].target is not None:
                 claimed.setdefault(sc.sentence.block, links[0][0].target)
             for link, subject in links + list(self._quoted_list(sc, links)):
+                made_claims = True
                 yield self._finding(doc, sc, link, subject, quoted_from(sc, link.benefit.start) is not None)
+        if page.promotional or made_claims:
+            for sc, link in unled:
+                yield self._finding(doc, sc, link, "product", False)
         if self.continues:
             for sc in quiet:
                 found = self._carried_on(sc, page, claimed, histories)
@@ -465,6 +479,31 @@ class HealthClaimKind(RuleKind):
             return  # "Get help for:" (help as a noun, advice to the reader)
         offered = Mention(benefit.vocab, f"{benefit.text} (the list under \u201c{said.sentence.text.strip(' :')}\u201d)", benefit.start, benefit.end)
         yield Link(offered, target, target.start, target.end, "list"), subject
+
+    def _selling_list(self, doc: Document, sc: SentenceClaims, claims, page: PageVoice) -> Iterator[tuple[SentenceClaims, Link]]:
+        """A list of bare condition names with no lead ("- Parkinson's disease", "- COPD and
+        emphysema"): on a page that sells or claims elsewhere (the caller decides), what it lists
+        is what it offers to treat. Two items of the list must each be a condition and nothing else."""
+        block = doc.blocks[sc.sentence.block]
+        if not self.offers or sc.sentence.start != 0 or block.kind != "list_item":
+            return
+        target = self._item_condition(sc, page.sentences[sc.sentence.index])
+        if target is None or not any(self._bare_condition_item(doc, claims, page, i)
+                                     for i in (sc.sentence.block - 1, sc.sentence.block + 1)):
+            return
+        first = sc.sentence.block
+        while first > 0 and doc.blocks[first - 1].kind == "list_item":
+            first -= 1
+        if first > 0 and NOT_OFFERED_BEFORE.search(doc.blocks[first - 1].text[-200:]):
+            return  # "Do not use the patches if you have", "Warning signs include": not what it treats
+        offered = Mention("listed", "treat (listed bare on a selling page)", target.start, target.start)
+        yield sc, Link(offered, target, target.start, target.end, "list")
+
+    def _bare_condition_item(self, doc: Document, claims, page: PageVoice, index: int) -> bool:
+        if not 0 <= index < len(doc.blocks) or doc.blocks[index].kind != "list_item" or not claims.by_block.get(index):
+            return False
+        first = claims.by_block[index][0]
+        return self._item_condition(first, page.sentences[first.sentence.index]) is not None
 
     def _label_lead(self, sc: SentenceClaims, benefit: Mention) -> bool:
         """A subjectless lead opens with its benefit, after lead words or claim adjectives only:

@@ -73,6 +73,7 @@ HEADLINE_PARTICIPLE = rx(
 # What research is into or for: "research into new treatments", "studies to find a cure".
 RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
+SOLD_AT = rx(r"\s+(?:at|from)\s+(?:our\s+|(?-i:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?:Clinic|Centre|Center|Institute|Health|Wellness|Spa|Medical))", regex.I)
 DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # The seller's own staff or service named with a standard word: "our functional medicine doctors"
@@ -237,7 +238,9 @@ class Speaker:
         for m in sc.mentions:
             if m.end <= pos and m.start >= lo:
                 if m.vocab in self.exclude:
-                    if not self._set_aside(sc, m):
+                    if m.vocab not in self.research and SOLD_AT.match(text, m.end):
+                        candidates.append((m.end, "product"))  # "TRT at Vitality Men's Clinic": care the seller sells
+                    elif not self._set_aside(sc, m):
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects and not PART_OF_CONDITION.match(text, m.end):
                     candidates.append((m.end, "standard" if self._instance_of_standard(sc, m) else "product"))

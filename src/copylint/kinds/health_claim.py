@@ -698,6 +698,8 @@ class HealthClaimKind(RuleKind):
                                         and COORDINATED.search(text, verb.end, v.start)
                                         for v in verbs[k + 1:]):
                 continue  # "boosts immunity and relieves asthma": the nearer verb's target
+            if i < len(targets) and text[verb.end:targets[i].start].strip() in (",", "/", "&"):
+                continue  # "flushing, nausea and chest tightness": a list of symptoms, not a verb and its object
             window = 2 if verb.vocab in self.subject_benefits else None  # "less joint pain", not "less so with risk of"
             if i < len(targets) and (self._near(text, verb.end, targets[i].start, window)
                                      or LIST_AFTER.fullmatch(text, verb.end, targets[i].start) is not None):

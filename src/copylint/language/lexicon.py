@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 # Words that negate what follows them in their clause.
-NEGATION_WORDS = ("no", "not", "never", "neither", "nor", "none", "nothing", "cannot", "without")
+NEGATION_WORDS = ("no", "not", "never", "neither", "nor", "none", "nothing", "cannot", "without", "rarely", "seldom")
 # Conjunctions that open a contrasting clause: a claim or negation does not carry across them.
 CONTRAST_WORDS = ("but", "however", "although", "though", "whereas", "while")
 # Modal verbs of possibility, and the words that make a statement tentative.

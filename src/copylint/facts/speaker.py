@@ -73,6 +73,13 @@ HEADLINE_PARTICIPLE = rx(
 # What research is into or for: "research into new treatments", "studies to find a cure".
 RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
+# Before a care word, what makes it an object, not the subject: "a fraction of the chemo dose",
+# "I was on three blood pressure drugs", "tried seven medications".
+OBJECT_BEFORE = rx(
+    r"\b(?:fraction|dose|doses|course|side\s+effects|risks?|cost|price)\s+of\s+(?:the\s+|a\s+|your\s+)?$"
+    r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$",
+    regex.I,
+)
 SOLD_AT = rx(r"\s+(?:at|from)\s+(?:our\s+|(?-i:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?:Clinic|Centre|Center|Institute|Health|Wellness|Spa|Medical))", regex.I)
 DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
@@ -247,6 +254,8 @@ class Speaker:
         clause = cues.clause_start(text, pos, commas=False)
         # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").
         candidates += [(e, "first") for _, e in voice.before("first_person", pos, max(lo, clause))]
+        if end is not None:  # the seller speaks inside the claim's own words: "now I'm on none"
+            candidates += [(pos, "first") for s, _ in voice.get("first_person") if pos <= s < end]
         standard_ends = [end for end, kind in candidates if kind == "standard"]
         candidates += [(e, "standard" if APPROVED_BEFORE.search(text, max(0, s - 60), _word_start(text, s)) else "named")
                        for s, e in voice.before("named_product", pos, lo)
@@ -305,7 +314,9 @@ class Speaker:
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
                 or WITHOUT_BEFORE.search(text, max(0, m.start - 30), m.start) is not None  # "without a prescription"
                 # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to
-                or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None)
+                or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+                # the object of another word, not the subject: "a fraction of the chemo dose", "I was on three blood pressure drugs;"
+                or OBJECT_BEFORE.search(text, max(0, m.start - 40), m.start) is not None)
 
     @staticmethod
     def _endorser(sc: SentenceClaims, m) -> bool:

@@ -50,7 +50,7 @@ COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instea
                      r"on\s+top\s+of|to\s+complement|complementing|(?:acts?|acting|works?|working)\s+(?:just\s+)?like|"
                      r"alternatives?\s+to|replacements?\s+for|substitutes?\s+for|replac(?:e|es|ing)|as\s+(?:effective|good|strong|powerful)\s+as|"
                      # care the reader goes through, the product beside it: "supports recovery from chemotherapy and kills ..."
-                     r"recover(?:y|ing)?\s+from|side\s+effects\s+of|during|while\s+(?:on|having|undergoing|taking)|undergoing|throughout)\s+"
+                     r"swap(?:ping|ped|s)?\s+(?:out\s+)?|recover(?:y|ing)?\s+from|side\s+effects\s+of|during|while\s+(?:on|having|undergoing|taking)|undergoing|throughout)\s+"
                      r"(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 # Care the product is said to do without: "without a prescription", "with no need for surgery"
 # ("instead of" is COMPARED_BEFORE's).
@@ -80,6 +80,7 @@ OBJECT_BEFORE = rx(
     r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$",
     regex.I,
 )
+DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules)\b", regex.I)
 SOLD_AT = rx(r"\s+(?:at|from)\s+(?:our\s+|(?-i:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?:Clinic|Centre|Center|Institute|Health|Wellness|Spa|Medical))", regex.I)
 DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
@@ -389,8 +390,8 @@ class Speaker:
         """Public-health advice: an imperative of prevention with nothing sold in the sentence."""
         if sc.of(self.subjects) or sc.of(self.marketing) or "!" in sc.sentence.text:
             return False
-        if voice.has("first_person") or voice.has("named_product"):
-            return False
+        if voice.has("first_person") or voice.has("named_product") or DOSE.search(sc.sentence.text):
+            return False  # (a dose is a product's use: "Give your kids a daily spoonful to prevent whooping cough")
         if self.opens_with_headline_verb(sc, 0) or not self._imperative(sc, 0, len(sc.sentence.text)):
             return False
         return bool(sc.of(self.prevention))

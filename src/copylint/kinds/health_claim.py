@@ -123,7 +123,7 @@ STOP_WORDS_OF_HABIT = frozenset({"stop", "stops", "stopped", "stopping", "quit",
 # Between a benefit and a condition, another predicate whose object the condition is: "detox teas
 # contain laxatives, which can cause diarrhoea", "destroys healthy skin and leaves deep scars".
 OTHER_PREDICATE = rx(
-    r"(?<!\b(?:the|a|root|underlying|real|main|true|its|their|common|known|likely)\s)\b(?:cause[sd]?|causing)\b(?!\s+(?:of|behind)\b)"
+    r"(?<!\b(?:the|a|root|underlying|real|main|true|its|their|common|known|likely|that|which)\s)\b(?:cause[sd]?|causing)\b(?!\s+(?:of|behind)\b)"
     r"|\b(?:trigger(?:s|ed|ing)?|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|worsen(?:s|ed|ing)?|contain(?:s|ed|ing)?)\b",
     regex.I,
 )

@@ -80,6 +80,8 @@ OBJECT_BEFORE = rx(
     r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$",
     regex.I,
 )
+# An imperative of use with the product as its object: "Wear it 24/7", "Sleep on it nightly".
+USED_IT = rx(r"\W*(?:wear|take|apply|use|drink|try|rub|spray|chew|swallow|sleep\s+(?:on|with|in)|strap\s+on|plug\s+in|switch\s+on|massage|sip)\s+(?:it|them|this|these)\b", regex.I)
 DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules)\b", regex.I)
 SOLD_AT = rx(r"\s+(?:at|from)\s+(?:our\s+|(?-i:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?:Clinic|Centre|Center|Institute|Health|Wellness|Spa|Medical))", regex.I)
 DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
@@ -284,6 +286,8 @@ class Speaker:
             found = "none"
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
+        if found in ("pronoun", "none") and USED_IT.match(text) and USED_IT.match(text).end() <= pos:
+            found = "product"  # "Wear it 24/7: it prevents heart attacks", "Sleep on it nightly and ...": the thing used
         return self._agent_after(sc, voice, pos, end) or found
 
     def _gerund_subject(self, sc: SentenceClaims, lo: int) -> bool:

@@ -156,6 +156,24 @@ def test_bare_lists_that_do_not_offer_treatment_are_not_claims(compiled, page):
     assert found == [], [(f.rule, f.excerpt) for f in found]
 
 
+@pytest.mark.parametrize("text, condition", [
+    ("Sciatica? Book a session with our chiropractors today.", "Sciatica"),
+    ("Racing thoughts? Tight chest? CalmDrops has your back.", "Racing thoughts"),
+])
+def test_a_question_naming_a_condition_answered_by_an_offer_is_a_claim(compiled, text, condition):
+    found = [f for f in lint_string(text, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+    assert found and condition in found[0].message, [(f.rule, f.message) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Back pain? See your GP if it lasts more than six weeks.",
+    "Asthma? Get advice from your GP or asthma nurse.",
+])
+def test_a_question_answered_with_advice_is_not_a_claim(compiled, text):
+    found = [f for f in lint_string(text, compiled, "markdown") if f.category in CLAIM_CATEGORIES]
+    assert found == [], [(f.rule, f.excerpt) for f in found]
+
+
 def test_a_coined_name_in_a_selling_pages_title_names_the_product_in_its_body(compiled):
     found = [f for f in claims_in("named-product.md", compiled) if f.rule == "efficacy.disease-claim"]
     assert [f.line for f in found] == [7] and "a named product" in found[0].message, found

@@ -83,6 +83,7 @@ OBJECT_BEFORE = rx(
 # An imperative of use with the product as its object: "Wear it 24/7", "Sleep on it nightly".
 USED_IT = rx(r"\W*(?:wear|take|apply|use|drink|try|rub|spray|chew|swallow|sleep\s+(?:on|with|in)|strap\s+on|plug\s+in|switch\s+on|massage|sip)\s+(?:it|them|this|these)\b", regex.I)
 DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules)\b", regex.I)
+QUANTIFIED_BEFORE = rx(r"\b(?:some|several|certain|many|most|other|a\s+few|few|all|any|no)\s+(?:[\w-]+\s+){0,2}$", regex.I)
 SOLD_AT = rx(r"\s+(?:at|from)\s+(?:our\s+|(?-i:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?:Clinic|Centre|Center|Institute|Health|Wellness|Spa|Medical))", regex.I)
 DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
@@ -253,7 +254,9 @@ class Speaker:
                     elif not self._set_aside(sc, m):
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects and not PART_OF_CONDITION.match(text, m.end):
-                    candidates.append((m.end, "standard" if self._instance_of_standard(sc, m) else "product"))
+                    kind = ("standard" if self._instance_of_standard(sc, m)
+                            else "generic" if QUANTIFIED_BEFORE.search(text, max(0, m.start - 30), m.start) else "product")
+                    candidates.append((m.end, kind))  # ("Several devices for migraine have been cleared": a class, not the product)
         clause = cues.clause_start(text, pos, commas=False)
         # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").
         candidates += [(e, "first") for _, e in voice.before("first_person", pos, max(lo, clause))]
@@ -551,9 +554,10 @@ class Speaker:
             return None
         marketing = self.marketing_voice(sc, voice, subject)
         if (subject == "product" and voice.has("research_frames") and quoted_from(sc, pos) is None
-                and not voice.before("first_person", pos)):
+                and not voice.has("first_person") and not voice.has("named_product")):
             return None  # "In laboratory studies, graviola killed cancer cells": a research report
-            # (research on the seller's own product is its claim: "Studies show our strain reduces colic")
+            # (research the seller applies to its product is its claim: "Studies show our strain reduces colic",
+            # "Frankincense has been shown in lab studies to kill cancer cells - that's why it's in our blend")
         if subject in PROMOTED:
             return subject, marketing
         if subject == "none":

@@ -117,6 +117,10 @@ NOT_OFFERED_BEFORE = rx(
     r"warnings?|cautions?|contraindicat\w*|symptoms?|signs?|causes?|caused\s+by|linked\s+to|such\s+as|including)\b",
     regex.I,
 )
+# What answers a reader's question by selling: "Book a session ...", "Try our drops", "our clinic can help".
+SELLING_IMPERATIVE = rx(r"\W*(?:book|order|buy|try|shop|grab|discover|claim|join|call\s+(?:us|now|today)|ask\s+(?:us\s+)?about\s+our|get\s+(?:your|yours|our))\b", regex.I)
+OURS_OFFER = rx(r"\bour\s+(?:[\w-]+\s+){0,3}?(?:can|will|is\s+here|are\s+here)\b|\bhas\s+(?:got\s+)?your\s+back\b|\bis\s+the\s+answer\b", regex.I)
+QUESTION_RUN = 3  # short questions in a row, the last answered: "Racing thoughts? Tight chest? ..."
 REGULATORY_SENSE = rx(r"\s+(?:for|by)\b", regex.I)  # "cleared for certain types of hair loss"
 CLEARED = frozenset({"cleared", "clear", "clears"})
 STOP_WORDS_OF_HABIT = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits"})
@@ -657,7 +661,7 @@ class HealthClaimKind(RuleKind):
         yield from self._pronoun_objects(sc, voice, targets)
         yield from self._conditional(sc, voice, targets)
         if not targets:
-            yield from self._answers(sc)
+            yield from self._answers(sc, voice)
             return
         starts = [t.start for t in targets]
         yield from self._label_offer(sc, text, targets, starts)
@@ -907,16 +911,25 @@ class HealthClaimKind(RuleKind):
         first = min(offered, key=lambda m: m.start)
         return Mention(first.vocab, f"offer {first.text} for", first.start, first.end)
 
-    def _answers(self, sc: SentenceClaims) -> Iterator[Link]:
+    def _answers(self, sc: SentenceClaims, voice: SentenceVoice) -> Iterator[Link]:
         """A benefit with no condition of its own answers the question before it: "Do you suffer
-        from arthritis? Our capsules can help." (the condition is the previous sentence's)."""
+        from arthritis? Our capsules can help." (the condition is the previous sentence's, or one
+        of a run of short questions: "Racing thoughts? Tight chest? CalmDrops has your back."). An
+        offer answers too: "Sciatica? Book a session with our chiropractors today."."""
+        asked: list[Mention] = []
         before = sc.previous
-        if before is None or not before.question or not self._asks_the_reader(before):
-            return
-        asked = [m for m in before.mentions if m.vocab in self.targets]
+        for _ in range(QUESTION_RUN):
+            if before is None or not before.question or not self._asks_the_reader(before) or before.sentence.block != sc.sentence.block:
+                break
+            asked = [m for m in before.mentions if m.vocab in self.targets] or asked
+            before = before.previous
         if not asked:
             return
         answer = self._answer_word(sc, -1, sc.of(self.benefits))
+        if answer is None and self.offers and (SELLING_IMPERATIVE.match(sc.sentence.text) or voice.has("named_product")
+                                               or OURS_OFFER.search(sc.sentence.text)):
+            first = WORD.search(sc.sentence.text)
+            answer = Mention("offer", "treat (offered in answer to the question)", first.start(), first.end()) if first else None
         if answer is not None:
             yield Link(answer, asked[0], answer.start, answer.end, "answer")
 

@@ -31,7 +31,7 @@ SELLER_NOUNS = "seller_nouns"  # the pack's words for who sells and where an ad 
 AD_MEDIA = "ad_media"  # the pack's words for where an ad says it ("an Instagram post", "a leaflet")
 # Words between "the" and the seller's noun name it ("the Los Angeles company"); a verb there means
 # the sentence's subject is someone else ("the FTC has charged marketers with ...").
-_NOT_A_VERB = r"(?!(?:has|have|had|is|are|was|were|charged|sued|warned|fined|told|ordered|said|says|cited|found|settled|banned|asked|accused)\b)"
+_NOT_A_VERB = r"(?!(?:has|have|had|is|are|was|were|charged|sued|warned|fined|told|ordered|said|says|say|cited|found|settled|banned|asked|accused|that|which|who|must|should|can|may|will|would|could|require|requires|rules?)\b)"
 _NOT_A_SELLER = r"(?!(?:some|many|most|other|others|they|these|those|people|few|several|all|we|you|i|he|she|it)\b)"
 
 

@@ -84,6 +84,8 @@ OBJECT_BEFORE = rx(
 USED_IT = rx(r"\W*(?:wear|take|apply|use|drink|try|rub|spray|chew|swallow|sleep\s+(?:on|with|in)|strap\s+on|plug\s+in|switch\s+on|massage|sip)\s+(?:it|them|this|these)\b", regex.I)
 DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules)\b", regex.I)
 QUANTIFIED_BEFORE = rx(r"\b(?:some|several|certain|many|most|other|a\s+few|few|all|any|no)\s+(?:[\w-]+\s+){0,2}$", regex.I)
+NO_BEFORE = rx(r"\bno\s+$", regex.I)
+LIST_COMMA = rx(r"\s*,")
 SOLD_AT = rx(r"\s+(?:at|from)\s+(?:our\s+|(?-i:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?:Clinic|Centre|Center|Institute|Health|Wellness|Spa|Medical))", regex.I)
 DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
@@ -324,7 +326,9 @@ class Speaker:
                 # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to
                 or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
                 # the object of another word, not the subject: "a fraction of the chemo dose", "I was on three blood pressure drugs;"
-                or OBJECT_BEFORE.search(text, max(0, m.start - 40), m.start) is not None)
+                or OBJECT_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+                # one item of a list of things done without: "No prescription, no side effects, ..."
+                or (NO_BEFORE.search(text, max(0, m.start - 4), m.start) is not None and LIST_COMMA.match(text, m.end) is not None))
 
     @staticmethod
     def _endorser(sc: SentenceClaims, m) -> bool:
@@ -519,7 +523,10 @@ class Speaker:
         return subjects and self.subject(sc, voice, pos, end) in ("standard", "research")
 
     def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, aims: bool = True) -> bool:
-        return ((voice.has("warning_voice") or voice.has("appeal_voice")) and quoted_from(sc, pos) is None) or self.asks(sc, pos, aims)
+        """The sentence warns (outside a quote: a regulator's sentence quotes the claim beside its
+        judgement of it, and the quote is still the seller's claim) or asks."""
+        warns = voice.has("warning_voice") or voice.has("appeal_voice")
+        return (warns and quoted_from(sc, pos) is None) or self.asks(sc, pos, aims)
 
     def asks(self, sc: SentenceClaims, pos: int, aims: bool = True) -> bool:
         """An indirect question or purpose before the claim, in its clause or run-on bullet:

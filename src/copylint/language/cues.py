@@ -124,6 +124,8 @@ def negated_before(text: str, pos: int) -> bool:
     wide_start = clause_start(text, pos, commas=False)
     if WIDE_NEGATION.search(text, wide_start, pos) is not None:
         return True
+    if NEGATION.match(text, pos):
+        return False  # "No prescription, no side effects": each item carries its own "no"
     return any(LIST_TAIL.fullmatch(text, m.end(), pos) for m in NEGATION.finditer(text, wide_start, pos))
 
 

@@ -121,12 +121,9 @@ NOT_OFFERED_BEFORE = rx(
 SELLING_IMPERATIVE = rx(r"\W*(?:book|order|buy|try|shop|grab|discover|claim|join|call\s+(?:us|now|today)|ask\s+(?:us\s+)?about\s+our|get\s+(?:your|yours|our))\b", regex.I)
 OURS_OFFER = rx(r"\bour\s+(?:[\w-]+\s+){0,3}?(?:can|will|is\s+here|are\s+here)\b|\bhas\s+(?:got\s+)?your\s+back\b|\bis\s+the\s+answer\b", regex.I)
 QUESTION_RUN = 3  # short questions in a row, the last answered: "Racing thoughts? Tight chest? ..."
-# A course of the seller's sessions, counted, then what it takes: "6 to 12 treatments are required to".
-COUNTED_COURSE = rx(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|several)(?:\s*(?:-|\u2013|to|or)\s*(?:\d+|two|three|four|five|six|eight|ten|twelve))?\s+"
-    r"(?:treatments|sessions|visits|appointments|injections|infusions|drips|adjustments|dives)\s+(?:are|is|will\s+be)\s+(?:usually\s+|typically\s+|normally\s+)?(?:required|needed|all\s+it\s+takes|enough)\s+to\b",
-    regex.I,
-)
+# After a counted course of the seller's sessions (the pack's deictic_product list), what it takes:
+# "6 to 12 treatments are required to completely solve your acne".
+COURSE_NEEDED = rx(r"\s+(?:are|is|will\s+be)\s+(?:usually\s+|typically\s+|normally\s+)?(?:required|needed|all\s+it\s+takes|enough)\s+to\b", regex.I)
 REGULATORY_SENSE = rx(r"\s+(?:for|by)\b", regex.I)  # "cleared for certain types of hair loss"
 CLEARED = frozenset({"cleared", "clear", "clears"})
 STOP_WORDS_OF_HABIT = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits"})
@@ -571,7 +568,7 @@ class HealthClaimKind(RuleKind):
         anxiety"). Aims words ("aims to", "seeks to") keep their meaning: research states aims."""
         text = sc.sentence.text
         start = cues.clause_start(text, link.benefit.start, commas=False)
-        if COUNTED_COURSE.search(text, start, link.benefit.start):
+        if any(start <= s and e <= link.benefit.start and COURSE_NEEDED.match(text, e) for s, e in voice.get(DEICTIC)):
             return True  # "6 to 12 treatments are required to completely solve your acne": the seller's course, promised
         if AIMS.search(text, start, link.benefit.start):
             return False

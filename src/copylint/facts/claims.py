@@ -49,7 +49,10 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     companies claim ...") are how warnings describe the market, not a report of one claim."""
     definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b"
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
-                r"|^\W*(?-i:Defendants?|Respondents?)\b)")  # a complaint's parties: "Defendants represented that ..."
+                r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
+                # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf
+                # Botanicals marketed the capsules as ..." (not a sentence's first word: "Supplements marketed as ...")
+                r"|(?-i:\b(?:\p{Lu}[\p{L}\p{N}'\u2019&-]*\s+){2,3})(?=(?:marketed|advertised|promoted|claimed|touted)\b))")
     seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _seller_terms(media) + r"\b", regex.I)
     speech = rx(
         definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"

@@ -73,6 +73,7 @@ HEADLINE_PARTICIPLE = rx(
 # What research is into or for: "research into new treatments", "studies to find a cure".
 RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
+EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # Before a care word, what makes it an object, not the subject: "a fraction of the chemo dose",
 # "I was on three blood pressure drugs", "tried seven medications".
 OBJECT_BEFORE = rx(
@@ -82,13 +83,16 @@ OBJECT_BEFORE = rx(
 )
 # An imperative of use with the product as its object: "Wear it 24/7", "Sleep on it nightly".
 USED_IT = rx(r"\W*(?:wear|take|apply|use|drink|try|rub|spray|chew|swallow|sleep\s+(?:on|with|in)|strap\s+on|plug\s+in|switch\s+on|massage|sip)\s+(?:it|them|this|these)\b", regex.I)
+# A dose in an imperative: something is sold ("Give your kids a daily spoonful to prevent ...").
 DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules)\b", regex.I)
+# A quantifier before a product word makes it a class, not the product: "several devices", "some apps".
 QUANTIFIED_BEFORE = rx(r"\b(?:some|several|certain|many|most|other|a\s+few|few|all|any|no)\s+(?:[\w-]+\s+){0,2}$", regex.I)
+# "No prescription, no side effects": a care word that is one item of a list of things done without.
 NO_BEFORE = rx(r"\bno\s+$", regex.I)
 LIST_COMMA = rx(r"\s*,")
+# Standard care sold by the seller: "TRT at Vitality Men's Clinic", "chemotherapy at our centre".
 SOLD_AT = rx(r"\s+(?:at|from)\s+(?:our\s+|(?-i:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3}(?:Clinic|Centre|Center|Institute|Health|Wellness|Spa|Medical))", regex.I)
 DESCRIBED_AS = rx(r"\s+(?:is|are|comes\s+as|come\s+as)\s+(?:(?:a|an|usually|often|available\s+as|given\s+as|taken\s+as|a\s+type\s+of)\s+){1,2}(?:[\p{L}-]+\s+)?$", regex.I)  # "Finasteride is a tablet"
-EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # The seller's own staff or service named with a standard word: "our functional medicine doctors"
 # (not "my GP", "my physiotherapist": a patient's own care).
 OURS_BEFORE = rx(r"\bour\s+(?:[\p{L}\p{N}-]+\s+){0,3}$", regex.I)
@@ -120,9 +124,10 @@ LABEL_END = rx(r"\s*(?::|\s[-\u2013\u2014]\s)")
 # weight can ease ..." (the reader's own doing, not a subjectless headline or an imperative).
 GERUND_SUBJECT = rx(
     r"\W*\p{L}{2,}ing\b(?:\s+[\p{L}\p{N}'\u2019%.,-]*[\p{L}\p{N}%]){0,8}?\s+"
-    rf"(?:can|will|would|should|{alternation(MODAL_HEDGES)}|is|are|was|were|does|do|has|have|helps?|also)\b",
+    rf"(?P<verb>can|will|would|should|{alternation(MODAL_HEDGES)}|is|are|was|were|does|do|has|have|helps?|also)\b",
     regex.I,
 )
+MODALS = frozenset({"can", "will", "would", "should", *MODAL_HEDGES})  # a gerund subject before one of these: the reader's doing
 
 # After a product word, the words that make it part of a condition's name: "vitamin B12 deficiency
 # anaemia", "caffeine withdrawal", "iron overload", "kratom use disorder".
@@ -131,8 +136,6 @@ PART_OF_CONDITION = rx(
     r"withdrawal|addiction|dependence|dependency|use\s+disorder|misuse|abuse)\b",
     regex.I,
 )
-
-MODAL_END = rx(rf"\b(?:can|will|would|should|could|{alternation(MODAL_HEDGES)})$", regex.I)  # a gerund subject before a modal
 
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
@@ -291,7 +294,8 @@ class Speaker:
             found = "none"
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
-        if found in ("pronoun", "none") and USED_IT.match(text) and USED_IT.match(text).end() <= pos:
+        used = USED_IT.match(text) if found in ("pronoun", "none") else None
+        if used is not None and used.end() <= pos:
             found = "product"  # "Wear it 24/7: it prevents heart attacks", "Sleep on it nightly and ...": the thing used
         return self._agent_after(sc, voice, pos, end) or found
 
@@ -299,7 +303,7 @@ class Speaker:
         """The clause opens with a gerund phrase that is the subject of a modal verb and names no
         product: "Losing 5% of your body weight can lower ..." (the reader's doing)."""
         gerund = GERUND_SUBJECT.match(sc.sentence.text, lo)
-        return (gerund is not None and MODAL_END.search(gerund.group()) is not None
+        return (gerund is not None and gerund.group("verb").lower() in MODALS
                 and not any(lo <= m.start < gerund.end() for m in sc.mentions if m.vocab in self.subjects))
 
     @staticmethod

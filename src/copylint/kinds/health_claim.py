@@ -111,15 +111,8 @@ HABIT_AFTER = rx(r"\s+(?:using|taking|eating|drinking|applying|wearing|giving|th
 NOT_A_BENEFIT_AFTER = rx(r"\s+(?:teas?|drinks?|diets?|kits?|pills?|supplements?|juices?|shakes?|cleanses?|packs?|bundles?|regimes?)\b", regex.I)
 HEALTHY_OBJECT = rx(r"\s+(?:(?:the|your|their)\s+)?(?:healthy|normal|surrounding)\s", regex.I)  # "destroys healthy skin": a harm
 DESTROYING = frozenset("destroy destroys destroyed kill kills killed attack attacks attacked burn burns burned damage damages".split())
-# The words before a list that make it something other than what the page treats.
-NOT_OFFERED_BEFORE = rx(
-    r"\b(?:do\s+not|don['\u2019]t|not\s+(?:suitable|recommended|for)|avoid|unless|if\s+you\s+(?:have|are|suffer)|side[- ]effects?|risks?|"
-    r"warnings?|cautions?|contraindicat\w*|symptoms?|signs?|causes?|caused\s+by|linked\s+to|such\s+as|including)\b",
-    regex.I,
-)
-# What answers a reader's question by selling: "Book a session ...", "Try our drops", "our clinic can help".
-SELLING_IMPERATIVE = rx(r"\W*(?:book|order|buy|try|shop|grab|discover|claim|join|call\s+(?:us|now|today)|ask\s+(?:us\s+)?about\s+our|get\s+(?:your|yours|our))\b", regex.I)
-OURS_OFFER = rx(r"\bour\s+(?:[\w-]+\s+){0,3}?(?:can|will|is\s+here|are\s+here)\b|\bhas\s+(?:got\s+)?your\s+back\b|\bis\s+the\s+answer\b", regex.I)
+NOT_OFFERED_LEAD = "not_offered_lead"  # the pattern list of words before a list that is not what the page treats
+ANSWER_OFFERS = "answer_offers"  # the pattern list of offers that answer a reader's question ("Book a session ...")
 QUESTION_RUN = 3  # short questions in a row, the last answered: "Racing thoughts? Tight chest? ..."
 # After a counted course of the seller's sessions (the pack's deictic_product list), what it takes:
 # "6 to 12 treatments are required to completely solve your acne".
@@ -142,18 +135,26 @@ def _named_earlier(condition: Mention, where: str) -> Mention:
     return Mention(condition.vocab, f"{condition.text}, named earlier in the {where}", condition.start, condition.end)
 
 
-def list_leads(doc: Document) -> dict[int, int]:
-    """Each list item's lead: the heading or paragraph right before the list's first item (ending
-    in a colon when it is a paragraph), found in one pass over the blocks."""
-    leads: dict[int, int] = {}
-    lead: int | None = None
+def blocks_before_lists(doc: Document) -> dict[int, int]:
+    """Each list item's block right before its list's first item (items of a list that opens the
+    document have none), found in one pass over the blocks."""
+    before: dict[int, int] = {}
+    last: int | None = None
     for i, block in enumerate(doc.blocks):
         if block.kind == "list_item":
-            if lead is not None:
-                leads[i] = lead
+            if last is not None:
+                before[i] = last
             continue
-        lead = i if block.kind == "heading" or (block.kind == "paragraph" and block.text.rstrip().endswith(":")) else None
-    return leads
+        last = i
+    return before
+
+
+def list_leads(doc: Document, before: dict[int, int]) -> dict[int, int]:
+    """Each list item's lead: the heading or paragraph right before the list's first item (ending
+    in a colon when it is a paragraph), from `blocks_before_lists`."""
+    return {item: lead for item, lead in before.items()
+            if doc.blocks[lead].kind == "heading"
+            or (doc.blocks[lead].kind == "paragraph" and doc.blocks[lead].text.rstrip().endswith(":"))}
 
 
 def _only_list_words(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -248,7 +249,8 @@ class HealthClaimKind(RuleKind):
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         claims, page = self.speaker.analyses(ctx)
-        leads = list_leads(doc)
+        before_lists = blocks_before_lists(doc)
+        leads = list_leads(doc, before_lists)
         claimed: dict[int, Mention] = {}  # block -> the condition its first reported claim names
         histories: dict[int, tuple[int, Mention]] = {}  # block -> (sentence, condition) a customer says they had
         quiet: list[SentenceClaims] = []
@@ -260,7 +262,7 @@ class HealthClaimKind(RuleKind):
             lead_sc = claims.by_block[lead][-1] if lead is not None and claims.by_block.get(lead) else None
             links = list(self._claims(doc, sc, voice, page, lead_sc)) or list(self._listed(sc, lead_sc, page))
             if not links and lead is None:
-                unled.extend(self._selling_list(doc, sc, claims, page))
+                unled.extend(self._selling_list(doc, sc, claims, page, before_lists.get(sc.sentence.block)))
             told = self._history(sc, voice) if self.continues and not links else None
             if told is not None:
                 histories.setdefault(sc.sentence.block, (sc.sentence.index, told))
@@ -487,10 +489,12 @@ class HealthClaimKind(RuleKind):
         offered = Mention(benefit.vocab, f"{benefit.text} (the list under \u201c{said.sentence.text.strip(' :')}\u201d)", benefit.start, benefit.end)
         yield Link(offered, target, target.start, target.end, "list"), subject
 
-    def _selling_list(self, doc: Document, sc: SentenceClaims, claims, page: PageVoice) -> Iterator[tuple[SentenceClaims, Link]]:
+    def _selling_list(self, doc: Document, sc: SentenceClaims, claims, page: PageVoice,
+                      before: int | None) -> Iterator[tuple[SentenceClaims, Link]]:
         """A list of bare condition names with no lead ("- Parkinson's disease", "- COPD and
         emphysema"): on a page that sells or claims elsewhere (the caller decides), what it lists
-        is what it offers to treat. Two items of the list must each be a condition and nothing else."""
+        is what it offers to treat. Two items of the list must each be a condition and nothing else;
+        `before`: the block right before the list."""
         block = doc.blocks[sc.sentence.block]
         if not self.offers or sc.sentence.start != 0 or block.kind != "list_item":
             return
@@ -498,10 +502,8 @@ class HealthClaimKind(RuleKind):
         if target is None or not any(self._bare_condition_item(doc, claims, page, i)
                                      for i in (sc.sentence.block - 1, sc.sentence.block + 1)):
             return
-        first = sc.sentence.block
-        while first > 0 and doc.blocks[first - 1].kind == "list_item":
-            first -= 1
-        if first > 0 and NOT_OFFERED_BEFORE.search(doc.blocks[first - 1].text[-200:]):
+        said = claims.by_block.get(before) if before is not None else None
+        if said and page.sentences[said[-1].sentence.index].has(NOT_OFFERED_LEAD):
             return  # "Do not use the patches if you have", "Warning signs include": not what it treats
         offered = Mention("listed", "treat (listed bare on a selling page)", target.start, target.start)
         yield sc, Link(offered, target, target.start, target.end, "list")
@@ -703,8 +705,7 @@ class HealthClaimKind(RuleKind):
             i = bisect.bisect_left(starts, verb.end)
             if i < len(targets) and verb.vocab not in self.endorsements and self._population(text, verb, targets[i]):
                 continue  # "levels were decreased in acne patients": the condition names who was measured
-            if i < len(targets) and any(verb.end < v.start < targets[i].start
-                                        and COORDINATED.search(text, verb.end, v.start)
+            if i < len(targets) and any(verb.end < v.start < targets[i].start and COORDINATED.search(text, verb.end, v.start)
                                         for v in verbs[k + 1:]):
                 continue  # "boosts immunity and relieves asthma": the nearer verb's target
             if i < len(targets) and text[verb.end:targets[i].start].strip() in (",", "/", "&"):
@@ -931,8 +932,7 @@ class HealthClaimKind(RuleKind):
         if not asked:
             return
         answer = self._answer_word(sc, -1, sc.of(self.benefits))
-        if answer is None and self.offers and (SELLING_IMPERATIVE.match(sc.sentence.text) or voice.has("named_product")
-                                               or OURS_OFFER.search(sc.sentence.text)):
+        if answer is None and self.offers and (voice.has(ANSWER_OFFERS) or voice.has("named_product")):
             first = WORD.search(sc.sentence.text)
             answer = Mention("offer", "treat (offered in answer to the question)", first.start(), first.end()) if first else None
         if answer is not None:

@@ -71,6 +71,32 @@ def in_sentences(pattern: regex.Pattern, text: str, sentences, timeout: float | 
             resume = m.end()
 
 
+def alternation(parts, text: str, timeout: float | None) -> list[regex.Match] | None:
+    """The matches `finditer` of the alternation `(?:p0)|(?:p1)|...` of `parts` gives on `text`,
+    from searches of each part on its own (a part that opens with a literal keeps its fast scan,
+    which a long alternation loses): leftmost first, the first part where several match at the
+    same place, each search resumed where the last match ended. A part whose match starts before
+    that place is searched again from it; since a match attempt at one position does not depend
+    on where the search began, this is exactly the alternation's result. None when a match is
+    empty (the alternation would then resume differently; the caller runs the alternation)."""
+    pos = 0
+    ahead = [p.search(text, 0, timeout=timeout) for p in parts]
+    out: list[regex.Match] = []
+    while True:
+        best = None
+        for i, m in enumerate(ahead):
+            if m is not None and m.start() < pos:
+                m = ahead[i] = parts[i].search(text, pos, timeout=timeout)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return out
+        if best.end() == best.start():
+            return None
+        out.append(best)
+        pos = best.end()
+
+
 def findall(pattern: regex.Pattern, text: str, timeout: float | None) -> list:
     """`pattern.findall` stopped after `timeout` seconds."""
     return pattern.findall(text, timeout=timeout)

@@ -12,7 +12,7 @@ import regex
 from copylint.core.regexcache import rx
 from copylint.core import matching
 from copylint.core.models import Document
-from copylint.language.anchors import ascii_cover, may_match
+from copylint.language.anchors import LOOKALIKES, ascii_cover
 from copylint.language.syllables import cmu_table
 
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
@@ -83,7 +83,12 @@ class VoiceAnalyzer:
                  timeout: float | None = None) -> None:
         self.key = (patterns, names, timeout)
         self.timeout = timeout
+        self.lists = {k: tuple(v) for k, v in patterns}
         self.compiled = compile_lists({k: list(v) for k, v in patterns}, names)
+        self._parts: dict[str, list[tuple[regex.Pattern, tuple[str, ...] | None]]] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_parts": {}}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VoiceAnalyzer) and other.key == self.key
@@ -102,11 +107,35 @@ class VoiceAnalyzer:
         return PageVoice(promotional=promotional, sentences=sentences)
 
     def spans(self, name: str, text: str) -> tuple[tuple[int, int], ...]:
+        """The matches of the list `name` in a sentence's text: the list's alternation, run as
+        the patterns whose literals are in the text (`matching.alternation`, the same matches)."""
         pattern = self.compiled.get(name)
-        # Literals one of which every match of the list contains: a sentence without any is not scanned.
-        if pattern is None or not may_match(ascii_cover(pattern.pattern), text):
+        if pattern is None:
             return ()
-        return tuple(m.span() for m in matching.finditer(pattern, text, self.timeout) if m.end() > m.start())
+        found = None  # a letter that lower-casing would hide (LOOKALIKES): the whole alternation runs
+        if not any(c in text for c in LOOKALIKES):
+            low = text.lower()
+            # Literals one of which every match of a pattern contains: a pattern without any in the text is not run.
+            parts = [p for p, cover in self.parts(name) if cover is None or any(a in low for a in cover)]
+            found = matching.alternation(parts, text, self.timeout)
+        if found is None:
+            found = matching.finditer(pattern, text, self.timeout)
+        return tuple(m.span() for m in found if m.end() > m.start())
+
+    def parts(self, name: str) -> list[tuple[regex.Pattern, tuple[str, ...] | None]]:
+        """Each pattern of the list compiled on its own (as in the alternation), with its literals."""
+        found = self._parts.get(name)
+        if found is None:
+            from copylint.core.validators import compile_pattern
+
+            found = self._parts[name] = [(compile_pattern(f"(?:{p})", regex.I), pattern_literals(p))
+                                         for p in self.lists.get(name, ())]
+        return found
+
+
+def pattern_literals(pattern: str) -> tuple[str, ...] | None:
+    """`ascii_cover` of one pattern, not kept in its small memo (a pack has thousands)."""
+    return ascii_cover.__wrapped__(pattern)
 
 
 def marked_names(marks: regex.Pattern | None, text: str, timeout: float | None = None) -> set[str]:

@@ -112,7 +112,10 @@ class PhraseKind(RuleKind):
         self.source = pattern_source(terms, patterns, word_boundary=opts.get("word_boundary", True))
         self.parts = pattern_parts(self.source, terms, patterns, word_boundary=opts.get("word_boundary", True))
         self.flags = 0 if opts.get("case_sensitive", False) else regex.I
-        self.anchors = spec.derived["anchors"] if "anchors" in spec.derived else rule_anchors(terms, patterns)
+        derived = spec.derived if "anchors" in spec.derived else self.prepare(spec)
+        self.anchors = derived["anchors"]
+        # Each part's own anchors (a rule run in parts): a part runs only where its anchors are.
+        self.part_anchors = derived.get("part_anchors") if len(self.parts) > 1 and self.anchors is not None else None
         self.scope = opts.get("scope", "sentence")
         self.unless = {**DEFAULT_UNLESS, **opts.get("unless", {})}
         exceptions = self.unless["phrases"]
@@ -125,7 +128,9 @@ class PhraseKind(RuleKind):
 
     @classmethod
     def prepare(cls, spec: RuleSpec) -> dict:
-        return {"anchors": rule_anchors(spec.options.get("terms", []), spec.options.get("patterns", []))}
+        terms, patterns = spec.options.get("terms", []), spec.options.get("patterns", [])
+        return {"anchors": rule_anchors(terms, patterns),
+                "part_anchors": [rule_anchors(terms, [])] * bool(terms) + [rule_anchors([], [p]) for p in patterns]}
 
     def _patterns(self) -> tuple:
         """(pattern, exceptions, preceded_by), compiled on first use (most rules never need it)."""
@@ -143,19 +148,24 @@ class PhraseKind(RuleKind):
         """The rule's whole alternation (compiled when asked for, even where the rule runs its parts)."""
         return self._patterns()[0] or v.compile_pattern(self.source, self.flags)
 
-    def _matches(self, text: str, windows) -> list[regex.Match]:
-        """The rule's matches in one block (`windows`: only those starting in these sentences)."""
+    def _matches(self, text: str, windows, part_windows=None) -> list[regex.Match]:
+        """The rule's matches in one block (`windows`: only those starting in these sentences;
+        `part_windows`, when the rule runs in parts, the same for each part, or False where a
+        part's anchors are not in the block)."""
         compiled = self._patterns()
         timeout = self.settings.regex_timeout
         patterns = compiled[3] or [compiled[0]]
 
-        def run(pattern: regex.Pattern) -> list[regex.Match]:
+        def run(pattern: regex.Pattern, windows) -> list[regex.Match]:
+            if windows is False:
+                return []
             return list(matching.finditer(pattern, text, timeout) if windows is None
                         else matching.in_sentences(pattern, text, windows, timeout))
 
         if len(patterns) == 1:
-            return run(patterns[0])
-        return merged_matches([run(p) for p in patterns])
+            return run(patterns[0], windows)
+        part_windows = part_windows or [windows] * len(patterns)
+        return merged_matches([run(p, w) for p, w in zip(patterns, part_windows)])
 
     @property
     def exceptions(self) -> regex.Pattern | None:
@@ -170,10 +180,12 @@ class PhraseKind(RuleKind):
 
     anchor_index = None  # set by compile_rules: the run's automaton of every rule's anchors
     anchor_slot = -1
+    part_slots: tuple[int, ...] = ()  # the slots of `part_anchors`, in the parts' order
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
         blocks = doc.blocks
         windows = None  # block index -> the sentences to scan (None: whole blocks)
+        hits = None
         if self.anchors is not None and self.anchor_index is not None:
             hits = ctx.get(self.anchor_index)
             if not hits.blocks.get(self.anchor_slot):
@@ -190,7 +202,8 @@ class PhraseKind(RuleKind):
         for block in blocks:
             if self.scope == "heading" and block.kind != "heading":
                 continue
-            for m in self._matches(block.text, None if windows is None else windows.get(block.index, ())):
+            part_windows = self._part_windows(hits, block.index) if hits is not None and self.part_slots else None
+            for m in self._matches(block.text, None if windows is None else windows.get(block.index, ()), part_windows):
                 if m.end() == m.start():
                     continue
                 sentence = index.at(block.index, m.start())
@@ -204,6 +217,17 @@ class PhraseKind(RuleKind):
                 yield self.finding(doc, src_start, src_end)
                 if self.scope == "document":
                     return
+
+    def _part_windows(self, hits, block: int) -> list:
+        """Per part: the sentences of `block` to scan, None (the whole block) or False (none)."""
+        out = []
+        for slot in self.part_slots:
+            if block not in hits.blocks.get(slot, ()):
+                out.append(False)
+                continue
+            windows = None if self.scope == "block" else hits.sentences_of(slot)
+            out.append(None if windows is None else windows.get(block, ()))
+        return out
 
     def _speaks(self, ctx: Analysis, sentence: Sentence, start: int, end: int) -> bool:
         claims, page = self.speaker.analyses(ctx)

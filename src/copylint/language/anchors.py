@@ -86,7 +86,7 @@ def _parsed_cover(pattern: str) -> Cover | None:
 _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")  # \p{L}, \P{Lu}, \pL
 # The characters that case-insensitive `regex` matching takes for an ASCII letter but whose
 # lower case (str.lower) is not that letter: a text holding one is always scanned.
-_LOOKALIKES = ("\u0130", "\u0131", "\u017f")
+LOOKALIKES = ("\u0130", "\u0131", "\u017f")
 
 
 @functools.lru_cache(maxsize=256)
@@ -102,7 +102,7 @@ def ascii_cover(pattern: str) -> tuple[str, ...] | None:
 
 def may_match(cover: tuple[str, ...] | None, text: str) -> bool:
     """False only when no match of the pattern `cover` was derived from (ascii_cover) can be in `text`."""
-    if cover is None or any(c in text for c in _LOOKALIKES):
+    if cover is None or any(c in text for c in LOOKALIKES):
         return True
     low = text.lower()
     return any(a in low for a in cover)

@@ -135,8 +135,8 @@ def _sentence_index(doc: Document) -> dict[int, list[tuple[int, int, int]]]:
     return by_block
 
 
-def _sentence_of(spans: list[tuple[int, int, int]], pos: int) -> tuple[int, int, int] | None:
-    starts = [s for s, _, _ in spans]
+def _sentence_of(spans: list[tuple[int, int, int]], starts: list[int], pos: int) -> tuple[int, int, int] | None:
+    """The span of `spans` (whose starts are `starts`) that begins last at or before `pos`."""
     i = bisect.bisect_right(starts, pos) - 1
     return spans[i] if i >= 0 else None
 
@@ -181,14 +181,15 @@ def _is_future(text: str, start: int, end: int, c_start: int, c_end: int) -> boo
     return bool(FUTURE_RE.search(text, lo, hi))
 
 
-def _mentions_of_block(doc: Document, model: DateModel, b: int, spans) -> list[tuple[DateMention, str | None]]:
+def _mentions_of_block(doc: Document, model: DateModel, b: int, spans, references: set[int]) -> list[tuple[DateMention, str | None]]:
     block = doc.blocks[b]
     text = block.text
-    is_ref = b in set(model.reference_blocks)
+    is_ref = b in references
+    starts = [s for s, _, _ in spans]
     page_m = PAGE_DATE_RE.match(text) if len(text) <= 160 else None
     out = []
     for expr in find_dates(text):
-        sent = _sentence_of(spans, expr.start) if spans else None
+        sent = _sentence_of(spans, starts, expr.start) if spans else None
         s_start, s_end, s_idx = sent if sent else (0, len(text), -1)
         c_start, c_end = _clause(text, expr.start, expr.end, s_start, s_end)
         clause = text[c_start:c_end]
@@ -229,8 +230,9 @@ def analyse_dates(doc: Document) -> DateModel:
     model.conclusion_blocks = _conclusion_blocks(doc, model.sections)
     model.headings = {i: doc.blocks[i].text for i in set(model.sections) if i >= 0}
     by_block = _sentence_index(doc)
+    references = set(model.reference_blocks)
     for b in range(len(doc.blocks)):
-        for mention, label in _mentions_of_block(doc, model, b, by_block.get(b, [])):
+        for mention, label in _mentions_of_block(doc, model, b, by_block.get(b, []), references):
             model.mentions.append(mention)
             if label:
                 model.page_dates.append(PageDate(label, mention.expr, mention))

@@ -13,6 +13,7 @@ from copylint.core.regexcache import rx
 from copylint.core import matching
 from copylint.core.models import Document
 from copylint.language.anchors import LOOKALIKES, ascii_cover
+from copylint.language.literals import AnchorIndex
 from copylint.language.syllables import cmu_table
 
 # What a selling page carries beyond its claims: prices, orders, bookings, trademark signs.
@@ -52,11 +53,14 @@ class SentenceVoice:
     analyzer: "VoiceAnalyzer"
     page_names: regex.Pattern | None = None  # the page's trademarked names, wherever repeated
     _spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    _present: set[int] | None | bool = False  # the analyzer's literal slots in the text (False: not yet looked)
 
     def get(self, name: str) -> tuple[tuple[int, int], ...]:
         found = self._spans.get(name)
         if found is None:
-            found = self.analyzer.spans(name, self.text)
+            if self._present is False:
+                self._present = self.analyzer.present(self.text)
+            found = self.analyzer.spans(name, self.text, self._present)
             if name == NAMED and self.page_names is not None:
                 found = tuple(sorted(set(found) | {m.span() for m in matching.finditer(self.page_names, self.text, self.analyzer.timeout)}))
             self._spans[name] = found
@@ -85,10 +89,11 @@ class VoiceAnalyzer:
         self.timeout = timeout
         self.lists = {k: tuple(v) for k, v in patterns}
         self.compiled = compile_lists({k: list(v) for k, v in patterns}, names)
-        self._parts: dict[str, list[tuple[regex.Pattern, tuple[str, ...] | None]]] = {}
+        self._parts: dict[str, list[regex.Pattern]] = {}
+        self._literals: tuple[AnchorIndex, dict[str, list[int | None]]] | None = None
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_parts": {}}
+        return {**self.__dict__, "_parts": {}, "_literals": None}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VoiceAnalyzer) and other.key == self.key
@@ -106,30 +111,50 @@ class VoiceAnalyzer:
         sentences = [SentenceVoice(s.text, self, pattern) for s in doc.sentences]
         return PageVoice(promotional=promotional, sentences=sentences)
 
-    def spans(self, name: str, text: str) -> tuple[tuple[int, int], ...]:
+    def spans(self, name: str, text: str, present: set[int] | None | bool = False) -> tuple[tuple[int, int], ...]:
         """The matches of the list `name` in a sentence's text: the list's alternation, run as
-        the patterns whose literals are in the text (`matching.alternation`, the same matches)."""
+        the patterns whose literals are in the text (`matching.alternation`, the same matches).
+        `present`: what `present(text)` gives, when the caller has it."""
         pattern = self.compiled.get(name)
         if pattern is None:
             return ()
-        found = None  # a letter that lower-casing would hide (LOOKALIKES): the whole alternation runs
-        if not any(c in text for c in LOOKALIKES):
-            low = text.lower()
+        if present is False:
+            present = self.present(text)
+        found = None
+        if present is not None:
+            slots = self.literals()[1][name]
             # Literals one of which every match of a pattern contains: a pattern without any in the text is not run.
-            parts = [p for p, cover in self.parts(name) if cover is None or any(a in low for a in cover)]
+            parts = [p for p, slot in zip(self.parts(name), slots) if slot is None or slot in present]
             found = matching.alternation(parts, text, self.timeout)
         if found is None:
             found = matching.finditer(pattern, text, self.timeout)
         return tuple(m.span() for m in found if m.end() > m.start())
 
-    def parts(self, name: str) -> list[tuple[regex.Pattern, tuple[str, ...] | None]]:
-        """Each pattern of the list compiled on its own (as in the alternation), with its literals."""
+    def present(self, text: str) -> set[int] | None:
+        """The literal slots (`literals`) found in `text` by one pass of the automaton, or None
+        where a letter that lower-casing would hide (LOOKALIKES) leaves only the whole alternations."""
+        if any(c in text for c in LOOKALIKES):
+            return None
+        return self.literals()[0].slots_in(text.lower())
+
+    def literals(self) -> tuple[AnchorIndex, dict[str, list[int | None]]]:
+        """One automaton of the literals of every pattern of every list, and per list each
+        pattern's slot in it (None: a pattern without literals, always run)."""
+        if self._literals is None:
+            index, slots = AnchorIndex(), {}
+            for name, items in self.lists.items():
+                covers = [pattern_literals(p) for p in items]
+                slots[name] = [index.register(c) if c else None for c in covers]
+            self._literals = (index, slots)
+        return self._literals
+
+    def parts(self, name: str) -> list[regex.Pattern]:
+        """Each pattern of the list compiled on its own, as in the alternation."""
         found = self._parts.get(name)
         if found is None:
             from copylint.core.validators import compile_pattern
 
-            found = self._parts[name] = [(compile_pattern(f"(?:{p})", regex.I), pattern_literals(p))
-                                         for p in self.lists.get(name, ())]
+            found = self._parts[name] = [compile_pattern(f"(?:{p})", regex.I) for p in self.lists.get(name, ())]
         return found
 
 

@@ -168,6 +168,14 @@ class AnchorIndex:
         index = {w: i for i, w in enumerate(self._words)}
         return _overlapping_regex_hits(self._matcher, self._words, index, text)
 
+    def slots_in(self, low: str) -> set[int]:
+        """The slots with an anchor anywhere in the lower-cased text `low`."""
+        if not self._owners:
+            return set()
+        found = {i for i, _ in self._find(low)}
+        owners = [self._owners[w] for w in self._words]
+        return set().union(*(owners[i] for i in found))
+
     def __call__(self, doc: Document) -> AnchorHits:
         from copylint.language.anchors import folded_text
         from copylint.text.sentence_index import sentence_index

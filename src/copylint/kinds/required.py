@@ -12,7 +12,7 @@ import regex
 
 from copylint.language import cues
 from copylint.core import matching
-from copylint.language.anchors import rule_anchors
+from copylint.language.anchors import ascii_cover, may_match, rule_anchors
 from copylint.facts.context import Analysis
 from copylint.text.sentence_index import sentence_index
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
@@ -229,10 +229,13 @@ class RequiredKind(RuleKind):
 
 
 def _hits(doc: Document, pattern: regex.Pattern | None, timeout: float | None) -> list[Hit]:
+    """The pattern's matches in every block (a block without any of its literals is not scanned)."""
     if pattern is None:
         return []
+    cover = ascii_cover(pattern.pattern)
     return [Hit(b.index, m.start(), m.end(), m.group())
-            for b in doc.blocks for m in matching.finditer(pattern, b.text, timeout) if m.end() > m.start()]
+            for b in doc.blocks if may_match(cover, b.text)
+            for m in matching.finditer(pattern, b.text, timeout) if m.end() > m.start()]
 
 
 class Spans:

@@ -224,7 +224,7 @@ class TermsAt:
 
     def __init__(self, matchers: Iterable[LiteralTerm | RegexTerm]) -> None:
         self.words: dict[str, int] = {}  # form of a one-word term -> the order of the first
-        # first word -> (leading words, form of the last word -> order) of the longer terms
+        # first word -> (the leading words after it, form of the last word -> order) of the longer terms
         self.phrases: dict[str, list[tuple[tuple[str, ...], dict[str, int]]]] = {}
         self.regexes: list[tuple[int, RegexTerm]] = []
         by_lead: dict[tuple[str, ...], dict[str, int]] = {}
@@ -236,24 +236,34 @@ class TermsAt:
             for form in term.forms:
                 forms.setdefault(form, order)
         for lead, forms in by_lead.items():
-            self.phrases.setdefault(lead[0], []).append((lead, forms))
+            # (keyed by the first leading word, which is the word at the start: kept without it)
+            self.phrases.setdefault(lead[0], []).append((lead[1:], forms))
 
-    def end_at(self, text: str, folded: str, pos: int, word_end: int, timeout: float | None) -> int | None:
-        """Where the first matching term ends at `pos`; `word_end` ends the word there."""
+    def end_at(self, text: str, folded: str, pos: int, word_end: int, timeout: float | None,
+               follow: "NextWord") -> int | None:
+        """Where the first matching term ends at `pos`; `word_end` ends the word there and
+        `follow` reads the word after it (shared by every vocabulary tried at `pos`)."""
         word = folded[pos:word_end]
         best, best_end = self.words.get(word), word_end
-        for lead, forms in self.phrases.get(word, ()):
-            j = pos
-            for lead_word in lead:
-                space = _SPACES.match(folded, j + len(lead_word)) if folded.startswith(lead_word, j) else None
-                if space is None:
-                    break
-                j = space.end()
-            else:
-                last = _TOKEN.match(text, j)
-                order = forms.get(folded[j:last.end()]) if last else None
+        phrases = self.phrases.get(word)
+        if phrases and follow.start() is not None:
+            for rest, forms in phrases:
+                if rest:
+                    j = follow.start()
+                    for lead_word in rest:
+                        space = _SPACES.match(folded, j + len(lead_word)) if folded.startswith(lead_word, j) else None
+                        if space is None:
+                            break
+                        j = space.end()
+                    else:
+                        last = _TOKEN.match(text, j)
+                        order = forms.get(folded[j:last.end()]) if last else None
+                        if order is not None and (best is None or order < best):
+                            best, best_end = order, last.end()
+                    continue
+                order = forms.get(follow.word())  # a two-word term: the word after is its last
                 if order is not None and (best is None or order < best):
-                    best, best_end = order, last.end()
+                    best, best_end = order, follow.end
         for order, term in self.regexes:
             if best is not None and order > best:
                 break
@@ -261,6 +271,31 @@ class TermsAt:
             if end is not None:
                 return end
         return best_end if best is not None else None
+
+
+class NextWord:
+    """The word after the one at a word start (after its whitespace), read on first use."""
+
+    __slots__ = ("text", "folded", "word_end", "_start", "end")
+
+    def __init__(self, text: str, folded: str, word_end: int) -> None:
+        self.text, self.folded, self.word_end = text, folded, word_end
+        self._start: int | None | bool = False
+        self.end = -1
+
+    def start(self) -> int | None:
+        """Where the next word begins (None: no whitespace after the word)."""
+        if self._start is False:
+            space = _SPACES.match(self.folded, self.word_end)
+            self._start = space.end() if space else None
+        return self._start
+
+    def word(self) -> str | None:
+        """The next word, lower-cased (None when there is none)."""
+        if self.end < 0:
+            token = _TOKEN.match(self.text, self._start)
+            self.end = token.end() if token else self._start
+        return self.folded[self._start:self.end] if self.end > self._start else None
 
 
 def _stems(vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
@@ -367,7 +402,8 @@ class VocabScanner:
                     if word_end is None:
                         word = _TOKEN.match(text, start)
                         word_end = word.end() if word else start
-                    end = self._terms_at(name, key).end_at(text, folded, start, word_end, timeout)
+                        follow = NextWord(text, folded, word_end)
+                    end = self._terms_at(name, key).end_at(text, folded, start, word_end, timeout, follow)
                 if end is not None and end > start:
                     found[name].append(Mention(name, text[start:end], start, end))
                     next_free[name] = end

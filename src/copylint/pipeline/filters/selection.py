@@ -68,9 +68,16 @@ class Selection:
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Drop findings of rules not enabled for their file; apply severity overrides."""
         kept = []
+        enabled: dict[tuple[str, str], bool] = {}  # (rule, path) -> enabled_for: asked once per pair
+        levels: dict[str, str | None] = {}
         for f in findings:
-            if not self.enabled_for(f.rule, f.path):
+            key = (f.rule, f.path)
+            if key not in enabled:
+                enabled[key] = self.enabled_for(f.rule, f.path)
+            if not enabled[key]:
                 continue
-            level = self.level(f.rule)
+            if f.rule not in levels:
+                levels[f.rule] = self.level(f.rule)
+            level = levels[f.rule]
             kept.append(replace(f, severity=Severity(level)) if level and level != f.severity.value else f)
         return kept

@@ -53,22 +53,34 @@ def match(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0
 
 def in_sentences(pattern: regex.Pattern, text: str, sentences, timeout: float | None) -> Iterator[regex.Match]:
     """The matches of `pattern` in `text` (a block) that start inside one of `sentences` (in
-    reading order), scanning only from each sentence's start until a match starts past its end:
-    what `finditer` over the whole block gives there (each scan stops LOOKAHEAD characters past
-    the sentence, so the work is linear in the sentences' length), unless a match that crosses into a
-    sentence from an earlier one would have hidden part of it (such matches are dropped by
+    reading order): what `finditer` over the whole block gives there, scanning only from a
+    sentence's start until a match starts past its end, at most LOOKAHEAD characters past it (so
+    the work is linear in the sentences' length). Sentences that follow within LOOKAHEAD of each
+    other are scanned in one pass; a match that starts between two of them is dropped and the scan
+    starts again at the next, so that it hides nothing there (unless a match that crosses into a
+    sentence from an earlier one would have hidden part of it: such matches are dropped by
     sentence-scoped rules anyway)."""
-    resume = 0
-    for s in sentences:
-        if s.end <= resume:
+    resume, i, n = 0, 0, len(sentences)
+    while i < n:
+        if sentences[i].end <= resume:
+            i += 1
             continue
-        endpos = min(len(text), s.end + LOOKAHEAD)
+        last = i  # the run of sentences scanned together
+        while last + 1 < n and sentences[last + 1].start <= sentences[last].end + LOOKAHEAD:
+            last += 1
+        endpos = min(len(text), sentences[last].end + LOOKAHEAD)
+        k, restart = i, last + 1
         # Drawn at once, as in `finditer`: the caller's work between matches must not count.
-        for m in list(pattern.finditer(text, max(s.start, resume), endpos, timeout=timeout)):
-            if m.start() >= s.end:
+        for m in list(pattern.finditer(text, max(sentences[i].start, resume), endpos, timeout=timeout)):
+            start = m.start()
+            while k <= last and sentences[k].end <= start:
+                k += 1
+            if k > last or start < sentences[k].start:
+                restart = k  # past the run, or between two sentences: scan again from the next
                 break
             yield m
             resume = m.end()
+        i = restart
 
 
 def alternation(parts, text: str, timeout: float | None) -> list[regex.Match] | None:

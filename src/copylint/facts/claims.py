@@ -177,12 +177,22 @@ class DocumentClaims:
     by_block: dict[int, list[SentenceClaims]] = field(default_factory=dict)
 
     _vocabs: dict[int, set[str]] = field(default_factory=dict)  # memo: linear in long paragraphs
+    _first: dict[tuple[int, frozenset[str]], Mention | None] = field(default_factory=dict)  # memo of first_in_block
 
     def block_vocabs(self, block: int) -> set[str]:
         found = self._vocabs.get(block)
         if found is None:
             found = self._vocabs[block] = {m.vocab for s in self.by_block.get(block, []) for m in s.mentions}
         return found
+
+    def first_in_block(self, block: int, vocabs: frozenset[str]) -> Mention | None:
+        """The block's first mention of one of `vocabs` (asked once per block and vocabularies:
+        every sentence of a long paragraph asks it)."""
+        key = (block, vocabs)
+        if key not in self._first:
+            self._first[key] = next((found[0] for other in self.by_block.get(block, [])
+                                     for found in [other.of(vocabs)] if found), None)
+        return self._first[key]
 
 
 def clause_span(text: str, pos: int) -> tuple[int, int]:

@@ -74,7 +74,7 @@ class ClaimKind(RuleKind):
         self.serious_severity = Severity(o.get("serious_severity", "error"))
         self.exclude = set(o.get("exclude_subjects", []))
         self.subject_scope = o.get("subject_scope", "sentence")
-        self.context = set(o.get("context", []))
+        self.context = frozenset(o.get("context", []))
         self.context_in_sentence = o.get("context_in_sentence", True)
         self.without_context = set(o.get("without_context", []))
         self.statistic = o.get("statistic", False)
@@ -142,11 +142,7 @@ class ClaimKind(RuleKind):
         own = sc.of(self.context)
         if own:
             return own[0] if self.context_in_sentence else False
-        for other in claims.by_block.get(sc.sentence.block, []):
-            found = other.of(self.context)
-            if found:
-                return found[0]
-        return False
+        return claims.first_in_block(sc.sentence.block, self.context) or False
 
     def _effects(self, sc: SentenceClaims) -> list[tuple[Mention, str]]:
         """Effect mentions in reading order with their status, keeping only reported strengths."""

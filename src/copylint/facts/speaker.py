@@ -43,6 +43,8 @@ PREVENTION = ("prevention_verbs",)  # advice to the reader: "Protect yourself fr
 PROMOTED = frozenset({"product", "first", "named"})
 AFFIRMATIVE = "affirmative_answer"  # the pattern list of answers that say yes to the question before
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
+MEDICINES = "medical_treatments"  # the vocabulary of medicines, vaccines and procedures
+MARKET_EXAMPLE = "market_example"  # the pattern list of what sellers in general say, before an example quote
 REACH = 400  # characters around a claim searched for its subject
 # What the subject is compared with, or added to, is not the claim's subject ("more effective than
 # supplements", "works alongside conventional medicine to treat cancer").
@@ -259,7 +261,7 @@ class Speaker:
                     elif not self._set_aside(sc, m):
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects and not PART_OF_CONDITION.match(text, m.end):
-                    kind = ("standard" if self._instance_of_standard(sc, m)
+                    kind = ("standard" if self._instance_of_standard(sc, m) or self._form_of_medicine(sc, m)
                             else "generic" if QUANTIFIED_BEFORE.search(text, max(0, m.start - 30), m.start) else "product")
                     candidates.append((m.end, kind))  # ("Several devices for migraine have been cleared": a class, not the product)
         clause = cues.clause_start(text, pos, commas=False)
@@ -370,6 +372,13 @@ class Speaker:
         on") or its aim ("research to find"), not by a finding."""
         end = max(e for e, kind in candidates if kind == "research")
         return RESEARCH_TOPIC.match(sc.sentence.text, end) is not None
+
+    def _form_of_medicine(self, sc: SentenceClaims, m) -> bool:
+        """A product noun right after a medicine's name is the medicine's form: "metformin
+        tablets", "insulin injections"."""
+        text = sc.sentence.text
+        return any(x.vocab == MEDICINES and x.end < m.start and not text[x.end:m.start].strip(" -")
+                   for x in sc.mentions)
 
     def _instance_of_standard(self, sc: SentenceClaims, m) -> bool:
         """A product named as an example of standard care: "weight loss medicines such as
@@ -528,9 +537,14 @@ class Speaker:
 
     def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, aims: bool = True) -> bool:
         """The sentence warns (outside a quote: a regulator's sentence quotes the claim beside its
-        judgement of it, and the quote is still the seller's claim) or asks."""
+        judgement of it, and the quote is still the seller's claim, unless the quote follows what
+        sellers in general say, `market_example`) or asks."""
         warns = voice.has("warning_voice") or voice.has("appeal_voice")
-        return (warns and quoted_from(sc, pos) is None) or self.asks(sc, pos, aims)
+        if warns:
+            quote = quoted_from(sc, pos)
+            if quote is None or any(end <= quote for _, end in voice.get(MARKET_EXAMPLE)):
+                return True  # (a quote after what sellers in general say is an example of it)
+        return self.asks(sc, pos, aims)
 
     def asks(self, sc: SentenceClaims, pos: int, aims: bool = True) -> bool:
         """An indirect question or purpose before the claim, in its clause or run-on bullet:

@@ -119,7 +119,8 @@ QUESTION_RUN = 3  # short questions in a row, the last answered: "Racing thought
 COURSE_NEEDED = rx(r"\s+(?:are|is|will\s+be)\s+(?:usually\s+|typically\s+|normally\s+)?(?:required|needed|all\s+it\s+takes|enough)\s+to\b", regex.I)
 REGULATORY_SENSE = rx(r"\s+(?:for|by)\b", regex.I)  # "cleared for certain types of hair loss"
 CLEARED = frozenset({"cleared", "clear", "clears"})
-STOP_WORDS_OF_HABIT = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits"})
+# Verbs whose object may be a habit, not a condition: "stop using the device", "keep taking your tablets".
+STOP_WORDS_OF_HABIT = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits", "keep", "keeps", "kept", "keeping"})
 # Between a benefit and a condition, another predicate whose object the condition is: "detox teas
 # contain laxatives, which can cause diarrhoea", "destroys healthy skin and leaves deep scars".
 OTHER_PREDICATE = rx(

@@ -258,6 +258,7 @@ class ClaimAnalyzer:
 
     def __init__(self, vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         self.key = vocabularies
+        self._hash: int | None = None  # of the key, once per process: every ctx.get hashes the analyzer
         words = dict(vocabularies)
         self.seller, self.reported_speech = seller_patterns(words.get(SELLER_NOUNS, ()), words.get(AD_MEDIA, ()))
         self.scanner = VocabScanner(tuple((name, terms) for name, terms in vocabularies if name not in (SELLER_NOUNS, AD_MEDIA)))
@@ -266,7 +267,12 @@ class ClaimAnalyzer:
         return isinstance(other, ClaimAnalyzer) and other.key == self.key
 
     def __hash__(self) -> int:
-        return hash(self.key)
+        if self._hash is None:
+            self._hash = hash(self.key)
+        return self._hash
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_hash": None}  # (string hashes differ between processes)
 
     def __call__(self, doc: Document) -> DocumentClaims:
         cited = cited_blocks(doc)

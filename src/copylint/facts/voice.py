@@ -86,6 +86,7 @@ class VoiceAnalyzer:
     def __init__(self, patterns: tuple[tuple[str, tuple[str, ...]], ...], names: tuple[str, ...],
                  timeout: float | None = None) -> None:
         self.key = (patterns, names, timeout)
+        self._hash: int | None = None  # of the key, once per process: every ctx.get hashes the analyzer
         self.timeout = timeout
         self.lists = {k: tuple(v) for k, v in patterns}
         self.compiled = compile_lists({k: list(v) for k, v in patterns}, names)
@@ -93,13 +94,15 @@ class VoiceAnalyzer:
         self._literals: tuple[AnchorIndex, dict[str, list[int | None]]] | None = None
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_parts": {}, "_literals": None}
+        return {**self.__dict__, "_parts": {}, "_literals": None, "_hash": None}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VoiceAnalyzer) and other.key == self.key
 
     def __hash__(self) -> int:
-        return hash(self.key)
+        if self._hash is None:
+            self._hash = hash(self.key)
+        return self._hash
 
     def __call__(self, doc: Document) -> PageVoice:
         signals = len(matching.findall(SELLING, doc.source.text, self.timeout))

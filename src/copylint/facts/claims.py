@@ -32,6 +32,8 @@ AD_MEDIA = "ad_media"  # the pack's words for where an ad says it ("an Instagram
 # Words between "the" and the seller's noun name it ("the Los Angeles company"); a verb there means
 # the sentence's subject is someone else ("the FTC has charged marketers with ...").
 _NOT_A_VERB = r"(?!(?:has|have|had|is|are|was|were|charged|sued|warned|fined|told|ordered|said|says|say|cited|found|settled|banned|asked|accused|that|which|who|must|should|can|may|will|would|could|require|requires|rules?)\b)"
+# A seller's word that names a watchdog of sellers: "the advertising regulator has ruled against ...".
+_NOT_A_WATCHDOG = r"(?!\s+(?:regulators?|watchdogs?|authority|authorities|standards|code|council)\b)"
 _NOT_A_SELLER = r"(?!(?:some|many|most|other|others|they|these|those|people|few|several|all|we|you|i|he|she|it)\b)"
 
 
@@ -47,7 +49,7 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     medium ("an Instagram post claimed ..."). Reported speech is what a seller is said to say
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
-    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b"
+    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
                 r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
                 # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf

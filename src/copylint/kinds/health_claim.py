@@ -106,9 +106,8 @@ VERB_OWN_SUBJECT = rx(r"\s*(?:(?:can|will|could|may|also|really|quickly|gently|s
 
 # After a benefit verb, what makes it something else: "stop using the device if ..." (a gerund
 # object: the reader stops doing something), "cleared for / by the FDA" (a regulator's clearance),
-# "detox teas", "repair creams" (the word names a product), "destroys healthy skin" (a harm).
+# "destroys healthy skin" (a harm); "detox teas" (a noun naming a product) is cues.used_as_noun's.
 HABIT_AFTER = rx(r"\s+(?:using|taking|eating|drinking|applying|wearing|giving|the\s+(?:treatment|medicine|tablets|device))\b", regex.I)
-NOT_A_BENEFIT_AFTER = rx(r"\s+(?:teas?|drinks?|diets?|kits?|pills?|supplements?|juices?|shakes?|cleanses?|packs?|bundles?|regimes?)\b", regex.I)
 HEALTHY_OBJECT = rx(r"\s+(?:(?:the|your|their)\s+)?(?:healthy|normal|surrounding)\s", regex.I)  # "destroys healthy skin": a harm
 DESTROYING = frozenset("destroy destroys destroyed kill kills killed attack attacks attacked burn burns burned damage damages".split())
 NOT_OFFERED_LEAD = "not_offered_lead"  # the pattern list of words before a list that is not what the page treats
@@ -690,9 +689,9 @@ class HealthClaimKind(RuleKind):
             if any(s <= verb.start < e for s, e in harms):
                 continue  # "increases the risk of breast cancer": a harm; "I was diagnosed with": a history
             if cues.used_as_noun(text, verb.end, verb.start):
-                continue  # "End of life care": the word is a noun here
+                continue  # "End of life care", "detox teas": the word is a noun here
             if self._not_a_benefit(text, verb):
-                continue  # "stop using the device if ...", "cleared by the FDA for hair loss", "detox teas"
+                continue  # "stop using the device if ...", "cleared by the FDA for hair loss"
             j = bisect.bisect_left(starts, verb.start) - 1  # the nearest condition before the verb
             if j >= 0 and self._headline_passive(text, targets[j], verb):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "headline")
@@ -976,16 +975,13 @@ class HealthClaimKind(RuleKind):
     @staticmethod
     def _not_a_benefit(text: str, verb: Mention) -> bool:
         """The benefit word does something else here: its object is a habit ("stop using the
-        device"), it names a product ("detox teas"), a harm ("destroys healthy skin") or a
-        regulator's clearance ("cleared for hair loss")."""
+        device"), a harm ("destroys healthy skin") or a regulator's clearance ("cleared for hair loss")."""
         word = verb.text.lower()
         if word in CLEARED and REGULATORY_SENSE.match(text, verb.end):
             return True
         if word in STOP_WORDS_OF_HABIT and HABIT_AFTER.match(text, verb.end):
             return True
-        if word in DESTROYING and HEALTHY_OBJECT.match(text, verb.end):
-            return True
-        return NOT_A_BENEFIT_AFTER.match(text, verb.end) is not None
+        return word in DESTROYING and HEALTHY_OBJECT.match(text, verb.end) is not None
 
     def _finding(self, doc: Document, sc: SentenceClaims, link: Link, subject: str, quoted: bool) -> Finding:
         s = sc.sentence

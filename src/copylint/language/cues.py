@@ -25,6 +25,8 @@ CLAUSE_BREAK = rx(
 COMMA = rx(r",")
 # A benefit or lead word followed by "of" is a noun there: "End of life care", "the end of treatment".
 NOUN_OF = rx(r"\s+of\b", regex.I)
+# ... or followed by a product noun, which it names: "detox teas", "repair creams", "cleanse kits".
+PRODUCT_NOUN_AFTER = rx(r"\s+(?:teas?|drinks?|diets?|kits?|pills?|supplements?|juices?|shakes?|cleanses?|packs?|bundles?|regimes?)\b", regex.I)
 
 
 # A determiner or possessive right before the word makes it a noun: "our drops", "the cure".
@@ -36,11 +38,11 @@ ACTION_NOUN_END = rx(r"\s(?:against|for|from|to)$", regex.I)  # the term holds i
 
 def used_as_noun(text: str, end: int, start: int | None = None) -> bool:
     """The word ending at `end` (starting at `start`, when given) names a thing, not an action:
-    "of" follows it, or a determiner precedes it."""
+    "of" or a product noun follows it, or a determiner precedes it."""
     if (start is not None and DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None
             and ACTION_NOUN_AFTER.match(text, end) is None and ACTION_NOUN_END.search(text, start, end) is None):
         return True
-    return NOUN_OF.match(text, end) is not None
+    return NOUN_OF.match(text, end) is not None or PRODUCT_NOUN_AFTER.match(text, end) is not None
 HEDGE = rx(
     rf"\b(?:{alternation(HEDGE_WORDS)}|possibl[ey]|potential(?:ly)?|hopefully|"
     r"(?:is|are|being|been)\s+(?:still\s+)?(?:being\s+)?(?:studied|investigated|researched|explored|evaluated|tested)|"

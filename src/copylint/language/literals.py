@@ -142,24 +142,24 @@ class AnchorIndex:
         self._slots = 0
         self._matcher = None
         self._words: list[str] = []
-        self._owner_list: list[set[int]] | None = None  # by anchor number, once the automaton is built
+        self._owners_by_number: list[set[int]] = []  # the slots of each anchor, by its number in the automaton
 
     def register(self, anchors: Iterable[str]) -> int:
         slot = self._slots
         self._slots += 1
         for anchor in anchors:
             self._owners.setdefault(anchor, set()).add(slot)
-        self._matcher = self._owner_list = None
+        self._matcher = None
         return slot
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_matcher": None, "_owner_list": None}
+        return {**self.__dict__, "_matcher": None}
 
     def _find(self, text: str) -> Iterable[tuple[int, int]]:
         """(anchor number, start) of every occurrence of every anchor, overlapping ones too."""
         if self._matcher is None:
             self._words = sorted(self._owners, key=lambda w: (-len(w), w))  # longest first: the regex fallback
-            self._owner_list = None
+            self._owners_by_number = [self._owners[w] for w in self._words]
             if ahocorasick_rs is not None:
                 self._matcher = ahocorasick_rs.AhoCorasick(self._words, matchkind=ahocorasick_rs.MatchKind.Standard)
             else:
@@ -175,14 +175,8 @@ class AnchorIndex:
         if not self._owners:
             return set()
         found = {i for i, _ in self._find(low)}
-        owners = self._owners_by_number()
+        owners = self._owners_by_number
         return set().union(*(owners[i] for i in found))
-
-    def _owners_by_number(self) -> list[set[int]]:
-        """The slots of each anchor, by its number in the automaton (after `_find` built it)."""
-        if self._owner_list is None:
-            self._owner_list = [self._owners[w] for w in self._words]
-        return self._owner_list
 
     def __call__(self, doc: Document) -> AnchorHits:
         from copylint.language.anchors import folded_text
@@ -196,7 +190,7 @@ class AnchorIndex:
             return AnchorHits({}, blocks, inexact)
         starts = folded.starts
         found = list(self._find(folded.text))
-        owners = self._owners_by_number()
+        owners = self._owners_by_number
         by_slot: dict[int, dict[int, set[int]]] = {}  # slot -> block -> sentence numbers
         for i, pos in found:
             b = bisect.bisect_right(starts, pos) - 1

@@ -292,10 +292,13 @@ class NextWord:
 
     def word(self) -> str | None:
         """The next word, lower-cased (None when there is none)."""
+        start = self.start()
+        if start is None:
+            return None
         if self.end < 0:
-            token = _TOKEN.match(self.text, self._start)
-            self.end = token.end() if token else self._start
-        return self.folded[self._start:self.end] if self.end > self._start else None
+            token = _TOKEN.match(self.text, start)
+            self.end = token.end() if token else start
+        return self.folded[start:self.end] if self.end > start else None
 
 
 def _stems(vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:

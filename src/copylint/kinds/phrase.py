@@ -115,7 +115,8 @@ class PhraseKind(RuleKind):
         derived = spec.derived if "anchors" in spec.derived else self.prepare(spec)
         self.anchors = derived["anchors"]
         # Each part's own anchors (a rule run in parts): a part runs only where its anchors are.
-        self.part_anchors = derived.get("part_anchors") if len(self.parts) > 1 and self.anchors is not None else None
+        parts = derived.get("part_anchors") if len(self.parts) > 1 and self.anchors is not None else None
+        self.part_anchors = parts if parts and all(parts) else None
         self.scope = opts.get("scope", "sentence")
         self.unless = {**DEFAULT_UNLESS, **opts.get("unless", {})}
         exceptions = self.unless["phrases"]
@@ -179,7 +180,7 @@ class PhraseKind(RuleKind):
         return {**self.__dict__, "_compiled": None}
 
     anchor_index = None  # set by compile_rules: the run's automaton of every rule's anchors
-    anchor_slot = -1
+    anchor_slot = -1  # (a rule in parts has `part_slots` instead)
     part_slots: tuple[int, ...] = ()  # the slots of `part_anchors`, in the parts' order
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:
@@ -188,10 +189,11 @@ class PhraseKind(RuleKind):
         hits = None
         if self.anchors is not None and self.anchor_index is not None:
             hits = ctx.get(self.anchor_index)
-            if not hits.blocks.get(self.anchor_slot):
+            found = set().union(*(hits.blocks.get(slot, ()) for slot in self.part_slots or (self.anchor_slot,)))
+            if not found:
                 return
-            blocks = [doc.blocks[i] for i in sorted(hits.blocks[self.anchor_slot])]
-            if self.scope != "block":
+            blocks = [doc.blocks[i] for i in sorted(found)]
+            if self.scope != "block" and not self.part_slots:  # (a rule in parts has windows per part)
                 windows = hits.sentences_of(self.anchor_slot)
         elif self.anchors is not None:
             folded = ctx.get(folded_text)

@@ -217,16 +217,19 @@ def _overlapping_regex_hits(matcher, words, index, text: str) -> Iterator[tuple[
 
 def attach_anchor_index(rules: Iterable) -> AnchorIndex:
     """One AnchorIndex for every rule that has literal `anchors` (phrase, required, consistency
-    kinds): each such rule gets `anchor_index` and its `anchor_slot`, and a rule run in parts with
-    `part_anchors` one slot per part (`part_slots`)."""
+    kinds): each such rule gets `anchor_index` and its `anchor_slot`, or, a rule run in parts with
+    `part_anchors`, one slot per part (`part_slots`)."""
     shared = AnchorIndex()
     for rule in rules:
         anchors = getattr(rule, "anchors", None)
-        if anchors:
-            rule.anchor_index, rule.anchor_slot = shared, shared.register(anchors)
-            parts = getattr(rule, "part_anchors", None)
-            if parts:
-                rule.part_slots = tuple(shared.register(a) for a in parts)
+        if not anchors:
+            continue
+        rule.anchor_index = shared
+        parts = getattr(rule, "part_anchors", None)
+        if parts:  # (the parts' anchors together are the rule's)
+            rule.part_slots = tuple(shared.register(a) for a in parts)
+        else:
+            rule.anchor_slot = shared.register(anchors)
     return shared
 
 

@@ -54,7 +54,8 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
                 r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
                 # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf
                 # Botanicals marketed the capsules as ..." (not a sentence's first word: "Supplements marketed as ...")
-                r"|(?-i:\b(?:\p{Lu}[\p{L}\p{N}'\u2019&-]*\s+){2,3})(?=(?:marketed|advertised|promoted|claimed|touted)\b))")
+                r"|(?-i:\b(?:\p{Lu}[\p{L}\p{N}'\u2019&-]*\s+){2,3})(?=(?:marketed|advertised|promoted|claimed|touted|represented|promised|boasted|"
+                r"told\s+(?:consumers|customers|patients|buyers|viewers|parents|clients))\b))")
     seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _seller_terms(media) + r"\b", regex.I)
     speech = rx(
         definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"

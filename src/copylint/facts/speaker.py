@@ -256,7 +256,9 @@ class Speaker:
         for m in sc.mentions:
             if m.end <= pos and m.start >= lo:
                 if m.vocab in self.exclude:
-                    if m.vocab not in self.research and SOLD_AT.match(text, m.end):
+                    if m.vocab not in self.research and self._alternative_kind(sc, m):
+                        candidates.append((m.end, "product"))  # "Homeopathic immunisation", "herbal antibiotics": the product family's
+                    elif m.vocab not in self.research and SOLD_AT.match(text, m.end):
                         candidates.append((m.end, "product"))  # "TRT at Vitality Men's Clinic": care the seller sells
                     elif not self._set_aside(sc, m):
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
@@ -373,6 +375,13 @@ class Speaker:
         end = max(e for e, kind in candidates if kind == "research")
         return RESEARCH_TOPIC.match(sc.sentence.text, end) is not None
 
+    def _alternative_kind(self, sc: SentenceClaims, m) -> bool:
+        """A product family's word right before a medicine's name makes it that family's product,
+        not the medicine: "Homeopathic immunisation", "herbal antibiotics", "CBD painkillers"."""
+        text = sc.sentence.text
+        return any(x.vocab in self.subjects and x.end < m.start and not text[x.end:m.start].strip(" -")
+                   for x in sc.mentions)
+
     def _form_of_medicine(self, sc: SentenceClaims, m) -> bool:
         """A product noun right after a medicine's name is the medicine's form: "metformin
         tablets", "insulin injections"."""
@@ -414,11 +423,17 @@ class Speaker:
         """Public-health advice: an imperative of prevention with nothing sold in the sentence."""
         if sc.of(self.subjects) or sc.of(self.marketing) or "!" in sc.sentence.text:
             return False
-        if voice.has("first_person") or voice.has("named_product") or DOSE.search(sc.sentence.text):
+        if voice.has("first_person") or voice.has("named_product") or self.dosed(sc, 0, len(sc.sentence.text)):
             return False  # (a dose is a product's use: "Give your kids a daily spoonful to prevent whooping cough")
         if self.opens_with_headline_verb(sc, 0) or not self._imperative(sc, 0, len(sc.sentence.text)):
             return False
         return bool(sc.of(self.prevention))
+
+    @staticmethod
+    def dosed(sc: SentenceClaims, start: int, end: int) -> bool:
+        """A dose of something stands between `start` and `end` ("two spoonfuls a day", "10
+        drops"): a product's use, even when the product is not named."""
+        return DOSE.search(sc.sentence.text, start, end) is not None
 
     def opens_with_headline_verb(self, sc: SentenceClaims, lo: int) -> bool:
         """The clause from `lo` opens with a benefit verb in the third person, its subject left
@@ -558,20 +573,27 @@ class Speaker:
                end: int | None = None, subjects: bool = True) -> bool:
         """A rule's `voice:` option applied to a claim at `pos`: 'promoted' needs a verdict,
         'unwarned' only that the sentence is not honest (`subjects`: approved care and research
-        as the subject count as honest), 'any' lets every claim through."""
+        as the subject count as honest) nor an open question, 'any' lets every claim through."""
         if mode == "promoted":
             return self.verdict(sc, voice, page, pos, end) is not None
         if mode == "unwarned":
-            return not self.honest(sc, voice, pos, end, subjects)
+            return not self.honest(sc, voice, pos, end, subjects) and not self._open_question(sc, voice, page, True)
         return True
+
+    def _open_question(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, rhetoric_sells: bool = False) -> bool:
+        """A question that asks ("Is a natural remedy safer than the vaccine?"), not one that sells
+        ("Why take statins for life when ...?") or one the page answers yes. `rhetoric_sells`: a
+        rhetorical opener alone sells ("Why keep covering it up with medication?"), for rules whose
+        own wording already says what is sold."""
+        sells = voice.has("rhetorical_question") if rhetoric_sells else self._sells_by_asking(sc, voice)
+        return sc.question and not sells and not self._answered_yes(sc, voice, page)
 
     def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
                 end: int | None = None, aims_ask: bool = True) -> tuple[str, bool] | None:
         """(subject, marketing) when the sentence makes a claim at `pos` for what the page
         promotes; None when it warns, describes approved care or research, or speaks for no one.
         With `aims_ask` False an aim ("seeks to cure") is left to the caller, which knows whose."""
-        if self._warns_or_asks(sc, voice, pos, aims_ask) or (sc.question and not self._sells_by_asking(sc, voice)
-                                                              and not self._answered_yes(sc, voice, page)):
+        if self._warns_or_asks(sc, voice, pos, aims_ask) or self._open_question(sc, voice, page):
             return None
         quoted = quoted_from(sc, pos) is not None
         subject = self.subject(sc, voice, pos, end)

@@ -80,11 +80,13 @@ NOUN_LINK = rx(r"(?:\s+[\p{L}\p{N}'\u2019-]+){0,4}?\s+(?:for|of|from|against|to|
 
 
 WH_WORDS = frozenset("what where when why how which who whom whose".split())  # questions that ask for information
+COURSE_PROMISE = "course_promise"  # the pattern list of a counted course and its outcome ("One session and the pain is gone")
 CASE_STORY = "case_story"  # the pattern list of a seller's case story ("Sarah came to us with migraines")
 SOLD = frozenset({"product", "named"})  # subjects that sell even in a customer's own words ("this protocol")
 ITEM_WORDS = 8  # a list item this long or shorter can be the condition itself
 ITEM_LINKS = frozenset("with for of about from to in on at by after your my our their his her".split())
 LEAD_SUBJECT_WORDS = 4  # a list lead's subject stands in its first words ("Benefits of our capsules")
+HEADLINE_WORDS = 4  # words a selling headline may hold before its outcome ("Chronic knee pain gone in ...")
 LEAD_TAIL = 3  # words a list's lead may hold after its benefit word ("help with the following:")
 
 
@@ -585,7 +587,7 @@ class HealthClaimKind(RuleKind):
         if self.speaker.opens_with_headline_verb(sc, start):
             return True  # a product's bullet: "Builds immunity to fight off colds"
         if self.speaker.opens_with_imperative(sc, start):
-            return bool(products)
+            return bool(products) or self.speaker.dosed(sc, start, link.benefit.start)  # "Drink 1 tablespoon daily to prevent ..."
         return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
 
     def _promised_outcome(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
@@ -594,7 +596,23 @@ class HealthClaimKind(RuleKind):
         watch your child's symptoms improve"."""
         if subject == "none":  # a selling headline: "Herpes gone forever!", "Pink eye gone in 24 hours with our drops"
             return self.speaker.marketing_voice(sc, voice, subject) or voice.has("first_person")
-        return subject == "named" or (subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0)))
+        return subject == "named" or (subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0))) \
+            or voice.has(COURSE_PROMISE)
+
+    def _headline_subject(self, sc: SentenceClaims, link: Link, subject: str) -> str:
+        """A sentence that opens with the condition and tells its outcome has no subject of its
+        own: a selling headline ("Arthritis pain gone in 15 minutes, guaranteed")."""
+        if subject != "generic" or link.target is None or link.target.end > link.benefit.start:
+            return subject
+        first = WORD.search(sc.sentence.text)
+        opens = first is not None and any(m.start == first.start() and m.end <= link.benefit.start for m in sc.of(self.targets))
+        return "none" if opens and len(WORD.findall(sc.sentence.text, 0, link.benefit.start)) <= HEADLINE_WORDS else subject
+
+    @staticmethod
+    def _course_promised(voice: SentenceVoice, link: Link) -> bool:
+        """The outcome follows a counted course of the product: "Five drops under the tongue and
+        your anxiety switches off"."""
+        return any(e <= link.start for _, e in voice.get(COURSE_PROMISE))
 
     def _excused(self, sc: SentenceClaims, subject: str) -> bool:
         """A citation in the paragraph makes a claim about a product family a research report; it
@@ -623,6 +641,9 @@ class HealthClaimKind(RuleKind):
         verdict = self.speaker.verdict(sc, voice, page, at, aims_ask=False)
         if verdict is None and status == "direct" and self._absolute(sc, voice, link):
             verdict = ("generic", True)
+        if (verdict is None and link.form == "outcome" and self._course_promised(voice, link)
+                and self.speaker.subject(sc, voice, at) in ("generic", "none", "pronoun")):
+            verdict = ("product", True)
         title = self._title_label(sc, labelled) and (verdict is not None and verdict[0] == "none" or self._bare(sc, voice, at))
         if title:
             verdict = ("none", verdict[1] if verdict else False)  # "Deeper Sleep & Less Stress": every part is the label's
@@ -636,7 +657,7 @@ class HealthClaimKind(RuleKind):
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "frame" and subject == "generic":
             return False  # "there is no more risk of infection once ...": a frame needs what the page sells
-        if link.form == "outcome" and subject != "first" and not self._promised_outcome(sc, voice, subject):
+        if link.form == "outcome" and subject != "first" and not self._promised_outcome(sc, voice, self._headline_subject(sc, link, subject)):
             return False  # an outcome story is a claim when the seller or a customer tells it
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit)
                                            or self._named_for(sc, link))

@@ -112,7 +112,7 @@ EXTRA_HEDGE = rx(
     # a claim limited to some people is a description of mixed results, not a promise
     r"some\s+(?:people|patients|users|women|men|children)\s+(?:find|say|report|feel|believe|think|notice)|"
     r"(?:help|helps|benefit|benefits|work\s+for|works\s+for)\s+some\s+(?:people|patients|women|men|children)|"
-    r"(?:is|are)\s+sometimes\s+used)\b",
+    r"(?:is|are)\s+sometimes\s+used|(?:is|are)\s+(?:generally|usually|mostly|normally)\s+(?:considered\s+)?(?:safe|well[- ]tolerated))\b",
     regex.I,
 )
 # "trials of X to treat ALS", "approved to treat": a purpose infinitive, unless licensed by a verb

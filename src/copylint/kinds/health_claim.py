@@ -49,6 +49,12 @@ POPULATION_AFTER = rx(r"\s+(?:patients|people|subjects|individuals|children|adul
 OBJECT_LEADS = frozenset("my your his her their our its the a an me him them us this that these those".split())
 PEOPLE_WITH = rx(r"\b(?:patients|people|individuals|children|adults|women|men|sufferers|those|anyone)\s+(?:(?:who\s+(?:are\s+)?)?(?:with|living\s+with|suffering\s+(?:from|with)|struggling\s+with|have|has)\s+)$", regex.I)
 HEADLINE_PASSIVE = rx(r"(?:\s+levels?)?\s+(?:(?:\p{L}+ly|finally|now)\s+)?", regex.I)
+SUBSTITUTES = rx(r"(?:replac|substitut|swap)", regex.I)  # verbs that put the product in a medicine's place
+# Between a condition and the medicine it names: "diabetes medicine", "weight-loss injections".
+CONDITION_NAMES = rx(r"(?:[- ](?:loss|related|lowering|reducing))?[ -]")
+# How a condition is usually cared for, not a promise: "anaemia is usually treated with injections".
+CARE_PRACTICE = rx(r"\s+(?:is|are|can\s+be)\s+(?:usually|normally|commonly|typically|generally|mainly|mostly|sometimes|often|first)\s+"
+                   r"(?:treated|managed|controlled)\s+(?:with|by|using|through)\b", regex.I)
 USED_BEFORE = rx(r"\bused\b", regex.I)
 # A list the benefit introduces: "Conditions we treat: migraines, sciatica ...".
 LIST_AFTER = rx(r"\s*(?:with|for|against)?\s*(?:include|including)?\s*:\s*(?:[\u2022\u00b7\u25aa\u2023*]\s*)?")  # (or inline bullets: "Helps with: \u2022 Lupus")
@@ -732,11 +738,15 @@ class HealthClaimKind(RuleKind):
             if i < len(targets) and text[verb.end:targets[i].start].strip() in (",", "/", "&"):
                 continue  # "flushing, nausea and chest tightness": a list of symptoms, not a verb and its object
             window = 2 if verb.vocab in self.subject_benefits else None  # "less joint pain", not "less so with risk of"
+            if i < len(targets) and not SUBSTITUTES.match(verb.text) and self._names_medicine(sc, targets[i]):
+                continue  # "stop diabetes medicine", "stop weight-loss injections": the condition names a medicine
+                # (but "Replaces your diabetes medicine" offers the product for the condition in its place)
             if i < len(targets) and (self._near(text, verb.end, targets[i].start, window)
                                      or LIST_AFTER.fullmatch(text, verb.end, targets[i].start) is not None):
                 yield Link(verb, targets[i], verb.start, targets[i].end)
                 continue
-            if j >= 0 and targets[j].end <= verb.start and PASSIVE.fullmatch(text, targets[j].end, verb.start):
+            if (j >= 0 and targets[j].end <= verb.start and PASSIVE.fullmatch(text, targets[j].end, verb.start)
+                    and not CARE_PRACTICE.match(text, targets[j].end)):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "passive")
         for noun in sorted(sc.of(self.nouns), key=lambda m: m.start):
             if any(x.start <= noun.start and noun.end <= x.end for x in excluded):
@@ -980,6 +990,13 @@ class HealthClaimKind(RuleKind):
         products = sc.of(self.speaker.subjects)
         return [Mention("condition_shape", text[s:e], s, e) for name in self.shapes for s, e in voice.get(name)
                 if not any(p.start <= s and e <= p.end for p in products)]
+
+    def _names_medicine(self, sc: SentenceClaims, target: Mention) -> bool:
+        """The condition is the first word of a medicine's or product's name: "diabetes medicine",
+        "weight-loss injections", "blood pressure tablets"."""
+        text = sc.sentence.text
+        return any(m.start >= target.end and CONDITION_NAMES.fullmatch(text, target.end, m.start) is not None
+                   and (m.vocab in self.speaker.exclude or m.vocab in self.speaker.subjects) for m in sc.mentions)
 
     def _near(self, text: str, start: int, end: int, window: int | None = None) -> bool:
         if end - start > 40 * (self.window if window is None else window):

@@ -60,7 +60,7 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     speech = rx(
         definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
         r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?|(?:claims|representations)(?=\s+that\b))"
-        r"(?:\s*,?\s+expressly\s+or\s+by\s+implication\s*,?)?(?:\s+(?:that|to|as))?\s+(?=\w)",
+        r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?){0,2}(?:\s+(?:that|to|as))?\s+(?=\w)",
         regex.I,
     )
     return seller, speech
@@ -70,7 +70,8 @@ _REPORTS = (
     r"(?:claim(?:s|ed|ing)?|stat(?:es|ed|ing)|sa(?:ys|id|ying)|suggest(?:s|ed|ing)|impl(?:ies|ied|ying)|"
     r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"
     r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing)|"
-    r"told\s+(?:consumers|customers|patients|people|buyers|viewers|readers|users|parents|clients))"
+    r"told\s+(?:consumers|customers|patients|people|buyers|viewers|readers|users|parents|clients|families|attendees|members|"
+    r"listeners|followers|women|men|seniors|callers|the\s+public))"
 )
 # Reporting words that also describe what products in general say ("products with claims like
 # "cures cancer"", "as one patient said, ..."): they report an ad's words only beside a seller.

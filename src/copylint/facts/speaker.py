@@ -80,7 +80,9 @@ EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$",
 # "I was on three blood pressure drugs", "tried seven medications".
 OBJECT_BEFORE = rx(
     r"\b(?:fraction|dose|doses|course|side\s+effects|risks?|cost|price)\s+of\s+(?:the\s+|a\s+|your\s+)?$"
-    r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$",
+    r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$"
+    # what the product is said to help: "boosts chemotherapy and fights breast cancer", "enhances your medication"
+    r"|\b(?:boost|enhanc|complement|amplif|potentiat)\w*\s+(?:(?:the|your|their|his|her|my|standard|conventional)\s+)?$",
     regex.I,
 )
 # An imperative of use with the product as its object: "Wear it 24/7", "Sleep on it nightly".
@@ -90,6 +92,7 @@ DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoo
 # A quantifier before a product word makes it a class, not the product: "several devices", "some apps".
 QUANTIFIED_BEFORE = rx(r"\b(?:some|several|certain|many|most|other|a\s+few|few|all|any|no)\s+(?:[\w-]+\s+){0,2}$", regex.I)
 # "No prescription, no side effects": a care word that is one item of a list of things done without.
+NON_BEFORE = rx(r"\bnon-?$", regex.I)  # "non-medication", "non-surgical": care the product is not
 NO_BEFORE = rx(r"\bno\s+$", regex.I)
 LIST_COMMA = rx(r"\s*,")
 # Standard care sold by the seller: "TRT at Vitality Men's Clinic", "chemotherapy at our centre".
@@ -330,6 +333,7 @@ class Speaker:
                 or _inside_condition(sc, m)  # "overcome opiate addiction", "statin side effects": the condition's name
                 or self._endorser(sc, m)  # "Used by physiotherapists to treat ...": who uses the product
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
+                or NON_BEFORE.search(text, max(0, m.start - 5), m.start) is not None  # "our non-medication approach"
                 or WITHOUT_BEFORE.search(text, max(0, m.start - 30), m.start) is not None  # "without a prescription"
                 # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to
                 or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None

@@ -49,7 +49,7 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     medium ("an Instagram post claimed ..."). Reported speech is what a seller is said to say
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
-    definite = (r"(?:\b(?:the|its|their|both|two|three|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
+    definite = (r"(?:\b(?:the|its|their|your|both|two|three|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
                 r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
                 # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf
@@ -80,7 +80,7 @@ SAYING = frozenset({"say", "says", "said", "saying", "claim", "claims"})
 # and the words that name where an ad said it.
 REPORTING = rx(
     r"\b(?:" + _REPORTS + r"|advertis\w+|promot\w+|promis\w+|say|wr(?:ote|ites)|boast\w*|tout\w*|call(?:s|ed)|"
-    r"describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|read(?:s)?|label(?:l?ed)?|website|ad|ads|brochure|slogan|"
+    r"describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|read(?:s)?|label(?:l?ed|l?ing)?|website|ad|ads|brochure|slogan|"
     r"challeng\w+|complain\w+)\b",  # (a ruling: "The complainant challenged whether the claims “...”")
     regex.I,
 )

@@ -596,14 +596,15 @@ class HealthClaimKind(RuleKind):
             return bool(products) or self.speaker.dosed(sc, start, link.benefit.start)  # "Drink 1 tablespoon daily to prevent ..."
         return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
 
-    def _promised_outcome(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
+    def _promised_outcome(self, sc: SentenceClaims, voice: SentenceVoice, subject: str, link: Link) -> bool:
         """A named product, the seller's product, or an imperative to use it, promises the outcome:
         "after using HempHeal 3000 my pain was gone", "With our drink, insomnia is a thing of the past", "Book a course of hyperbaric oxygen sessions and
         watch your child's symptoms improve"."""
         if subject == "none":  # a selling headline: "Herpes gone forever!", "Pink eye gone in 24 hours with our drops"
             return self.speaker.marketing_voice(sc, voice, subject) or voice.has("first_person")
-        return subject == "named" or (subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0))) \
-            or voice.has(COURSE_PROMISE)
+        if subject == "named" or self._course_promised(voice, link):
+            return True  # "after using HempHeal 3000 ...", "One adjustment and the pain is gone"
+        return subject == "product" and (voice.has("first_person") or self.speaker.opens_with_imperative(sc, 0))
 
     def _headline_subject(self, sc: SentenceClaims, link: Link, subject: str) -> str:
         """A sentence that opens with the condition and tells its outcome has no subject of its
@@ -663,7 +664,7 @@ class HealthClaimKind(RuleKind):
         quoted = quoted_from(sc, link.benefit.start) is not None
         if link.form == "frame" and subject == "generic":
             return False  # "there is no more risk of infection once ...": a frame needs what the page sells
-        if link.form == "outcome" and subject != "first" and not self._promised_outcome(sc, voice, self._headline_subject(sc, link, subject)):
+        if link.form == "outcome" and subject != "first" and not self._promised_outcome(sc, voice, self._headline_subject(sc, link, subject), link):
             return False  # an outcome story is a claim when the seller or a customer tells it
         strong = subject == "product" and (link.benefit.vocab in self.claim_nouns or self._praised(sc, link.benefit)
                                            or self._named_for(sc, link))

@@ -164,6 +164,12 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
     return None
 
 
+def _right_before(sc: SentenceClaims, m, vocabs) -> bool:
+    """A mention of one of `vocabs` ends right before `m` (a space or hyphen between)."""
+    text = sc.sentence.text
+    return any(x.vocab in vocabs and x.end < m.start and not text[x.end:m.start].strip(" -") for x in sc.mentions)
+
+
 def _word_start(text: str, pos: int) -> int:
     while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-'"):
         pos -= 1
@@ -382,16 +388,12 @@ class Speaker:
     def _alternative_kind(self, sc: SentenceClaims, m) -> bool:
         """A product family's word right before a medicine's name makes it that family's product,
         not the medicine: "Homeopathic immunisation", "herbal antibiotics", "CBD painkillers"."""
-        text = sc.sentence.text
-        return any(x.vocab in self.subjects and x.end < m.start and not text[x.end:m.start].strip(" -")
-                   for x in sc.mentions)
+        return _right_before(sc, m, self.subjects)
 
     def _form_of_medicine(self, sc: SentenceClaims, m) -> bool:
         """A product noun right after a medicine's name is the medicine's form: "metformin
         tablets", "insulin injections"."""
-        text = sc.sentence.text
-        return any(x.vocab == MEDICINES and x.end < m.start and not text[x.end:m.start].strip(" -")
-                   for x in sc.mentions)
+        return _right_before(sc, m, (MEDICINES,))
 
     def _instance_of_standard(self, sc: SentenceClaims, m) -> bool:
         """A product named as an example of standard care: "weight loss medicines such as
@@ -589,8 +591,10 @@ class Speaker:
         ("Why take statins for life when ...?") or one the page answers yes. `rhetoric_sells`: a
         rhetorical opener alone sells ("Why keep covering it up with medication?"), for rules whose
         own wording already says what is sold."""
+        if not sc.question:
+            return False  # (a statement needs none of the pattern lists below)
         sells = voice.has("rhetorical_question") if rhetoric_sells else self._sells_by_asking(sc, voice)
-        return sc.question and not sells and not self._answered_yes(sc, voice, page)
+        return not sells and not self._answered_yes(sc, voice, page)
 
     def verdict(self, sc: SentenceClaims, voice: SentenceVoice, page: PageVoice, pos: int,
                 end: int | None = None, aims_ask: bool = True) -> tuple[str, bool] | None:

@@ -12,7 +12,8 @@ import regex
 from copylint.core.regexcache import rx
 from copylint.core import matching
 from copylint.core.models import Document
-from copylint.language.anchors import LOOKALIKES, ascii_cover
+from copylint.core.validators import compile_pattern
+from copylint.language.anchors import LOOKALIKES, literal_cover
 from copylint.language.literals import AnchorIndex
 from copylint.language.syllables import cmu_table
 
@@ -35,8 +36,6 @@ TITLED = "titled_product"  # the pattern list of the name before what the produc
 
 def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
     """One alternation per named pattern list (None when the pack has no such list)."""
-    from copylint.core.validators import compile_pattern
-
     out: dict[str, regex.Pattern | None] = {}
     for name in names:
         items = patterns.get(name) or []
@@ -146,7 +145,7 @@ class VoiceAnalyzer:
         if self._literals is None:
             index, slots = AnchorIndex(), {}
             for name, items in self.lists.items():
-                covers = [pattern_literals(p) for p in items]
+                covers = [literal_cover(p) for p in items]
                 slots[name] = [index.register(c) if c else None for c in covers]
             self._literals = (index, slots)
         return self._literals
@@ -155,15 +154,8 @@ class VoiceAnalyzer:
         """Each pattern of the list compiled on its own, as in the alternation."""
         found = self._parts.get(name)
         if found is None:
-            from copylint.core.validators import compile_pattern
-
             found = self._parts[name] = [compile_pattern(f"(?:{p})", regex.I) for p in self.lists.get(name, ())]
         return found
-
-
-def pattern_literals(pattern: str) -> tuple[str, ...] | None:
-    """`ascii_cover` of one pattern, not kept in its small memo (a pack has thousands)."""
-    return ascii_cover.__wrapped__(pattern)
 
 
 def marked_names(marks: regex.Pattern | None, text: str, timeout: float | None = None) -> set[str]:

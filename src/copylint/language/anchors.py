@@ -89,15 +89,17 @@ _PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")  # \p{
 LOOKALIKES = ("\u0130", "\u0131", "\u017f")
 
 
-@functools.lru_cache(maxsize=256)
-def ascii_cover(pattern: str) -> tuple[str, ...] | None:
+def literal_cover(pattern: str) -> tuple[str, ...] | None:
     """Lower-case ASCII strings one of which occurs (lower-cased) in every case-insensitive match of
     `pattern`, a `regex` pattern (its Unicode property classes read as any word character), or
-    None when none can be derived."""
+    None when none can be derived. Uncached: for callers that derive thousands once."""
     cover = pattern_cover(_PROPERTY.sub(lambda m: m.group(1) + r"\w", pattern))
     if not cover or not all(a.isascii() for a in cover):
         return None
     return tuple(sorted(cover, key=lambda a: (-len(a), a)))
+
+
+ascii_cover = functools.lru_cache(maxsize=256)(literal_cover)  # the same, remembered for the patterns asked again
 
 
 def may_match(cover: tuple[str, ...] | None, text: str) -> bool:

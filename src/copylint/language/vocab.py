@@ -249,21 +249,11 @@ class TermsAt:
         if phrases and follow.start() is not None:
             for rest, forms in phrases:
                 if rest:
-                    j = follow.start()
-                    for lead_word in rest:
-                        space = _SPACES.match(folded, j + len(lead_word)) if folded.startswith(lead_word, j) else None
-                        if space is None:
-                            break
-                        j = space.end()
-                    else:
-                        last = _TOKEN.match(text, j)
-                        order = forms.get(folded[j:last.end()]) if last else None
-                        if order is not None and (best is None or order < best):
-                            best, best_end = order, last.end()
-                    continue
-                order = forms.get(follow.word())  # a two-word term: the word after is its last
+                    order, end = _phrase_end(text, folded, follow.start(), rest, forms)
+                else:  # a two-word term: the word after is its last
+                    order, end = forms.get(follow.word()), follow.end
                 if order is not None and (best is None or order < best):
-                    best, best_end = order, follow.end
+                    best, best_end = order, end
         for order, term in self.regexes:
             if best is not None and order > best:
                 break
@@ -271,6 +261,18 @@ class TermsAt:
             if end is not None:
                 return end
         return best_end if best is not None else None
+
+
+def _phrase_end(text: str, folded: str, j: int, rest: tuple[str, ...], forms: dict[str, int]) -> tuple[int | None, int]:
+    """(order, end) of a longer term whose leading words `rest` follow from `j` and whose last
+    word is one of `forms`; (None, j) when they do not."""
+    for lead_word in rest:
+        space = _SPACES.match(folded, j + len(lead_word)) if folded.startswith(lead_word, j) else None
+        if space is None:
+            return None, j
+        j = space.end()
+    last = _TOKEN.match(text, j)
+    return (forms.get(folded[j:last.end()]), last.end()) if last else (None, j)
 
 
 class NextWord:

@@ -60,7 +60,7 @@ WITHOUT_BEFORE = rx(r"\b(?:without|no\s+need\s+for)\s+(?:(?:a|an|the|any|your)\s
 # A question the page puts to itself, FAQ style: "Q: Can this reverse dementia?".
 FAQ_QUESTION = rx(r"\W*(?:Q|Question)\s*[:.)]\s", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
-BRAND_AFTER = rx(r"\W*[\p{L}\p{N}-]*")
+BRAND_AFTER = rx(r"[^\w:;!?\u2013\u2014]*[\p{L}\p{N}-]*")  # (a clause break between them: two subjects)
 # A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".
 APPROVED_BEFORE = rx(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
 
@@ -277,7 +277,8 @@ class Speaker:
                     candidates.append((m.end, kind))  # ("Several devices for migraine have been cleared": a class, not the product)
         clause = cues.clause_start(text, pos, commas=False)
         # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").
-        candidates += [(e, "first") for _, e in voice.before("first_person", pos, max(lo, clause))]
+        candidates += [(e, "first") for s, e in voice.before("first_person", pos, max(lo, clause))
+                       if not self._object_pronoun(text, s, e, candidates)]
         if end is not None:  # the seller speaks inside the claim's own words: "now I'm on none"
             candidates += [(pos, "first") for s, _ in voice.get("first_person") if pos <= s < end]
         standard_ends = [end for end, kind in candidates if kind == "standard"]
@@ -311,6 +312,12 @@ class Speaker:
         if used is not None and used.end() <= pos:
             found = "product"  # "Wear it 24/7: it prevents heart attacks", "Sleep on it nightly and ...": the thing used
         return self._agent_after(sc, voice, pos, end) or found
+
+    @staticmethod
+    def _object_pronoun(text: str, start: int, end: int, candidates: list[tuple[int, str]]) -> bool:
+        """"me" or "us" after a subject already found: the object, not the speaker ("My
+        consultant helped me manage the pain": the consultant's doing)."""
+        return text[start:end].lower() in ("me", "us") and any(e <= start for e, _ in candidates)
 
     def _gerund_subject(self, sc: SentenceClaims, lo: int) -> bool:
         """The clause opens with a gerund phrase that is the subject of a modal verb and names no
@@ -579,10 +586,12 @@ class Speaker:
                end: int | None = None, subjects: bool = True) -> bool:
         """A rule's `voice:` option applied to a claim at `pos`: 'promoted' needs a verdict,
         'unwarned' only that the sentence is not honest (`subjects`: approved care and research
-        as the subject count as honest) nor an open question, 'any' lets every claim through."""
+        as the subject count as honest) nor an open question, 'absolute' the same whoever the subject
+        is (no care may claim it: "Laser eye surgery is 100% safe"), 'any' lets every claim through."""
         if mode == "promoted":
             return self.verdict(sc, voice, page, pos, end) is not None
-        if mode == "unwarned":
+        if mode in ("unwarned", "absolute"):
+            subjects = subjects and mode == "unwarned"
             return not self.honest(sc, voice, pos, end, subjects) and not self._open_question(sc, voice, page, True)
         return True
 

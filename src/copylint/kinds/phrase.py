@@ -24,7 +24,7 @@ UNLESS = v.mapping({
     "phrases": Option(v.regex_list, "any of these in the same sentence"),
     "preceded_by": Option(v.regex_list, "any of these right before the match, in the same clause"),
 })
-VOICE = v.one_of("any", "unwarned", "promoted")  # who must be speaking (also the claim kind's `voice`)
+VOICE = v.one_of("any", "unwarned", "absolute", "promoted")  # who must be speaking (also the claim kind's `voice`)
 DEFAULT_UNLESS = {"negated": True, "hedged": False, "question": True, "phrases": [], "preceded_by": []}
 
 
@@ -100,7 +100,9 @@ class PhraseKind(RuleKind):
         "unless": Option(UNLESS, "when a match is not reported"),
         "voice": Option(VOICE, "promoted: only where the sentence speaks for what the page promotes; unwarned: "
                                "anywhere but in a warning about claims or a sentence about approved care or "
-                               "research; any (default): wherever the phrase occurs"),
+                               "research; absolute: anywhere but in a warning or an open question (a claim no one may "
+                               "make of any product or care, such as 'completely safe'); any (default): wherever the "
+                               "phrase occurs"),
     }
 
     def __init__(self, spec: RuleSpec, settings: Settings) -> None:

@@ -107,10 +107,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    """A heading's sentences: split only after a question or exclamation mark (a heading's dots
+    are abbreviations, numbers and names more often than sentence ends)."""
+    spans = split_spans(text)
+    merged = spans[:1]
+    for s, e in spans[1:]:
+        if text[merged[-1][1] - 1] not in "?!":
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged or [(0, len(text))]
+
+
 def split_block(block: Block, block_index: int, first_index: int) -> list[Sentence]:
-    """Sentences of one block. A heading is always one sentence."""
+    """Sentences of one block. A heading is one sentence unless it runs questions or exclamations
+    together ("Hangover? Fatigue? Our drip has you covered")."""
     text = block.text
-    spans = [(0, len(text))] if block.kind == "heading" else split_spans(text)
+    spans = _heading_spans(text) if block.kind == "heading" else split_spans(text)
     spans = [t for s, e in spans if (t := _trim(text, s, e))]
     return [
         Sentence(block_index, s, e, text[s:e], first_index + i, part)

@@ -94,6 +94,13 @@ def test_heading_and_list_item_without_punctuation_are_sentences():
     ]
 
 
+def test_a_heading_splits_only_after_questions_and_exclamations():
+    doc = parse_text("# Hangover? Long COVID? Our drip has you covered\n\n## Dr. Lee on St. John's wort 2.0\n", "markdown")
+    assert [s.text for s in doc.sentences] == [
+        "Hangover?", "Long COVID?", "Our drip has you covered", "Dr. Lee on St. John's wort 2.0",
+    ]
+
+
 def test_html_links_are_recorded_on_their_block():
     doc = parse_text('<p>See <a href="https://example.org/trial">the trial</a> and <a href=\'/x\'>more</a>.</p>', "html")
     assert doc.blocks[0].text == "See the trial and more."

@@ -49,7 +49,8 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     medium ("an Instagram post claimed ..."). Reported speech is what a seller is said to say
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
-    definite = (r"(?:\b(?:the|its|their|your|both|two|three|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
+    # (a bare number is a count of sellers, not a definite one: "three IV drip clinics that claimed ...")
+    definite = (r"(?:\b(?:the|its|their|your|both|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
                 r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
                 # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf

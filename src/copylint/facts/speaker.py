@@ -263,6 +263,8 @@ class Speaker:
         text = sc.sentence.text
         candidates: list[tuple[int, str]] = []
         for m in sc.mentions:
+            if m.start < pos < m.end and m.start >= lo and m.vocab in self.subjects and " " not in text[pos:m.end].strip():
+                candidates.append((pos, "product"))  # the claim's word inside the product's name: "anti-cancer mushroom blend"
             if m.end <= pos and m.start >= lo:
                 if m.vocab in self.exclude:
                     if m.vocab not in self.research and self._alternative_kind(sc, m):

@@ -515,8 +515,10 @@ class Speaker:
         text = sc.sentence.text
         brk = cues.CLAUSE_BREAK.search(text, pos, min(len(text), pos + REACH))
         stop = brk.start() if brk else min(len(text), pos + REACH)
-        after = [(m.start, "product") for m in sc.mentions if m.vocab in self.subjects and pos <= m.start < stop]
         standard = [m for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research and pos <= m.start < stop]
+        care = {(m.start, m.end) for m in standard}  # (a product family's word that is also approved care: "hormone therapy")
+        after = [(m.start, "product") for m in sc.mentions
+                 if m.vocab in self.subjects and pos <= m.start < stop and (m.start, m.end) not in care]
         if end is not None:  # (not a modifier of the product's noun: "FDA-approved weight loss gummies")
             after += [(m.start, "standard") for m in standard if end <= m.start <= end + 1
                       and not any(p.vocab in self.subjects and m.end <= p.start <= m.end + 1 for p in sc.mentions)]

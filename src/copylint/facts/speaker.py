@@ -44,6 +44,7 @@ PROMOTED = frozenset({"product", "first", "named"})
 AFFIRMATIVE = "affirmative_answer"  # the pattern list of answers that say yes to the question before
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
 MEDICINES = "medical_treatments"  # the vocabulary of medicines, vaccines and procedures
+JUDGED = "judged_report"  # the pattern list of a reporter's judgement of what it reports ("falsely claimed")
 MARKET_EXAMPLE = "market_example"  # the pattern list of what sellers in general say, before an example quote
 REACH = 400  # characters around a claim searched for its subject
 # What the subject is compared with, or added to, is not the claim's subject ("more effective than
@@ -162,6 +163,11 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
     if opened < 0 and closing >= 0 and text.rfind(CLOSE_QUOTES, 0, pos) < 0 and text.find(OPEN_QUOTES, pos, closing) < 0:
         return 0  # (a quote opened after `pos` is not this one: the cures ... "alkaline" foods)
     return None
+
+
+def _unmarked(text: str, quote: int) -> bool:
+    """The quote starting at `quote` is reported speech, not words in quotation marks."""
+    return quote == 0 or text[quote - 1] not in OPEN_QUOTES + CLOSE_QUOTES + "\"'"
 
 
 def _right_before(sc: SentenceClaims, m, vocabs) -> bool:
@@ -571,11 +577,13 @@ class Speaker:
         """The sentence warns (outside a quote: a regulator's sentence quotes the claim beside its
         judgement of it, and the quote is still the seller's claim, unless the quote follows what
         sellers in general say, `market_example`) or asks."""
-        warns = voice.has("warning_voice") or voice.has("appeal_voice")
+        warns = voice.has("warning_voice") or voice.has("appeal_voice") or voice.has(JUDGED)
         if warns:
             quote = quoted_from(sc, pos)
             if quote is None or any(end <= quote for _, end in voice.get(MARKET_EXAMPLE)):
                 return True  # (a quote after what sellers in general say is an example of it)
+            if _unmarked(sc.sentence.text, quote) and any(end <= quote for _, end in voice.get(JUDGED)):
+                return True  # the reporter's account, not the seller's words: "the FTC says the company falsely claimed its pills ..."
         return self.asks(sc, pos, aims)
 
     def asks(self, sc: SentenceClaims, pos: int, aims: bool = True) -> bool:

@@ -44,6 +44,7 @@ PROMOTED = frozenset({"product", "first", "named"})
 AFFIRMATIVE = "affirmative_answer"  # the pattern list of answers that say yes to the question before
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
 MEDICINES = "medical_treatments"  # the vocabulary of medicines, vaccines and procedures
+SELLING_IMPERATIVE = "selling_imperative"  # the pattern list of sentence openings that sell ("Join 150,000 people who ...")
 JUDGED = "judged_report"  # the pattern list of a reporter's judgement of what it reports ("falsely claimed")
 MARKET_EXAMPLE = "market_example"  # the pattern list of what sellers in general say, before an example quote
 REACH = 400  # characters around a claim searched for its subject
@@ -563,7 +564,8 @@ class Speaker:
         return named and not cues.hedged(answer) and EVIDENCE_WORDS.search(answer) is None
 
     def marketing_voice(self, sc: SentenceClaims, voice: SentenceVoice, subject: str) -> bool:
-        return bool(sc.of(self.marketing)) or "!" in sc.sentence.text or (subject == "none" and voice.has("second_person"))
+        return (bool(sc.of(self.marketing)) or "!" in sc.sentence.text or voice.has(SELLING_IMPERATIVE)
+                or (subject == "none" and voice.has("second_person")))
 
     def honest(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, end: int | None = None,
                subjects: bool = True) -> bool:

@@ -90,7 +90,7 @@ OBJECT_BEFORE = rx(
 # An imperative of use with the product as its object: "Wear it 24/7", "Sleep on it nightly".
 USED_IT = rx(r"\W*(?:wear|take|apply|use|drink|try|rub|spray|chew|swallow|sleep\s+(?:on|with|in)|strap\s+on|plug\s+in|switch\s+on|massage|sip)\s+(?:it|them|this|these)\b", regex.I)
 # A dose in an imperative: something is sold ("Give your kids a daily spoonful to prevent ...").
-DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules)\b", regex.I)
+DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules|chews|gummies|tablets|pills|treats|pumps|puffs|patches)\b", regex.I)
 # A quantifier before a product word makes it a class, not the product: "several devices", "some apps".
 QUANTIFIED_BEFORE = rx(r"\b(?:some|several|certain|many|most|other|a\s+few|few|all|any|no)\s+(?:[\w-]+\s+){0,2}$", regex.I)
 # "No prescription, no side effects": a care word that is one item of a list of things done without.
@@ -315,6 +315,8 @@ class Speaker:
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
         elif self._imperative(sc, lo, pos):
             found = "none"
+        elif lo < sc.body_start <= pos and all(w.lower() in LEAD_WORDS for w in WORD.findall(text, sc.body_start, pos)):
+            found = "none"  # the label's body opens with the claim: "Step 3: Cure bladder leaks in 6 sessions"
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
         used = USED_IT.match(text) if found in ("pronoun", "none") else None
@@ -534,6 +536,7 @@ class Speaker:
         after += [(m.start, "standard") for m in standard
                   if (end is None or m.start >= end)  # (the claim's own words: "safe with any medication")
                   and (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start))
+                  and (end is None or means.start() >= end)  # (nor a list the claim's "with" opens: "... with heart medication and blood pressure pills")
                   and (not sc.question or passive or means.group(1))]
         after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
                   for s, _ in voice.get(name) if pos <= s < stop]

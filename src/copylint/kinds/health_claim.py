@@ -736,6 +736,9 @@ class HealthClaimKind(RuleKind):
             if i < len(targets) and any(verb.end < v.start < targets[i].start and COORDINATED.search(text, verb.end, v.start)
                                         for v in verbs[k + 1:]):
                 continue  # "boosts immunity and relieves asthma": the nearer verb's target
+            if i < len(targets) and any(verb.end < v.start and v.end <= targets[i].start and cues.NEGATION.search(text, verb.end, v.start)
+                                        for v in verbs[k + 1:]):
+                continue  # "Detox foot pads do not remove toxins": the negated verb after it takes the target
             if i < len(targets) and text[verb.end:targets[i].start].strip() in (",", "/", "&"):
                 continue  # "flushing, nausea and chest tightness": a list of symptoms, not a verb and its object
             window = 2 if verb.vocab in self.subject_benefits else None  # "less joint pain", not "less so with risk of"

@@ -59,6 +59,8 @@ COMPARED_BEFORE = rx(r"\b(than|unlike|versus|vs\.?|compared\s+(?:to|with)|instea
 # Care the product is said to do without: "without a prescription", "with no need for surgery"
 # ("instead of" is COMPARED_BEFORE's).
 WITHOUT_BEFORE = rx(r"\b(?:without|no\s+need\s+for)\s+(?:(?:a|an|the|any|your)\s+)?(?:[\p{L}-]+\s+)?$", regex.I)
+# A product FAQ's question about the pronoun's antecedent: "Does it work for epilepsy?", "Will it help my dog?".
+IT_ASKED = rx(r"\W*(?:does|will|can|would|could)\s+(?:it|this|they|these)\s+(?:really\s+|actually\s+)?(?:work|help)\b", regex.I)
 # A question the page puts to itself, FAQ style: "Q: Can this reverse dementia?".
 FAQ_QUESTION = rx(r"\W*(?:Q|Question)\s*[:.)]\s", regex.I)
 # A brand sign right after an approved drug's name is that drug's brand: "memantine (Namenda®)".
@@ -315,7 +317,7 @@ class Speaker:
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
         elif self._imperative(sc, lo, pos):
             found = "none"
-        elif lo < sc.body_start <= pos and all(w.lower() in LEAD_WORDS for w in WORD.findall(text, sc.body_start, pos)):
+        elif self._label_body_opens(sc, lo, pos):
             found = "none"  # the label's body opens with the claim: "Step 3: Cure bladder leaks in 6 sessions"
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
@@ -323,6 +325,15 @@ class Speaker:
         if used is not None and used.end() <= pos:
             found = "product"  # "Wear it 24/7: it prevents heart attacks", "Sleep on it nightly and ...": the thing used
         return self._agent_after(sc, voice, pos, end) or found
+
+    @staticmethod
+    def _label_body_opens(sc: SentenceClaims, lo: int, pos: int) -> bool:
+        """A short label and a colon, then the claim with nothing before it ("Step 3: Cure ...",
+        "Fat-dissolving injections: lose a dress size in one session")."""
+        text = sc.sentence.text
+        colon = text.rfind(":", lo, pos)
+        body = sc.body_start if lo < sc.body_start <= pos else (colon + 1 if colon >= 0 and len(WORD.findall(text, lo, colon)) <= 4 else -1)
+        return body > lo and all(w.lower() in LEAD_WORDS for w in WORD.findall(text, body, pos))
 
     @staticmethod
     def _object_pronoun(text: str, start: int, end: int, candidates: list[tuple[int, str]]) -> bool:
@@ -513,6 +524,8 @@ class Speaker:
         if before is None:
             return False
         voice = page.sentences[before.sentence.index]
+        if before.question and IT_ASKED.match(before.sentence.text) and not cues.hedged(sc.sentence.text):
+            return True  # an FAQ answered flat: "Does it work for epilepsy? It stops seizures within minutes."
         if self._warns_or_asks(before, voice, len(before.sentence.text)):
             return False
         return (voice.has("first_person") or voice.has("named_product")
@@ -538,8 +551,8 @@ class Speaker:
                   and (means := MEANS_BEFORE.search(text, max(pos, m.start - 60), m.start))
                   and (end is None or means.start() >= end)  # (nor a list the claim's "with" opens: "... with heart medication and blood pressure pills")
                   and (not sc.question or passive or means.group(1))]
-        after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"))
-                  for s, _ in voice.get(name) if pos <= s < stop]
+        after += [(s, kind) for kind, name in (("first", "first_person"), ("named", "named_product"), ("product", DEICTIC))
+                  for s, _ in voice.get(name) if pos <= s < stop]  # ("... lost their diagnosis on this plan")
         return min(after)[1] if after else None
 
     def _sells_by_asking(self, sc: SentenceClaims, voice: SentenceVoice) -> bool:

@@ -298,6 +298,10 @@ class Speaker:
                        if not any(BRAND_AFTER.fullmatch(text, end, s) for end in standard_ends if end <= s)]
         candidates += [(e, "product") for _, e in voice.before(DEICTIC, pos, lo)]  # "this mushroom blend"
         candidates += [(e, "named") for s, e in self._coined_names(sc, voice, pos, lo)]
+        body = self._label_body(sc, lo, pos) if candidates and self.opens_with_imperative(sc, lo) else -1
+        if body >= 0:  # care named in an imperative label is not the body's subject: "Throw away your glasses: restore 20/20 vision"
+            # (a label naming care is its topic: "Cataract surgery: restores clear vision in most people")
+            candidates = [(e, kind) for e, kind in candidates if kind not in ("standard", "research") or e > body]
         if candidates:
             nearest = max(candidates, key=lambda c: (c[0], c[1] in ("standard", "research")))[1]
             if nearest == "research" and self._research_topic(sc, candidates):
@@ -317,7 +321,7 @@ class Speaker:
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
         elif self._imperative(sc, lo, pos):
             found = "none"
-        elif self._label_body_opens(sc, lo, pos):
+        elif self._label_body(sc, lo, pos) >= 0:
             found = "none"  # the label's body opens with the claim: "Step 3: Cure bladder leaks in 6 sessions"
         elif self._clause_words(text, lo, pos)[:1] in (["it"], ["they"]):
             found = "pronoun"  # "It can also be used to energise you and improve immunity"
@@ -327,13 +331,14 @@ class Speaker:
         return self._agent_after(sc, voice, pos, end) or found
 
     @staticmethod
-    def _label_body_opens(sc: SentenceClaims, lo: int, pos: int) -> bool:
-        """A short label and a colon, then the claim with nothing before it ("Step 3: Cure ...",
-        "Fat-dissolving injections: lose a dress size in one session")."""
+    def _label_body(sc: SentenceClaims, lo: int, pos: int) -> int:
+        """Where the body after a short label and a colon starts when it opens with the claim
+        ("Step 3: Cure ...", "Fat-dissolving injections: lose a dress size in one session",
+        "Throw away your glasses: restore 20/20 vision"); -1 when it does not."""
         text = sc.sentence.text
         colon = text.rfind(":", lo, pos)
         body = sc.body_start if lo < sc.body_start <= pos else (colon + 1 if colon >= 0 and len(WORD.findall(text, lo, colon)) <= 4 else -1)
-        return body > lo and all(w.lower() in LEAD_WORDS for w in WORD.findall(text, body, pos))
+        return body if body > lo and all(w.lower() in LEAD_WORDS for w in WORD.findall(text, body, pos)) else -1
 
     @staticmethod
     def _object_pronoun(text: str, start: int, end: int, candidates: list[tuple[int, str]]) -> bool:

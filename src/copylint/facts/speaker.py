@@ -44,6 +44,7 @@ PROMOTED = frozenset({"product", "first", "named"})
 AFFIRMATIVE = "affirmative_answer"  # the pattern list of answers that say yes to the question before
 DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("these gummies")
 MEDICINES = "medical_treatments"  # the vocabulary of medicines, vaccines and procedures
+CARE_SOLD = "care_sold"  # the pattern list of a sale in the sentence, which makes approved care the seller's product
 SELLING_IMPERATIVE = "selling_imperative"  # the pattern list of sentence openings that sell ("Join 150,000 people who ...")
 JUDGED = "judged_report"  # the pattern list of a reporter's judgement of what it reports ("falsely claimed")
 MARKET_EXAMPLE = "market_example"  # the pattern list of what sellers in general say, before an example quote
@@ -82,6 +83,7 @@ RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # Before a care word, what makes it an object, not the subject: "a fraction of the chemo dose",
 # "I was on three blood pressure drugs", "tried seven medications".
+FRACTION_BEFORE = rx(r"\b(?:fraction|part|half)\s+of\s+(?:the\s+|a\s+|your\s+)?(?:usual\s+)?$", regex.I)  # less of the care, not the care
 OBJECT_BEFORE = rx(
     r"\b(?:fraction|dose|doses|course|side\s+effects|risks?|cost|price)\s+of\s+(?:the\s+|a\s+|your\s+)?$"
     r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$"
@@ -260,6 +262,8 @@ class Speaker:
         # A subject stands within a few hundred characters of its claim.
         quote = quoted_from(sc, pos)
         found = self._subject_from(sc, voice, pos, end, max(quote or 0, pos - REACH))
+        if found == "standard" and voice.has(CARE_SOLD):
+            return "product"  # care the seller sells: "Laser eye surgery that guarantees 20/20 vision or your money back"
         if quote and found in ("generic", "none"):
             # The quote continues a sentence whose subject stands before it:
             # ParaZapper is a "safe, simple way to eliminate parasites".
@@ -542,7 +546,8 @@ class Speaker:
         text = sc.sentence.text
         brk = cues.CLAUSE_BREAK.search(text, pos, min(len(text), pos + REACH))
         stop = brk.start() if brk else min(len(text), pos + REACH)
-        standard = [m for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research and pos <= m.start < stop]
+        standard = [m for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research and pos <= m.start < stop
+                    and FRACTION_BEFORE.search(text, max(0, m.start - 30), m.start) is None]  # ("with a fraction of the chemotherapy")
         care = {(m.start, m.end) for m in standard}  # (a product family's word that is also approved care: "hormone therapy")
         after = [(m.start, "product") for m in sc.mentions
                  if m.vocab in self.subjects and pos <= m.start < stop and (m.start, m.end) not in care]

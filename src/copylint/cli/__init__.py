@@ -46,3 +46,22 @@ def main() -> None:
       copylint rules                    list the rules
       copylint rule efficacy.cure         explain one rule
     """
+    collect_garbage_less()
+
+
+# A command allocates a few hundred thousand objects that live until it exits (the modules, the
+# rule pack, the compiled patterns, the parsed documents) and little cyclic garbage. At Python's
+# default first threshold (700 allocations) the cyclic collector runs over a hundred times in one
+# draft's check, each time rescanning the young survivors, and a full pass rescans them all:
+# about 15 ms of a 250 ms run, measured. Ten times the threshold keeps the collector, and so
+# bounds memory the same way, for long runs.
+GC_THRESHOLD = 10_000
+
+
+def collect_garbage_less() -> None:
+    """Raise the collector's first threshold (never lower it, if an embedding program raised it)."""
+    import gc
+
+    first, *rest = gc.get_threshold()
+    if 0 < first < GC_THRESHOLD:
+        gc.set_threshold(GC_THRESHOLD, *rest)

@@ -191,10 +191,10 @@ def report_root(fmt: str) -> str:
 
 def emit(text: str | Iterable[str], output_file: str | None) -> None:
     """Write the report (a string, or pieces written as they are made) to a file or stdout."""
-    from copylint.pipeline.outputs import write_atomic
-
     pieces = [text] if isinstance(text, str) else text
     if output_file:
+        from copylint.pipeline.outputs import write_atomic
+
         try:
             write_atomic(output_file, pieces)
         except OSError as exc:

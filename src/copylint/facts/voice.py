@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
 import regex
 
@@ -34,7 +35,7 @@ COINED = "coined_name"  # the pattern list of the shape of a coined name (a capi
 TITLED = "titled_product"  # the pattern list of the name before what the product is, in a title
 
 
-def compile_lists(patterns: dict[str, list[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
+def compile_lists(patterns: Mapping[str, Sequence[str]], names: tuple[str, ...]) -> dict[str, regex.Pattern | None]:
     """One alternation per named pattern list (None when the pack has no such list)."""
     out: dict[str, regex.Pattern | None] = {}
     for name in names:
@@ -88,12 +89,26 @@ class VoiceAnalyzer:
         self._hash: int | None = None  # of the key, once per process: every ctx.get hashes the analyzer
         self.timeout = timeout
         self.lists = {k: tuple(v) for k, v in patterns}
-        self.compiled = compile_lists({k: list(v) for k, v in patterns}, names)
-        self._parts: dict[str, list[regex.Pattern]] = {}
+        self.names = names
+        self._whole: dict[str, regex.Pattern | None] = {}  # each list's alternation, compiled when first run
+        self._parts: dict[str, list[regex.Pattern | None]] = {}  # each list's patterns, compiled when first run
         self._literals: tuple[AnchorIndex, dict[str, list[int | None]]] | None = None
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_parts": {}, "_literals": None, "_hash": None}
+        return {**self.__dict__, "_whole": {}, "_parts": {}, "_literals": None, "_hash": None}
+
+    @property
+    def compiled(self) -> dict[str, regex.Pattern | None]:
+        """Each list's alternation by name, all compiled now (None for a list the pack lacks)."""
+        return {name: self.whole(name) for name in self.names}
+
+    def whole(self, name: str) -> regex.Pattern | None:
+        """The alternation of the list `name`, compiled on first use (None when the pack lacks
+        it, or it is not one of the analyzer's names): a sentence whose literals can be looked
+        up runs only the patterns they name (`spans`), so most alternations are never run."""
+        if name not in self._whole:
+            self._whole[name] = compile_lists(self.lists, (name,))[name] if name in self.names else None
+        return self._whole[name]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VoiceAnalyzer) and other.key == self.key
@@ -106,9 +121,9 @@ class VoiceAnalyzer:
     def __call__(self, doc: Document) -> PageVoice:
         signals = len(matching.findall(SELLING, doc.source.text, self.timeout))
         promotional = signals >= PROMOTIONAL_SIGNALS
-        names = marked_names(self.compiled.get(MARKED), doc.source.text, self.timeout)
+        names = marked_names(self.whole(MARKED), doc.source.text, self.timeout)
         if promotional:
-            names |= title_names(doc, self.compiled.get(COINED), self.compiled.get(TITLED), self.timeout)
+            names |= title_names(doc, self.whole(COINED), self.whole(TITLED), self.timeout)
         pattern = names_pattern(names)
         sentences = [SentenceVoice(s.text, self, pattern) for s in doc.sentences]
         return PageVoice(promotional=promotional, sentences=sentences)
@@ -117,19 +132,18 @@ class VoiceAnalyzer:
         """The matches of the list `name` in a sentence's text: the list's alternation, run as
         the patterns whose literals are in the text (`matching.alternation`, the same matches).
         `present`: what `present(text)` gives, when the caller has it."""
-        pattern = self.compiled.get(name)
-        if pattern is None:
-            return ()
+        if not (name in self.names and self.lists.get(name)):
+            return ()  # (what `whole(name)` is None for)
         if present is False:
             present = self.present(text)
         found = None
         if present is not None:
             slots = self.literals()[1][name]
             # Literals one of which every match of a pattern contains: a pattern without any in the text is not run.
-            parts = [p for p, slot in zip(self.parts(name), slots) if slot is None or slot in present]
+            parts = [self.part(name, i) for i, slot in enumerate(slots) if slot is None or slot in present]
             found = matching.alternation(parts, text, self.timeout)
         if found is None:
-            found = matching.finditer(pattern, text, self.timeout)
+            found = matching.finditer(self.whole(name), text, self.timeout)
         return tuple(m.span() for m in found if m.end() > m.start())
 
     def present(self, text: str) -> set[int] | None:
@@ -150,11 +164,15 @@ class VoiceAnalyzer:
             self._literals = (index, slots)
         return self._literals
 
-    def parts(self, name: str) -> list[regex.Pattern]:
-        """Each pattern of the list compiled on its own, as in the alternation."""
-        found = self._parts.get(name)
+    def part(self, name: str, i: int) -> regex.Pattern:
+        """Pattern `i` of the list compiled on its own, as in the alternation: compiled the first
+        time a sentence holds its literals (most patterns of a list never run on one draft)."""
+        parts = self._parts.get(name)
+        if parts is None:
+            parts = self._parts[name] = [None] * len(self.lists.get(name, ()))
+        found = parts[i]
         if found is None:
-            found = self._parts[name] = [compile_pattern(f"(?:{p})", regex.I) for p in self.lists.get(name, ())]
+            found = parts[i] = compile_pattern(f"(?:{self.lists[name][i]})", regex.I)
         return found
 
 

@@ -126,6 +126,7 @@ class PhraseKind(RuleKind):
         before = self.unless["preceded_by"]
         self._preceded_by = r"(?:" + "|".join(before) + r")\W*$" if before else None
         self._compiled: tuple | None = None
+        self._compiled_parts: list[regex.Pattern | None] = [None] * len(self.parts) if len(self.parts) > 1 else []
         self.voice = opts.get("voice", "any")
         self.speaker = Speaker.for_settings(settings, strict=False) if self.voice != "any" else None
 
@@ -136,15 +137,24 @@ class PhraseKind(RuleKind):
                 "part_anchors": [rule_anchors(terms, [])] * bool(terms) + [rule_anchors([], [p]) for p in patterns]}
 
     def _patterns(self) -> tuple:
-        """(pattern, exceptions, preceded_by), compiled on first use (most rules never need it)."""
+        """(pattern, exceptions, preceded_by), compiled on first use (most rules never need it);
+        a rule run in parts has None for its pattern, and compiles each part when it runs (`_part`)."""
         if self._compiled is None:
             self._compiled = (
                 v.compile_pattern(self.source, self.flags) if len(self.parts) == 1 else None,
                 v.compile_pattern(self._exceptions, regex.I) if self._exceptions else None,
                 v.compile_pattern(self._preceded_by, regex.I) if self._preceded_by else None,
-                [v.compile_pattern(part, self.flags) for part in self.parts] if len(self.parts) > 1 else None,
             )
         return self._compiled
+
+    def _part(self, i: int) -> regex.Pattern:
+        """Part `i` of a rule run in parts, compiled the first time a block holds its anchors: a
+        part's pattern can be tens of kilobytes of compiled code (a `{vocab:NAME}` alternation),
+        and most parts of a rule never run on a given draft."""
+        compiled = self._compiled_parts[i]
+        if compiled is None:
+            compiled = self._compiled_parts[i] = v.compile_pattern(self.parts[i], self.flags)
+        return compiled
 
     @property
     def pattern(self) -> regex.Pattern:
@@ -155,20 +165,19 @@ class PhraseKind(RuleKind):
         """The rule's matches in one block (`windows`: only those starting in these sentences;
         `part_windows`, when the rule runs in parts, the same for each part, or False where a
         part's anchors are not in the block)."""
-        compiled = self._patterns()
         timeout = self.settings.regex_timeout
-        patterns = compiled[3] or [compiled[0]]
 
-        def run(pattern: regex.Pattern, windows) -> list[regex.Match]:
-            if windows is False:
-                return []
+        def run(part: int, windows) -> list[regex.Match]:
+            if windows is False or (windows is not None and not windows):
+                return []  # (no sentence to scan: not even compiled)
+            pattern = self._patterns()[0] if len(self.parts) == 1 else self._part(part)
             return list(matching.finditer(pattern, text, timeout) if windows is None
                         else matching.in_sentences(pattern, text, windows, timeout))
 
-        if len(patterns) == 1:
-            return run(patterns[0], windows)
-        part_windows = part_windows or [windows] * len(patterns)
-        return merged_matches([run(p, w) for p, w in zip(patterns, part_windows)])
+        if len(self.parts) == 1:
+            return run(0, windows)
+        part_windows = part_windows or [windows] * len(self.parts)
+        return merged_matches([run(i, w) for i, w in enumerate(part_windows)])
 
     @property
     def exceptions(self) -> regex.Pattern | None:
@@ -179,7 +188,7 @@ class PhraseKind(RuleKind):
         return self._patterns()[2]
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_compiled": None}
+        return {**self.__dict__, "_compiled": None, "_compiled_parts": [None] * len(self._compiled_parts)}
 
     anchor_index = None  # set by compile_rules: the run's automaton of every rule's anchors
     anchor_slot = -1  # (a rule in parts has `part_slots` instead)

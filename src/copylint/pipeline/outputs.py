@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -55,6 +54,8 @@ def write_atomic(path: str | Path, pieces: Iterable[str]) -> None:
         with open(path, "w", encoding="utf-8") as handle:
             handle.writelines(pieces)
         return
+    import tempfile  # (3 ms of imports: shutil, random, lzma; only a run that writes a file needs it)
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from typing import IO, Iterable, Iterator
 
@@ -54,6 +53,8 @@ class FindingStore(Sequence):
         self._write(path, findings)
 
     def _move_to_disk(self) -> None:
+        import tempfile  # (3 ms of imports, for the few runs large enough to spill)
+
         self._file = tempfile.TemporaryFile(prefix="copylint-findings-")
         held, self._held = self._held, []
         for path, findings in held:

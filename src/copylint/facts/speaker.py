@@ -83,6 +83,7 @@ RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
 # Before a care word, what makes it an object, not the subject: "a fraction of the chemo dose",
 # "I was on three blood pressure drugs", "tried seven medications".
+LABEL_WORDS = 6  # a label before a colon is this short ("Indications for use (user manual): heals ...")
 FRACTION_BEFORE = rx(r"\b(?:fraction|part|half)\s+of\s+(?:the\s+|a\s+|your\s+)?(?:usual\s+)?$", regex.I)  # less of the care, not the care
 OBJECT_BEFORE = rx(
     r"\b(?:fraction|dose|doses|course|side\s+effects|risks?|cost|price)\s+of\s+(?:the\s+|a\s+|your\s+)?$"
@@ -92,7 +93,7 @@ OBJECT_BEFORE = rx(
     regex.I,
 )
 # An imperative of use with the product as its object: "Wear it 24/7", "Sleep on it nightly".
-USED_IT = rx(r"\W*(?:wear|take|apply|use|drink|try|rub|spray|chew|swallow|sleep\s+(?:on|with|in)|strap\s+on|plug\s+in|switch\s+on|massage|sip)\s+(?:it|them|this|these)\b", regex.I)
+USED_IT = rx(r"\W*(?:wear|take|apply|use|drink|try|rub|spray|chew|swallow|shine|point|hold|wave|strap|clip|sleep\s+(?:on|with|in)|strap\s+on|plug\s+in|switch\s+on|massage|sip)\s+(?:it|them|this|these)\b", regex.I)
 # A dose in an imperative: something is sold ("Give your kids a daily spoonful to prevent ...").
 DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoops?|sprays)\b|\b\d+\s*(?:ml|mg|drops|capsules|chews|gummies|tablets|pills|treats|pumps|puffs|patches)\b", regex.I)
 # A quantifier before a product word makes it a class, not the product: "several devices", "some apps".
@@ -341,7 +342,7 @@ class Speaker:
         "Throw away your glasses: restore 20/20 vision"); -1 when it does not."""
         text = sc.sentence.text
         colon = text.rfind(":", lo, pos)
-        body = sc.body_start if lo < sc.body_start <= pos else (colon + 1 if colon >= 0 and len(WORD.findall(text, lo, colon)) <= 4 else -1)
+        body = sc.body_start if lo < sc.body_start <= pos else (colon + 1 if colon >= 0 and len(WORD.findall(text, lo, colon)) <= LABEL_WORDS else -1)
         return body if body > lo and all(w.lower() in LEAD_WORDS for w in WORD.findall(text, body, pos)) else -1
 
     @staticmethod
@@ -547,7 +548,8 @@ class Speaker:
         brk = cues.CLAUSE_BREAK.search(text, pos, min(len(text), pos + REACH))
         stop = brk.start() if brk else min(len(text), pos + REACH)
         standard = [m for m in sc.mentions if m.vocab in self.exclude and m.vocab not in self.research and pos <= m.start < stop
-                    and FRACTION_BEFORE.search(text, max(0, m.start - 30), m.start) is None]  # ("with a fraction of the chemotherapy")
+                    and FRACTION_BEFORE.search(text, max(0, m.start - 30), m.start) is None  # ("with a fraction of the chemotherapy")
+                    and cues.FREE_AFTER.match(text, m.end) is None]  # ("with drug-free relief": care it is without)
         care = {(m.start, m.end) for m in standard}  # (a product family's word that is also approved care: "hormone therapy")
         after = [(m.start, "product") for m in sc.mentions
                  if m.vocab in self.subjects and pos <= m.start < stop and (m.start, m.end) not in care]

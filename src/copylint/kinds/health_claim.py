@@ -17,7 +17,7 @@ from copylint.language import cues
 from copylint.language.lexicon import MODAL_HEDGES, alternation
 from copylint.facts.claims import AIMS, CLOSE_QUOTES, OPEN_QUOTES, SentenceClaims, effect_status
 from copylint.facts.context import Analysis
-from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PASSIVE_BEFORE, PROMOTED, WORD, Speaker, expand, quoted_from
+from copylint.facts.speaker import DEICTIC, LEAD_WORDS, PASSIVE_BEFORE, PROMOTED, USED_IT, WORD, Speaker, expand, quoted_from
 from copylint.language.vocab import Mention
 from copylint.facts.voice import PageVoice, SentenceVoice
 from copylint.kinds.base import Option, RuleKind, RuleSpec, Settings
@@ -593,7 +593,8 @@ class HealthClaimKind(RuleKind):
         if self.speaker.opens_with_headline_verb(sc, start):
             return True  # a product's bullet: "Builds immunity to fight off colds"
         if self.speaker.opens_with_imperative(sc, start):
-            return bool(products) or self.speaker.dosed(sc, start, link.benefit.start)  # "Drink 1 tablespoon daily to prevent ..."
+            return (bool(products) or self.speaker.dosed(sc, start, link.benefit.start)  # "Drink 1 tablespoon daily to prevent ..."
+                    or USED_IT.match(text, start) is not None)  # "Shine it on your neck to heal ...": the thing used is the product
         return subject == "product" and any(len(WORD.findall(text, start, m.start)) <= 1 for m in products)
 
     def _promised_outcome(self, sc: SentenceClaims, voice: SentenceVoice, subject: str, link: Link) -> bool:

@@ -50,7 +50,7 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
     # (a bare number is a count of sellers, not a definite one: "three IV drip clinics that claimed ...")
-    definite = (r"(?:\b(?:the|its|their|your|both|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
+    definite = (r"(?:\b(?:the|its|their|your|his|her|both|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
                 r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
                 # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf
@@ -61,7 +61,9 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     speech = rx(
         definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
         r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?|(?:claims|representations)(?=\s+that\b))"
-        r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?){0,2}(?:\s+(?:that|to|as))?\s+(?=\w)",
+        r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?){0,2}(?:\s+(?:that|to|as))?\s+(?=\w)"
+        # an ad medium that said it: "A social media post stated that vitamin drips would cure burnout"
+        r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)",
         regex.I,
     )
     return seller, speech
@@ -70,7 +72,7 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
 _REPORTS = (
     r"(?:claim(?:s|ed|ing)?|stat(?:es|ed|ing)|sa(?:ys|id|ying)|suggest(?:s|ed|ing)|impl(?:ies|ied|ying)|"
     r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"
-    r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing)|"
+    r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing)|describ(?:es|ed|ing|e)|"
     r"told\s+(?:consumers|customers|patients|people|buyers|viewers|readers|users|parents|clients|families|attendees|members|"
     r"listeners|followers|women|men|seniors|callers|the\s+public))"
 )

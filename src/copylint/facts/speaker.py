@@ -612,8 +612,9 @@ class Speaker:
             quote = quoted_from(sc, pos)
             if quote is None or any(end <= quote for _, end in voice.get(MARKET_EXAMPLE)):
                 return True  # (a quote after what sellers in general say is an example of it)
-            if _unmarked(sc.sentence.text, quote) and any(end <= quote for _, end in voice.get(JUDGED)):
-                return True  # the reporter's account, not the seller's words: "the FTC says the company falsely claimed its pills ..."
+            if _unmarked(sc.sentence.text, quote) and voice.has(JUDGED):
+                return True  # the reporter's account, not the seller's words: "the FTC says the company falsely claimed its pills ...",
+                # "a viral post claimed that garlic cures COVID-19, but this is false"
         return self.asks(sc, pos, aims)
 
     def asks(self, sc: SentenceClaims, pos: int, aims: bool = True) -> bool:

@@ -81,10 +81,10 @@ HEADLINE_PARTICIPLE = rx(
 RESEARCH_TOPIC = rx(r"\s+(?:into|on|about|for|to\s+(?:find|develop|discover|test|understand))\b", regex.I)
 # "such as", "like", "including" before an example of what came before.
 EXAMPLE_OF = rx(r",?\s*(?:such\s+as|like|including|e\.g\.,?|for\s+example)\s+$", regex.I)
-# Before a care word, what makes it an object, not the subject: "a fraction of the chemo dose",
-# "I was on three blood pressure drugs", "tried seven medications".
 LABEL_WORDS = 6  # a label before a colon is this short ("Indications for use (user manual): heals ...")
 FRACTION_BEFORE = rx(r"\b(?:fraction|part|half)\s+of\s+(?:the\s+|a\s+|your\s+)?(?:usual\s+)?$", regex.I)  # less of the care, not the care
+# Before a care word, what makes it an object, not the subject: "a fraction of the chemo dose",
+# "I was on three blood pressure drugs", "tried seven medications".
 OBJECT_BEFORE = rx(
     r"\b(?:fraction|dose|doses|course|side\s+effects|risks?|cost|price)\s+of\s+(?:the\s+|a\s+|your\s+)?$"
     r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$"
@@ -278,7 +278,7 @@ class Speaker:
         candidates: list[tuple[int, str]] = []
         for m in sc.mentions:
             if m.start < pos < m.end and m.start >= lo and m.vocab in self.subjects and " " not in text[pos:m.end].strip():
-                candidates.append((pos, "product"))  # the claim's word inside the product's name: "anti-cancer mushroom blend"
+                candidates.append((pos, "product"))  # the claim's word ends the product's name: "anti-cancer mushroom blend"
             if m.end <= pos and m.start >= lo:
                 if m.vocab in self.exclude:
                     if m.vocab not in self.research and self._alternative_kind(sc, m):

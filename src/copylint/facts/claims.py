@@ -84,6 +84,7 @@ SAYING = frozenset({"say", "says", "said", "saying", "claim", "claims"})
 REPORTING = rx(
     r"\b(?:" + _REPORTS + r"|advertis\w+|promot\w+|promis\w+|say|wr(?:ote|ites)|boast\w*|tout\w*|call(?:s|ed)|"
     r"describ\w+|billed|sold|pitch\w*|assert\w*|headline\w*|read(?:s)?|label(?:l?ed|l?ing)?|website|ad|ads|brochure|slogan|"
+    r"indications?|bears?|"
     r"challeng\w+|complain\w+)\b",  # (a ruling: "The complainant challenged whether the claims “...”")
     regex.I,
 )

@@ -345,11 +345,13 @@ class VocabScanner:
         self.unanchored, self.wide, self.stemmed, self.starts = derived(
             "vocab.VocabScanner", (vocabularies, literals.ahocorasick_rs is not None), lambda: _stems(vocabularies))
         self._candidates: dict[tuple[str, str], tuple] = {}
+        self._first_words: dict[str, frozenset[str] | None] = {}
         self._by_stem: dict[str, dict[str, list[tuple[int, str]]]] = {}
         self._matchers: dict[str, LiteralTerm | RegexTerm] = {}
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_candidates": {}, "_by_stem": {}, "_matchers": {}}  # rebuilt on use in a worker
+        return {**self.__dict__, "_candidates": {}, "_by_stem": {}, "_matchers": {},
+                "_first_words": {}}  # rebuilt on use in a worker
 
     def _whole(self, name: str) -> regex.Pattern:
         return compile_terms(self.terms[name])
@@ -375,6 +377,23 @@ class VocabScanner:
             found = self._candidates[(name, key)] = TermsAt(self._matcher(term) for _, term in terms)
         return found
 
+    def _words_at(self, key: str, names: Iterable[str]) -> frozenset[str] | None:
+        """The words that can begin a term of one of `names` (the vocabularies whose stems
+        `key` begins with, so known from `key`) where `key` begins a word: the words that
+        `TermsAt.end_at` looks up. None when any word may: a vocabulary matched by its regex
+        there, or a term with its own regex."""
+        found = self._first_words.get(key, False)
+        if found is False:
+            words: set[str] | None = set()
+            for name in names:
+                terms = None if name in self.wide else self._terms_at(name, key)
+                if terms is None or terms.regexes:
+                    words = None
+                    break
+                words.update(terms.words, terms.phrases)
+            found = self._first_words[key] = None if words is None else frozenset(words)
+        return found
+
     def _matcher(self, term: str) -> LiteralTerm | RegexTerm:
         found = self._matchers.get(term)
         if found is None:
@@ -394,6 +413,13 @@ class VocabScanner:
         folded = None if any(chr(c) in low for c in ASCII_FOLDS) else low
         for start, key, candidates in self.starts.word_starts(low):
             word_end = None
+            words = self._words_at(key, candidates) if folded is not None else None
+            if words is not None:  # (no term of these vocabularies can begin another word)
+                word = _TOKEN.match(text, start)
+                word_end = word.end() if word else start
+                if folded[start:word_end] not in words:
+                    continue
+                follow = NextWord(text, folded, word_end)
             for name in candidates:
                 if start < next_free[name]:
                     continue

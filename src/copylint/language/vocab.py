@@ -182,16 +182,19 @@ ASCII_FOLDS = {0x130: "i", 0x17F: "s"}  # capital I with dot, long s
 _SPACES = rx(r"\s+")
 
 
-@dataclass(frozen=True)
 class LiteralTerm:
     """A term of ASCII letters only, matched as its regex (`term_pattern`, TERM_FLAGS) would be,
     without one: its leading words, each followed by whitespace, then a whole word that is one of
     its last word's inflections (a form of letters not followed by a word character is the whole
     word there, so at most one form can match). Compared with the lower-cased text, which for
-    these letters is what case-insensitive matching compares."""
+    these letters is what case-insensitive matching compares. (A plain class: a run builds one
+    per term it reaches, and needs neither comparison nor copies of them.)"""
 
-    lead: tuple[str, ...]
-    forms: frozenset[str]
+    __slots__ = ("lead", "forms")
+
+    def __init__(self, lead: tuple[str, ...], forms: frozenset[str]) -> None:
+        self.lead = lead
+        self.forms = forms
 
     @classmethod
     def of(cls, term: str) -> "LiteralTerm | None":

@@ -107,8 +107,12 @@ class VoiceAnalyzer:
         it, or it is not one of the analyzer's names): a sentence whose literals can be looked
         up runs only the patterns they name (`spans`), so most alternations are never run."""
         if name not in self._whole:
-            self._whole[name] = compile_lists(self.lists, (name,))[name] if name in self.names else None
+            self._whole[name] = compile_lists(self.lists, (name,))[name] if self._has(name) else None
         return self._whole[name]
+
+    def _has(self, name: str) -> bool:
+        """The list `name` is one of the analyzer's names and holds patterns."""
+        return name in self.names and bool(self.lists.get(name))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VoiceAnalyzer) and other.key == self.key
@@ -132,8 +136,8 @@ class VoiceAnalyzer:
         """The matches of the list `name` in a sentence's text: the list's alternation, run as
         the patterns whose literals are in the text (`matching.alternation`, the same matches).
         `present`: what `present(text)` gives, when the caller has it."""
-        if not (name in self.names and self.lists.get(name)):
-            return ()  # (what `whole(name)` is None for)
+        if not self._has(name):
+            return ()
         if present is False:
             present = self.present(text)
         found = None

@@ -94,7 +94,7 @@ INTENT = rx(
     r"\b(?:to\s+(?:determine|assess|evaluate|investigate|examine|test|see|study|explore|learn|find\s+out|prove|"
     r"confirm|establish|understand|show|develop|find|make\s+sure|ensure|check)|whether|how\s+(?:safe|effective|well|much|they|it|to|best)|if(?!\s+you)|hop(?:e|es|ed|ing)|hypothes\w+|"
     r"search\s+(?:for|of)|(?:will|can|could|help(?:s|ed)?(?:\s+us)?(?:\s+to)?)\s+find|finding|strategy\s+for|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied|ying)\s+to|"
-    r"difficult\s+to|(?:licensed|authori[sz]ed|cleared|indicated)\s+(?:to|for)|"
+    r"difficult\s+to|(?:licensed|authori[sz]ed|cleared|indicated)(?:\s+in\s+(?:the\s+)?(?:UK|US|USA|EU|Europe|England|Scotland|Wales|Ireland|Australia|Canada))?\s+(?:to|for)|"
     r"hard\s+to|unable\s+to|approved\s+to|research\s+to|focus(?:es|ed|ing)?\s+on|rather\s+than|"
     r"instead\s+of|assess(?:es|ed|ing)|evaluat(?:es|ed|ing)|investigat(?:es|ed|ing)|explor(?:es|ed|ing)|"
     r"stud(?:y|ies|ied|ying)\s+(?:the|whether|if|how)|testing\s+(?:whether|if|how|the|a|an|new|its|their|of)|looking\s+at|promise\s+(?:in|for)|"

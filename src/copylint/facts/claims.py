@@ -63,12 +63,24 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
         r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?|(?:claims|representations)(?=\s+that\b))"
         r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?){0,2}(?:\s+(?:that|to|as))?\s+(?=\w)"
         # an ad medium that said it: "A social media post stated that vitamin drips would cure burnout"
-        r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)",
+        r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)"
+        # a definite thing sold, in the passive: "the underlays were advertised as helping cure arthritis",
+        # "the hand sanitizer, Health Canada said, was marketed as killing the virus", "patients were told that ..."
+        + _PASSIVE_SALE,
         regex.I,
     )
     return seller, speech
 
 
+# A definite thing said in the passive to have been sold with a claim, or its buyers told it.
+_PASSIVE_SALE = (
+    r"|\b(?:the|its|their|this|these)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+"
+    r"(?:\s*,\s*(?:[\w'\u2019-]+\s+){1,4}?(?:said|says|alleged|alleges|found|noted|stated)\s*,)?"
+    r"\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:(?:also|widely|heavily|repeatedly)\s+)?"
+    r"(?:advertised|marketed|promoted|sold|touted|billed|labell?ed|described|presented|pitched)\s+(?:online\s+|to\s+\w+\s+)?"
+    r"(?:as(?:\s+(?:being\s+)?able\s+to|\s+a\s+way\s+to|\s+an?)?|for|to)\s+(?=\w)"
+    r"|\b(?:patients|customers|consumers|clients|parents|buyers|families)\s+(?:were|had\s+been|are)\s+(?:also\s+)?(?:told|promised|assured)\s+(?:that\s+)?(?=\w)"
+)
 _REPORTS = (
     r"(?:claim(?:s|ed|ing)?|stat(?:es|ed|ing)|sa(?:ys|id|ying)|suggest(?:s|ed|ing)|impl(?:ies|ied|ying)|"
     r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"

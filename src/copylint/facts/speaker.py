@@ -149,6 +149,10 @@ PART_OF_CONDITION = rx(
     regex.I,
 )
 
+# A care word that names what the body does or how much is taken, not care given: "healthy insulin
+# response", "cortisol levels", "cut your insulin dose in half".
+BODY_MEASURE_AFTER = rx(r"[\s-]+(?:response|resistance|sensitivity|levels?|production|spikes?|receptors?|doses?|dosage)\b", regex.I)
+
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
 
@@ -376,6 +380,7 @@ class Speaker:
                 # "our doctors treat MS with stem cells": the seller's staff; "our physiotherapists treat back pain": care
                 or self._inside_promotion(sc, m)  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
                 or _inside_condition(sc, m)  # "overcome opiate addiction", "statin side effects": the condition's name
+                or BODY_MEASURE_AFTER.match(text, m.end) is not None  # "supports healthy insulin response": the body's, not care
                 or self._endorser(sc, m)  # "Used by physiotherapists to treat ...": who uses the product
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
                 or NON_BEFORE.search(text, max(0, m.start - 5), m.start) is not None  # "our non-medication approach"

@@ -50,7 +50,8 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     without quotation marks ("the company claimed its tea cures cancer"); generic plurals ("some
     companies claim ...") are how warnings describe the market, not a report of one claim."""
     # (a bare number is a count of sellers, not a definite one: "three IV drip clinics that claimed ...")
-    definite = (r"(?:\b(?:the|its|their|your|his|her|both|each)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
+    # ("a seller whose posts claimed": one seller; "clinics whose ads implied": the market)
+    definite = (r"(?:\b(?:the|its|their|your|his|her|both|each|(?<!s\s)whose)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
                 r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
                 # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf
@@ -63,7 +64,12 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
         r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?|(?:claims|representations)(?=\s+that\b))"
         r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?){0,2}(?:\s+(?:that|to|as))?\s+(?=\w)"
         # an ad medium that said it: "A social media post stated that vitamin drips would cure burnout"
-        r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)"
+        # (a ruling names it first: "A website for an IV clinic, seen on 4 March 2023, stated that ...")
+        r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"(?:\s+(?:for|by|from|on)\s+[^,.;:!?\u201c\u201d\"]{1,80}?)?"
+        r"(?:\s*,\s*(?:seen|viewed|received|published|posted|broadcast|shown|sent|distributed)\s+(?:on|in|during|between|from)\s+[^,.;!?]{1,60},)?"
+        r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)"
+        # the ruling's list of claims: "Among the claims on the website were that the therapy could treat ..."
+        r"|\b(?:among\s+)?the\s+claims\s+(?:on|in|made\s+(?:on|in|by))\s+[^,.;:!?]{1,60}?\s+(?:were|was|included)\s+that\s+(?=\w)"
         # a definite thing sold, in the passive: "the underlays were advertised as helping cure arthritis",
         # "the hand sanitizer, Health Canada said, was marketed as killing the virus", "patients were told that ..."
         + _PASSIVE_SALE,

@@ -213,3 +213,24 @@ def test_vocabulary_inflections_and_acronyms():
     pattern = compile_terms(("MSC", "rat", "is * safe"))
     assert pattern.search("two MSCs") and not pattern.search("msc") and not pattern.search("Rating")
     assert pattern.search("it is clearly safe") and pattern.search("it is safe")
+
+
+def test_vocabulary_shapes_add_mentions_where_no_term_stands():
+    # A `<vocabulary>_shapes` pattern list adds words of that shape to the vocabulary's mentions.
+    from copylint.facts.claims import ClaimAnalyzer, vocabulary_shapes
+    vocabs = {"medical_treatments": ["aspirin"], "product_devices": ["cap"]}
+    shapes = vocabulary_shapes(vocabs, {"medical_treatments_shapes": [r"\b\p{L}{2,}tinib\b"], "other_shapes": ["x"]})
+    assert shapes == (("medical_treatments", (r"\b\p{L}{2,}tinib\b",)),)
+    found = ClaimAnalyzer(tuple((k, tuple(v)) for k, v in vocabs.items()), shapes).block_mentions(
+        "Baricitinib or aspirin, not a laser cap.")
+    assert sorted((m.vocab, m.text) for m in found) == [
+        ("medical_treatments", "Baricitinib"), ("medical_treatments", "aspirin"), ("product_devices", "cap")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruxolitinib cream was approved by NICE in 2023 for some adults with vitiligo.",
+    "Tofacitinib tablets can treat ulcerative colitis.",
+    "Apixaban tablets lower the risk of stroke in people with atrial fibrillation.",
+])
+def test_medicines_known_by_their_stem_are_standard_care(sentence):
+    assert not lint(sentence)

@@ -12,6 +12,7 @@ from typing import Iterable
 import regex
 from copylint.core import matching
 from copylint.core.regexcache import rx
+from copylint.core.validators import compile_pattern
 
 from copylint.language import cues
 from copylint.facts.citations import cited_blocks
@@ -282,8 +283,13 @@ class ClaimAnalyzer:
     """A document analysis bound to the pack's vocabularies. Equal vocabularies give equal
     analyzers, so `ctx.get(analyzer)` computes it once per document for all claim rules."""
 
-    def __init__(self, vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
-        self.key = vocabularies
+    def __init__(self, vocabularies: tuple[tuple[str, tuple[str, ...]], ...],
+                 shapes: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> None:
+        self.key = (vocabularies, shapes)
+        # Word shapes that add mentions to a vocabulary (`<vocabulary>_shapes` pattern lists):
+        # compiled on first use, one alternation per vocabulary.
+        self.shapes = shapes
+        self._shape_patterns: tuple[tuple[str, regex.Pattern], ...] | None = None
         self._hash: int | None = None  # of the key, once per process: every ctx.get hashes the analyzer
         words = dict(vocabularies)
         self.seller, self.reported_speech = seller_patterns(words.get(SELLER_NOUNS, ()), words.get(AD_MEDIA, ()))
@@ -298,7 +304,7 @@ class ClaimAnalyzer:
         return self._hash
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_hash": None}  # (string hashes differ between processes)
+        return {**self.__dict__, "_hash": None, "_shape_patterns": None}  # (string hashes differ between processes)
 
     def __call__(self, doc: Document) -> DocumentClaims:
         cited = cited_blocks(doc)
@@ -324,8 +330,25 @@ class ClaimAnalyzer:
         return out
 
     def block_mentions(self, text: str) -> list[Mention]:
-        """Vocabulary mentions in a block's text, grouped by vocabulary, in reading order."""
-        return self.scanner.scan(text)
+        """Vocabulary mentions in a block's text, grouped by vocabulary, in reading order; then the
+        words whose shape names a term of a vocabulary ("baricitinib": a medicine by its stem)
+        where no term already stands."""
+        found = self.scanner.scan(text)
+        if not self.shapes:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        timeout = matching.regex_timeout()
+        for name, pattern in self._compiled_shapes():
+            for m in matching.finditer(pattern, text, timeout):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    found.append(Mention(name, m.group(), m.start(), m.end()))
+        return found
+
+    def _compiled_shapes(self) -> tuple[tuple[str, regex.Pattern], ...]:
+        if self._shape_patterns is None:
+            self._shape_patterns = tuple((name, compile_pattern("|".join(f"(?:{p})" for p in patterns), regex.I))
+                                         for name, patterns in self.shapes if patterns)
+        return self._shape_patterns
 
     def _reports_before(self, text: str, quote: int) -> bool:
         """A reporting word before the quote makes it someone's claim. "Said" or "claims" alone is how
@@ -390,6 +413,17 @@ def _first_close(text: str) -> int:
     return min(found) if found else -1
 
 
+SHAPES_SUFFIX = "_shapes"  # a pattern list `<vocabulary>_shapes` adds word shapes to that vocabulary
+
+
 @lru_cache(maxsize=16)
-def analyzer(vocabularies: tuple[tuple[str, tuple[str, ...]], ...]) -> ClaimAnalyzer:
-    return ClaimAnalyzer(vocabularies)
+def analyzer(vocabularies: tuple[tuple[str, tuple[str, ...]], ...],
+             shapes: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> ClaimAnalyzer:
+    return ClaimAnalyzer(vocabularies, shapes)
+
+
+def vocabulary_shapes(vocabularies: dict, patterns: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The pack's word shapes by vocabulary: each pattern list named after a vocabulary plus
+    `_shapes` ("medical_treatments_shapes"), in name order."""
+    return tuple(sorted((name[: -len(SHAPES_SUFFIX)], tuple(found)) for name, found in patterns.items()
+                        if name.endswith(SHAPES_SUFFIX) and name[: -len(SHAPES_SUFFIX)] in vocabularies))

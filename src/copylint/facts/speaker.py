@@ -15,7 +15,7 @@ from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.language.lexicon import MODAL_HEDGES, alternation
 from copylint.facts.claims import (AIMS, CLOSE_QUOTES, HOW_BEFORE, INTENT, OPEN_QUOTES, DocumentClaims, SentenceClaims,
-                                   analyzer, open_quote)
+                                   analyzer, open_quote, vocabulary_shapes)
 from copylint.facts.context import Analysis
 from copylint.language.syllables import cmu_table
 from copylint.language.vocab import freeze
@@ -251,7 +251,7 @@ class Speaker:
             marketing=expand(marketing, vocabs, "marketing", strict),
             leads=expand(LEADS, vocabs, "leads", strict=False),
             prevention=expand(PREVENTION, vocabs, "prevention", strict=False),
-            claims=analyzer(freeze(vocabs)),
+            claims=analyzer(freeze(vocabs), vocabulary_shapes(vocabs, patterns)),
             voice=VoiceAnalyzer(freeze_patterns(patterns), tuple(sorted(patterns)), timeout),
         )
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import regex
 
-from copylint.facts.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status
+from copylint.facts.claims import DocumentClaims, SentenceClaims, analyzer, clause_span, effect_status, vocabulary_shapes
 from copylint.core import matching
 from copylint.facts.context import Analysis
 from copylint.facts.speaker import Speaker
@@ -83,7 +83,7 @@ class ClaimKind(RuleKind):
         self.excused_by_citation = o.get("excused_by_citation", True)
         phrases = o.get("unless_phrases", [])
         self.unless = v.compile_pattern("|".join(f"(?:{p})" for p in phrases), regex.I) if phrases else None
-        self.analyzer = analyzer(freeze(vocabs))
+        self.analyzer = analyzer(freeze(vocabs), vocabulary_shapes(vocabs, settings.patterns))
         self.speaker = Speaker.for_settings(settings, strict=False) if o.get("voice", "any") != "any" else None
 
     def check(self, doc: Document, ctx: Analysis) -> Iterator[Finding]:

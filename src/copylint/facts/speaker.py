@@ -153,6 +153,10 @@ PART_OF_CONDITION = rx(
 # response", "cortisol levels", "cut your insulin dose in half".
 BODY_MEASURE_AFTER = rx(r"[\s-]+(?:response|resistance|sensitivity|levels?|production|spikes?|receptors?|doses?|dosage)\b", regex.I)
 
+# Advice that opens with the reader's purpose and a comma: "To lose weight and keep it off, aim for ...".
+PURPOSE_OPENING = rx(r"^\W*To\s+\p{Ll}[^,.;:!?]{2,80},\s+\p{Ll}")
+NAME_WORD = rx(r"\b\p{Lu}\p{Ll}+")
+
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
 
@@ -475,6 +479,10 @@ class Speaker:
             return False
         if voice.has("first_person") or voice.has("named_product") or self.dosed(sc, 0, len(sc.sentence.text)):
             return False  # (a dose is a product's use: "Give your kids a daily spoonful to prevent whooping cough")
+        opening = PURPOSE_OPENING.match(sc.sentence.text)
+        if opening is not None and not NAME_WORD.search(sc.sentence.text, opening.end()):
+            return True  # "To soothe sore gums, rub them gently ...": the reader's purpose, then what to do
+            # (not with a name after it: "To lose weight fast, try Slimtea today")
         if self.opens_with_headline_verb(sc, 0) or not self._imperative(sc, 0, len(sc.sentence.text)):
             return False
         return bool(sc.of(self.prevention))

@@ -120,8 +120,9 @@ def negated_before(text: str, pos: int) -> bool:
         if frame is not None and frame.start() <= m.start() < frame.end():
             continue
         if (DETERMINER_NEGATION.fullmatch(m.group()) and PHRASE_END.search(text, m.end(), pos)
-                and not SUBJECT_NEGATION.fullmatch(text, start, m.start())):
-            continue  # (but "No supplement can slow or reverse it": the clause's subject is negated)
+                and (not SUBJECT_NEGATION.fullmatch(text, start, m.start()) or NEGATION.match(text, pos))):
+            continue  # (but "No supplement can slow or reverse it": the clause's subject is negated;
+            # "no scalpel and no side effects": each item carries its own "no")
         return True
     wide_start = clause_start(text, pos, commas=False)
     if WIDE_NEGATION.search(text, wide_start, pos) is not None:

@@ -156,6 +156,7 @@ BODY_MEASURE_AFTER = rx(r"[\s-]+(?:response|resistance|sensitivity|levels?|produ
 # Advice that opens with the reader's purpose and a comma: "To lose weight and keep it off, aim for ...".
 PURPOSE_OPENING = rx(r"^\W*To\s+\p{Ll}[^,.;:!?]{2,80},\s+\p{Ll}")
 NAME_WORD = rx(r"\b\p{Lu}\p{Ll}+")
+ARTICLE_ONLY = rx(r"\W*(?:(?:the|a|an|our|your)\s+)?", regex.I)
 
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
@@ -208,6 +209,14 @@ def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict:
 
 
 _SPEAKERS: dict[tuple, tuple] = {}  # Speaker.for_settings' cache: (vocabularies, patterns, speaker)
+
+
+def _inside_name(sc: SentenceClaims, voice: SentenceVoice, m) -> bool:
+    """A care word at the end of a longer product name: "The Virtual Gastric Band: lose weight ..."
+    (the name's own words come first; "Laser Eye Surgery" alone is the care's name)."""
+    text = sc.sentence.text
+    return any(s < m.start and m.end <= e and ARTICLE_ONLY.fullmatch(text, s, m.start) is None
+               for s, e in voice.get("named_product"))
 
 
 def _inside_condition(sc: SentenceClaims, m) -> bool:
@@ -293,7 +302,7 @@ class Speaker:
                         candidates.append((m.end, "product"))  # "Homeopathic immunisation", "herbal antibiotics": the product family's
                     elif m.vocab not in self.research and SOLD_AT.match(text, m.end):
                         candidates.append((m.end, "product"))  # "TRT at Vitality Men's Clinic": care the seller sells
-                    elif not self._set_aside(sc, m):
+                    elif not self._set_aside(sc, m) and not _inside_name(sc, voice, m):
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects and not PART_OF_CONDITION.match(text, m.end):
                     kind = ("standard" if self._instance_of_standard(sc, m) or self._form_of_medicine(sc, m)
@@ -435,8 +444,12 @@ class Speaker:
 
     def _alternative_kind(self, sc: SentenceClaims, m) -> bool:
         """A product family's word right before a medicine's name makes it that family's product,
-        not the medicine: "Homeopathic immunisation", "herbal antibiotics", "CBD painkillers"."""
-        return _right_before(sc, m, self.subjects)
+        not the medicine: "Homeopathic immunisation", "herbal antibiotics", "CBD painkillers"
+        (not a word of a care's own name: "gastric band surgery")."""
+        text = sc.sentence.text
+        return any(x.vocab in self.subjects and x.end < m.start and not text[x.end:m.start].strip(" -")
+                   and not any(c.vocab in self.exclude and c.start <= x.start and x.end <= c.end for c in sc.mentions)
+                   for x in sc.mentions)
 
     def _form_of_medicine(self, sc: SentenceClaims, m) -> bool:
         """A product noun right after a medicine's name is the medicine's form: "metformin

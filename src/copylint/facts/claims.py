@@ -63,7 +63,12 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     speech = rx(
         definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
         r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?|(?:claims|representations)(?=\s+that\b))"
-        r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?){0,2}(?:\s+(?:that|to|as))?\s+(?=\w)"
+        # (and a watchdog's aside: "The infomercial stated, the FTC said, that ...")
+        r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?"
+        r"|\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:said|says|alleged|alleges|found|noted|stated)\s*,){0,2}(?:\s+(?:that|to|as))?\s*:?\s+(?=\w)"
+        # a letter's list after a colon: "The label for your product lists the following: Rapid weight loss ..."
+        r"|" + definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:lists?|listed|includes?|included|contains?|features?|featured|displays?|displayed|bears?|bore|reads?)\s+"
+        r"(?:the\s+following|these|statements?\s+such\s+as|claims?\s+such\s+as)(?:\s+(?:claims?|statements?|representations?|text|wording|bullet\s+points?))?\s*:\s*(?=\w)"
         # an ad medium that said it: "A social media post stated that vitamin drips would cure burnout"
         # (a ruling names it first: "A website for an IV clinic, seen on 4 March 2023, stated that ...")
         r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"(?:\s+(?:for|by|from|on)\s+[^,.;:!?\u201c\u201d\"]{1,80}?)?"

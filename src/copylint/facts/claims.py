@@ -147,6 +147,14 @@ EXTRA_HEDGE = rx(
 # "trials of X to treat ALS", "approved to treat": a purpose infinitive, unless licensed by a verb
 # that states the result ("shown to reduce", "helps to regenerate", "the ability to repair").
 INFINITIVE = rx(r"(?:^|[^\w'])(?P<head>[\w'\u2019-]+)(?:\s+\w+ly)?\s+to\s+(?:\w+ly\s+)?$")
+# A headline that opens with the product's daily use: "Just 10 minutes a day to sharpen memory",
+# "Two capsules a day for healthy joints", "One scoop a night to ...".
+USE_HEADLINE = rx(
+    r"\s*(?:just|only)?\s*(?:\d+|one|two|three|four|five|ten|fifteen|twenty|thirty|a\s+few)\s+"
+    r"(?:minutes?|seconds?|drops?|capsules?|tablets?|gummies|chews|scoops?|sprays?|spoonfuls?|cups?|sips?|sessions?|puffs?)\s+"
+    r"(?:a|per|each|every)\s+(?:day|night|morning|week)\s+(?:to|for)\b",
+    regex.I,
+)
 LICENSED = frozenset(
     "shown proven demonstrated found known able ability abilities help helps helped capacity used "
     "works work continue continues continued way ways designed formulated available effective".split()
@@ -265,6 +273,7 @@ def effect_status(sc: SentenceClaims, effect: Mention, products: frozenset[str] 
         return "purpose"
     infinitive = INFINITIVE.search(clause) if not effect.text.lower().endswith("ing") else None  # "an approach to managing ADHD": a preposition
     if (infinitive and infinitive.group("head").lower() not in LICENSED and not SHOWN_TO.search(clause)
+            and not USE_HEADLINE.match(text, 0, effect.start)  # "Two capsules a day to ease arthritis pain": the product's use
             and not _product_head(sc, infinitive.start("head") + (effect.start - len(clause)),
                                   infinitive.end("head") + (effect.start - len(clause)), products)):
         return "purpose"

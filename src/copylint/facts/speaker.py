@@ -14,7 +14,7 @@ import regex
 from copylint.core.regexcache import rx
 from copylint.language import cues
 from copylint.language.lexicon import MODAL_HEDGES, alternation
-from copylint.facts.claims import (AIMS, CLOSE_QUOTES, HOW_BEFORE, INTENT, OPEN_QUOTES, DocumentClaims, SentenceClaims,
+from copylint.facts.claims import (AIMS, CLOSE_QUOTES, HOW_BEFORE, INTENT, OPEN_QUOTES, USE_HEADLINE, DocumentClaims, SentenceClaims,
                                    analyzer, open_quote, vocabulary_shapes)
 from copylint.facts.context import Analysis
 from copylint.language.syllables import cmu_table
@@ -337,8 +337,9 @@ class Speaker:
             return "product"  # "Cranberry complex that clears urinary tract infections": a product's headline
         if not words and self._gerund_subject(sc, lo):
             pass  # "Losing 5% of your body weight can lower ...": the gerund phrase is the subject, not a headline
-        elif lo == 0 and HEADLINE_PARTICIPLE.match(text, 0, pos):
-            found = "none"  # "Clinically tested to reduce pain", "Used by physiotherapists to treat ..."
+        elif lo == 0 and (HEADLINE_PARTICIPLE.match(text, 0, pos) or USE_HEADLINE.match(text, 0, pos)):
+            found = "none"  # "Clinically tested to reduce pain", "Used by physiotherapists to treat ...",
+            # "Just 10 minutes a day to ward off Alzheimer's"
         elif all(w in LEAD_WORDS for w in words):
             found = "pronoun" if any(w in PRONOUNS for w in words) else "none"
         elif self._imperative(sc, lo, pos):

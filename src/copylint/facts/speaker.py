@@ -99,7 +99,7 @@ DOSE = rx(r"\b(?:spoonfuls?|teaspoons?|tablespoons?|drops|capsules|sachets?|scoo
 # A quantifier before a product word makes it a class, not the product: "several devices", "some apps".
 QUANTIFIED_BEFORE = rx(r"\b(?:some|several|certain|many|most|other|a\s+few|few|all|any|no)\s+(?:[\w-]+\s+){0,2}$", regex.I)
 # "No prescription, no side effects": a care word that is one item of a list of things done without.
-NON_BEFORE = rx(r"\bnon-?$", regex.I)  # "non-medication", "non-surgical": care the product is not
+NON_BEFORE = rx(r"\b(?:non-?|non-?surgical\s+|liquid\s+|needle-?free\s+|scalpel-?free\s+|at-home\s+)$", regex.I)  # "non-medication", "non-surgical nose job", "liquid facelift": care the product is not
 NO_BEFORE = rx(r"\bno\s+$", regex.I)
 LIST_COMMA = rx(r"\s*,")
 # Standard care sold by the seller: "TRT at Vitality Men's Clinic", "chemotherapy at our centre".
@@ -397,7 +397,7 @@ class Speaker:
                 or BODY_MEASURE_AFTER.match(text, m.end) is not None  # "supports healthy insulin response": the body's, not care
                 or self._endorser(sc, m)  # "Used by physiotherapists to treat ...": who uses the product
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
-                or NON_BEFORE.search(text, max(0, m.start - 5), m.start) is not None  # "our non-medication approach"
+                or NON_BEFORE.search(text, max(0, m.start - 16), m.start) is not None  # "our non-medication approach"
                 or WITHOUT_BEFORE.search(text, max(0, m.start - 30), m.start) is not None  # "without a prescription"
                 # "safer than synthetic HRT", "works alongside conventional medicine": compared or added to
                 or COMPARED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None

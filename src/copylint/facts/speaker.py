@@ -156,6 +156,7 @@ BODY_MEASURE_AFTER = rx(r"[\s-]+(?:response|resistance|sensitivity|levels?|produ
 # Advice that opens with the reader's purpose and a comma: "To lose weight and keep it off, aim for ...".
 PURPOSE_OPENING = rx(r"^\W*To\s+\p{Ll}[^,.;:!?]{2,80},\s+\p{Ll}")
 NAME_WORD = rx(r"\b\p{Lu}\p{Ll}+")
+EFFORTLESS_USE = rx(r"\bwhile\s+you\s+(?:sleep|relax|work|watch\s+tv|rest)\b|\b(?:24/7|around\s+the\s+clock|round\s+the\s+clock)\b", regex.I)
 ARTICLE_ONLY = rx(r"\W*(?:(?:the|a|an|our|your)\s+)?", regex.I)
 
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
@@ -493,6 +494,8 @@ class Speaker:
             return False
         if voice.has("first_person") or voice.has("named_product") or self.dosed(sc, 0, len(sc.sentence.text)):
             return False  # (a dose is a product's use: "Give your kids a daily spoonful to prevent whooping cough")
+        if EFFORTLESS_USE.search(sc.sentence.text):
+            return False  # what a product does by itself: "Protect your family from flu while you sleep"
         opening = PURPOSE_OPENING.match(sc.sentence.text)
         if opening is not None and not NAME_WORD.search(sc.sentence.text, opening.end()):
             return True  # "To soothe sore gums, rub them gently ...": the reader's purpose, then what to do

@@ -294,3 +294,12 @@ def test_a_pages_own_faq_answered_yes_is_its_claim(compiled):
     assert [f.excerpt for f in found] == ["cure colds"], found
     plain = faq.replace("Q: ", "").replace("A: ", "")
     assert not [f for f in lint_string(plain, compiled, "markdown") if f.rule == "efficacy.disease-claim"]
+
+
+def test_a_named_sellers_claim_is_reported_as_quoted_even_when_the_report_judges_it(compiled):
+    # Regulators cite exactly these sentences; the judgement of sellers in general is a warning.
+    found = [f for f in lint_string("The agency says the company falsely claimed its drops cure glaucoma.", compiled, "text")
+             if f.rule == "efficacy.disease-claim"]
+    assert [f.message.startswith("Quoted claim") for f in found] == [True], [f.message for f in found]
+    assert not [f for f in lint_string("The agency fined three sellers over claims that their drops cure glaucoma.", compiled, "text")
+                if f.category in CLAIM_CATEGORIES]

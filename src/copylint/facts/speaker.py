@@ -181,11 +181,6 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
     return None
 
 
-def _unmarked(text: str, quote: int) -> bool:
-    """The quote starting at `quote` is reported speech, not words in quotation marks."""
-    return quote == 0 or text[quote - 1] not in OPEN_QUOTES + CLOSE_QUOTES + "\"'"
-
-
 def _right_before(sc: SentenceClaims, m, vocabs) -> bool:
     """A mention of one of `vocabs` ends right before `m` (a space or hyphen between)."""
     text = sc.sentence.text
@@ -636,15 +631,15 @@ class Speaker:
     def _warns_or_asks(self, sc: SentenceClaims, voice: SentenceVoice, pos: int, aims: bool = True) -> bool:
         """The sentence warns (outside a quote: a regulator's sentence quotes the claim beside its
         judgement of it, and the quote is still the seller's claim, unless the quote follows what
-        sellers in general say, `market_example`) or asks."""
+        sellers in general say, `market_example`) or asks. A claim a named seller is reported to
+        have made counts as quoted even when the report judges it ("the FTC says the company
+        falsely claimed its pills cure arthritis"): regulators cite exactly these; the judgement
+        alone, of sellers in general, is a warning ("settlements over claims that CBD treats cancer")."""
         warns = voice.has("warning_voice") or voice.has("appeal_voice") or voice.has(JUDGED)
         if warns:
             quote = quoted_from(sc, pos)
             if quote is None or any(end <= quote for _, end in voice.get(MARKET_EXAMPLE)):
                 return True  # (a quote after what sellers in general say is an example of it)
-            if _unmarked(sc.sentence.text, quote) and voice.has(JUDGED):
-                return True  # the reporter's account, not the seller's words: "the FTC says the company falsely claimed its pills ...",
-                # "a viral post claimed that garlic cures COVID-19, but this is false"
         return self.asks(sc, pos, aims)
 
     def asks(self, sc: SentenceClaims, pos: int, aims: bool = True) -> bool:

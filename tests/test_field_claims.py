@@ -303,3 +303,14 @@ def test_a_named_sellers_claim_is_reported_as_quoted_even_when_the_report_judges
     assert [f.message.startswith("Quoted claim") for f in found] == [True], [f.message for f in found]
     assert not [f for f in lint_string("The agency fined three sellers over claims that their drops cure glaucoma.", compiled, "text")
                 if f.category in CLAIM_CATEGORIES]
+
+
+@pytest.mark.parametrize("text", [
+    "Its oils prevent cancer, treat hypertension, and are clinically proven.",
+    "The drops reduce the risk of cancer, treat hypertension, and are clinically proven.",
+])
+def test_each_claim_of_a_comma_list_is_reported(compiled, text):
+    # A bare comma is a list of claims: the condition before it is not the next verb's subject,
+    # and "the risk of ..." is not a list of harms when a claim follows the comma.
+    excerpts = [f.excerpt for f in lint_string(text, compiled, "text") if f.rule == "efficacy.disease-claim"]
+    assert any("hypertension" in e for e in excerpts), excerpts

@@ -725,8 +725,9 @@ class HealthClaimKind(RuleKind):
             if j >= 0 and self._headline_passive(text, targets[j], verb):
                 yield Link(verb, targets[j], targets[j].start, verb.end, "headline")
                 continue
-            if self._condition_acts(text, targets, starts, verb):
-                continue
+            if self._condition_acts(text, targets, starts, verb) and not (
+                    k > 0 and verbs[k - 1].end <= targets[j].start and text[targets[j].end:verb.start].strip() == ","):
+                continue  # (but a list of claims: "treat cancer, treat hypertension")
             if any(x.start <= verb.start and verb.end <= x.end for x in excluded):
                 continue  # "Stopping smoking reduces ...": the verb is part of standard care's name
             if any(s <= verb.start < e for s, e in support):

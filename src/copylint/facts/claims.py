@@ -74,6 +74,11 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
         r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"(?:\s+(?:for|by|from|on)\s+[^,.;:!?\u201c\u201d\"]{1,80}?)?"
         r"(?:\s*,\s*(?:seen|viewed|received|published|posted|broadcast|shown|sent|distributed)\s+(?:on|in|during|between|from)\s+[^,.;!?]{1,60},)?"
         r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)"
+        # a complaint about the claims: "The complainant challenged whether the claims that IV drips could prevent COVID-19 ..."
+        r"|\b(?:challenged|questioned|queried)\s+whether\s+(?:the\s+)?(?:claims?|ads?|adverts?|statements?)\s+that\s+(?=\w)"
+        # an ad medium that promoted it: "its posts that allegedly promoted medicinal cannabis as a treatment for anxiety"
+        # ("fined a company for claiming that ..." stays the regulator's account: news of a fine is not the claim's page)
+        r"|\b(?:an?|the|its|their|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"s?\s+(?:that|which)\s+(?:allegedly\s+)?(?:promoted|advertised|marketed|presented|described|claimed|stated|said)\s+(?=\w)"
         # the ruling's list of claims: "Among the claims on the website were that the therapy could treat ..."
         r"|\b(?:among\s+)?the\s+claims\s+(?:on|in|made\s+(?:on|in|by))\s+[^,.;:!?]{1,60}?\s+(?:were|was|included)\s+that\s+(?=\w)"
         # a definite thing sold, in the passive: "the underlays were advertised as helping cure arthritis",
@@ -97,7 +102,7 @@ _REPORTS = (
     r"(?:claim(?:s|ed|ing)?|stat(?:es|ed|ing)|sa(?:ys|id|ying)|suggest(?:s|ed|ing)|impl(?:ies|ied|ying)|"
     r"represent(?:s|ed|ing)|assert(?:s|ed|ing)|promis(?:es|ed|ing)|advertis(?:es|ed|ing)|promot(?:es|ed|ing)|"
     r"market(?:s|ed|ing)|tout(?:s|ed|ing)|boast(?:s|ed|ing)|describ(?:es|ed|ing|e)|"
-    r"told\s+(?:consumers|customers|patients|people|buyers|viewers|readers|users|parents|clients|families|attendees|members|"
+    r"told\s+(?:(?:prospective|potential|would-be|new|existing|elderly|desperate)\s+)?(?:consumers|customers|patients|people|buyers|viewers|readers|users|parents|clients|families|attendees|members|"
     r"listeners|followers|women|men|seniors|callers|the\s+public))"
 )
 # Reporting words that also describe what products in general say ("products with claims like

@@ -159,6 +159,9 @@ NAME_WORD = rx(r"\b\p{Lu}\p{Ll}+")
 EFFORTLESS_USE = rx(r"\bwhile\s+you\s+(?:sleep|relax|work|watch\s+tv|rest)\b|\b(?:24/7|around\s+the\s+clock|round\s+the\s+clock)\b", regex.I)
 ARTICLE_ONLY = rx(r"\W*(?:(?:the|a|an|our|your)\s+)?", regex.I)
 
+# A care word naming a group of people: "our IVF patients", "chemo patients".
+PEOPLE_AFTER = rx(r"\s+(?:patients|clients|customers|users|couples)\b", regex.I)
+
 SELLER_WORDS = 3  # a quote this long or longer is taken as someone's words, not scare quotes
 
 
@@ -391,6 +394,7 @@ class Speaker:
                 or self._inside_promotion(sc, m)  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
                 or _inside_condition(sc, m)  # "overcome opiate addiction", "statin side effects": the condition's name
                 or BODY_MEASURE_AFTER.match(text, m.end) is not None  # "supports healthy insulin response": the body's, not care
+                or PEOPLE_AFTER.match(text, m.end) is not None  # "80% of our IVF patients take home a baby": who, not what
                 or self._endorser(sc, m)  # "Used by physiotherapists to treat ...": who uses the product
                 or cues.FREE_AFTER.match(text, m.end) is not None  # "the drug-free answer to ...": care it is without
                 or NON_BEFORE.search(text, max(0, m.start - 16), m.start) is not None  # "our non-medication approach"

@@ -87,6 +87,9 @@ FRACTION_BEFORE = rx(r"\b(?:fraction|part|half)\s+of\s+(?:the\s+|a\s+|your\s+)?(
 # "I was on three blood pressure drugs", "tried seven medications".
 OBJECT_BEFORE = rx(
     r"\b(?:fraction|dose|doses|course|side\s+effects|risks?|cost|price)\s+of\s+(?:the\s+|a\s+|your\s+)?$"
+    # what the product is said to end the need for: "eliminates the need for insulin", "reduces reliance on painkillers"
+    r"|\b(?:need|needs|reliance|dependence|dependency)\s+(?:for|on|of)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:[\w-]+\s+)?$"
+    r"|\bas\s+(?:effectively|well|fast|quickly|safely)\s+as\s+(?:the\s+|a\s+|your\s+)?(?:[\w-]+\s+)?$"
     r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$"
     # what the product is said to help: "boosts chemotherapy and fights breast cancer", "enhances your medication"
     r"|\b(?:boost|enhanc|complement|amplif|potentiat)\w*\s+(?:(?:the|your|their|his|her|my|standard|conventional)\s+)?$",

@@ -46,6 +46,7 @@ DEICTIC = "deictic_product"  # the pattern list of deictics for the product ("th
 MEDICINES = "medical_treatments"  # the vocabulary of medicines, vaccines and procedures
 CARE_SOLD = "care_sold"  # the pattern list of a sale in the sentence, which makes approved care the seller's product
 SELLING_IMPERATIVE = "selling_imperative"  # the pattern list of sentence openings that sell ("Join 150,000 people who ...")
+DEFINITION = "definition_frames"  # the pattern list of a practice defined ("X is a treatment where ...")
 JUDGED = "judged_report"  # the pattern list of a reporter's judgement of what it reports ("falsely claimed")
 MARKET_EXAMPLE = "market_example"  # the pattern list of what sellers in general say, before an example quote
 REACH = 400  # characters around a claim searched for its subject
@@ -692,6 +693,9 @@ class Speaker:
         if subject in ("standard", "research"):
             return None
         marketing = self.marketing_voice(sc, voice, subject)
+        if (voice.has(DEFINITION) and not quoted and not marketing
+                and not voice.has("first_person") and not voice.has("named_product")):
+            return None  # "Chiropractic is a treatment where a practitioner uses their hands to help relieve ...": what it is
         if (subject == "product" and voice.has("research_frames") and quoted_from(sc, pos) is None
                 and not voice.has("first_person") and not voice.has("named_product")):
             return None  # "In laboratory studies, graviola killed cancer cells": a research report

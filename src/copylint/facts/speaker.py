@@ -161,6 +161,9 @@ BODY_MEASURE_AFTER = rx(r"[\s-]+(?:response|resistance|sensitivity|levels?|produ
 PURPOSE_OPENING = rx(r"^\W*To\s+\p{Ll}[^,.;:!?]{2,80},\s+\p{Ll}")
 NAME_WORD = rx(r"\b\p{Lu}\p{Ll}+")
 EFFORTLESS_USE = rx(r"\bwhile\s+you\s+(?:sleep|relax|work|watch\s+tv|rest)\b|\b(?:24/7|around\s+the\s+clock|round\s+the\s+clock)\b", regex.I)
+PRACTITIONERS = rx(r"(?:[\w-]+\s+)?(?:osteopaths|chiropractors|acupuncturists|naturopaths|homeopaths|herbalists|reflexologists|"
+                   r"hypnotherapists|practitioners|therapists|physiotherapists|nutritionists|podiatrists)", regex.I)
+PROFESSION_LEAD = rx(r"\W*(?:(?:most|many|some|all|registered|qualified|licensed)\s+)*", regex.I)
 ARTICLE_ONLY = rx(r"\W*(?:(?:the|a|an|our|your)\s+)?", regex.I)
 
 # A care word naming a group of people: "our IVF patients", "chemo patients".
@@ -212,6 +215,12 @@ def expand(refs: Iterable[str], vocabs: dict, key: str = "vocabularies", strict:
 
 
 _SPEAKERS: dict[tuple, tuple] = {}  # Speaker.for_settings' cache: (vocabularies, patterns, speaker)
+
+
+def _profession(text: str, m) -> bool:
+    """A practitioner's job named in the plural to open the sentence, no one's in particular:
+    "Osteopaths mainly treat problems with muscles and joints" describes the profession."""
+    return PRACTITIONERS.fullmatch(m.text) is not None and PROFESSION_LEAD.fullmatch(text, 0, m.start) is not None
 
 
 def _inside_name(sc: SentenceClaims, voice: SentenceVoice, m) -> bool:
@@ -309,7 +318,8 @@ class Speaker:
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects and not PART_OF_CONDITION.match(text, m.end):
                     kind = ("standard" if self._instance_of_standard(sc, m) or self._form_of_medicine(sc, m)
-                            else "generic" if QUANTIFIED_BEFORE.search(text, max(0, m.start - 30), m.start) else "product")
+                            else "generic" if (QUANTIFIED_BEFORE.search(text, max(0, m.start - 30), m.start)
+                                               or _profession(text, m)) else "product")
                     candidates.append((m.end, kind))  # ("Several devices for migraine have been cleared": a class, not the product)
         clause = cues.clause_start(text, pos, commas=False)
         # The seller speaks in the claim's own clause ("we don't know ... - one treatment was").

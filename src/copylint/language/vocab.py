@@ -19,6 +19,7 @@ from copylint.core.regexcache import rx
 
 _APOSTROPHE = "['\u2019]"
 _VOWELS = set("aeiou")
+_UNDOUBLED = _VOWELS | {"w", "x", "y"}  # final letters never doubled before -ed, -ing
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,24 @@ class Mention:
 
 
 def inflections(word: str) -> list[str]:
-    """Regular inflections of an English word (over-generating is harmless here)."""
+    """Regular inflections of an English word (over-generating is harmless here), longest first."""
+    return sorted(inflection_set(word), key=lambda f: (-len(f), f))
+
+
+def inflection_set(word: str) -> set[str]:
+    """The forms `inflections` lists, unordered (what a lookup by form needs)."""
     w = word.lower()
     forms = {w, w + "s", w + "es"}
     if len(w) <= 3:  # short words are mostly nouns ("rat", "MS"): plural only
-        return sorted(forms, key=lambda f: (-len(f), f))
+        return forms
     forms |= {w + "ed", w + "ing"}
     if w.endswith("e"):
         forms |= {w + "d", w[:-1] + "ing", w + "s"}
     if w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
         forms |= {w[:-1] + "ies", w[:-1] + "ied"}
-    if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+    if len(w) >= 3 and w[-1] not in _UNDOUBLED and w[-2] in _VOWELS and w[-3] not in _VOWELS:
         forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
-    return sorted(forms, key=lambda f: (-len(f), f))
+    return forms
 
 
 def _word_pattern(word: str, last: bool) -> str:
@@ -203,7 +209,7 @@ class LiteralTerm:
         words = term.split()
         if not all(w.isascii() and w.isalpha() and not w.isupper() for w in words):
             return None
-        return cls(tuple(w.lower() for w in words[:-1]), frozenset(inflections(words[-1])))
+        return cls(tuple(w.lower() for w in words[:-1]), frozenset(inflection_set(words[-1])))
 
 
 class RegexTerm:

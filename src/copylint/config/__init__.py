@@ -5,7 +5,6 @@ declared in config/keys.py. Parsing is pure; every error names the file and line
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -216,6 +215,8 @@ def parse_config(data: Any, name: str, *, base: Path, path: Path | None = None) 
 
     for key in data:
         if key not in KEYS:
+            import difflib  # (only to name a misspelt key: a run that reads a good file never loads it)
+
             close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, 1)
             hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(KEYS)})"
             raise err(key, f"unknown key {key!r}{hint}")
@@ -448,6 +449,8 @@ def check_selectors(config: Config, known: Iterable[str], flags: dict[str, list[
 
 
 def _did_you_mean(pattern: str, known: list[str]) -> str:
+    import difflib  # (only for an error message)
+
     prefixes = sorted({".".join(k.split(".")[:n]) for k in known for n in range(1, k.count(".") + 2)})
     close = difflib.get_close_matches(pattern, prefixes, 1)
     return f" (did you mean {close[0]!r}?)" if close else ""

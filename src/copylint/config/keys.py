@@ -4,8 +4,6 @@ docs/configuration.md and docs/copylint.schema.json are generated from them (cop
 
 from __future__ import annotations
 
-import json
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -144,6 +142,8 @@ STARTER_HEAD = """\
 
 
 def _comment(text: str) -> list[str]:
+    import textwrap  # (the generated starter and docs only: a lint run never loads it)
+
     return ["# " + line for line in textwrap.wrap(text, 98)]
 
 
@@ -197,6 +197,8 @@ def file_schema(schema_id: str, title: str, properties: dict[str, Any], **more: 
 
 
 def schema_text() -> str:
+    import json  # (docs generation only)
+
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -93,9 +93,11 @@ class VoiceAnalyzer:
         self._whole: dict[str, regex.Pattern | None] = {}  # each list's alternation, compiled when first run
         self._parts: dict[str, list[regex.Pattern | None]] = {}  # each list's patterns, compiled when first run
         self._literals: tuple[AnchorIndex, dict[str, list[int | None]]] | None = None
+        # per list: the slots of its patterns, or None when one of them has no literal (always run)
+        self._slot_sets: dict[str, frozenset[int] | None] = {}
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_whole": {}, "_parts": {}, "_literals": None, "_hash": None}
+        return {**self.__dict__, "_whole": {}, "_parts": {}, "_literals": None, "_slot_sets": {}, "_hash": None}
 
     @property
     def compiled(self) -> dict[str, regex.Pattern | None]:
@@ -143,6 +145,9 @@ class VoiceAnalyzer:
         found = None
         if present is not None:
             slots = self.literals()[1][name]
+            slot_set = self._slot_sets[name]
+            if slot_set is not None and present.isdisjoint(slot_set):
+                return ()  # (no pattern of the list has its literals in the text: none would run)
             # Literals one of which every match of a pattern contains: a pattern without any in the text is not run.
             parts = [self.part(name, i) for i, slot in enumerate(slots) if slot is None or slot in present]
             found = matching.alternation(parts, text, self.timeout)
@@ -165,6 +170,7 @@ class VoiceAnalyzer:
             for name, items in self.lists.items():
                 covers = [literal_cover(p) for p in items]
                 slots[name] = [index.register(c) if c else None for c in covers]
+                self._slot_sets[name] = None if None in slots[name] else frozenset(slots[name])
             self._literals = (index, slots)
         return self._literals
 

@@ -4,7 +4,6 @@ index that clusters near-identical blocks in linear time, and repeated-run findi
 from __future__ import annotations
 
 import bisect
-import difflib
 import hashlib
 import heapq
 import itertools
@@ -181,6 +180,8 @@ def word_keys(seq: Sequence[int]) -> Sequence[int]:
 
 def changed_words(a: Sequence[int], b: Sequence[int]) -> int:
     """Words of the longer sequence not matched, in order, by the other."""
+    import difflib  # (only when two blocks are compared word by word: most runs never are)
+
     matcher = difflib.SequenceMatcher(None, list(a), list(b), autojunk=False)
     return max(len(a), len(b)) - sum(block.size for block in matcher.get_matching_blocks())
 

@@ -163,8 +163,8 @@ class PhraseKind(RuleKind):
 
     def _matches(self, text: str, windows, part_windows=None) -> list[regex.Match]:
         """The rule's matches in one block (`windows`: only those starting in these sentences;
-        `part_windows`, when the rule runs in parts, the same for each part, or False where a
-        part's anchors are not in the block)."""
+        `part_windows`, when the rule runs in parts, (part, its windows) for the parts whose
+        anchors are in the block, in the parts' order)."""
         timeout = self.settings.regex_timeout
 
         def run(part: int, windows) -> list[regex.Match]:
@@ -176,8 +176,11 @@ class PhraseKind(RuleKind):
 
         if len(self.parts) == 1:
             return run(0, windows)
-        part_windows = part_windows or [windows] * len(self.parts)
-        return merged_matches([run(i, w) for i, w in enumerate(part_windows)])
+        if part_windows is None:
+            part_windows = [(i, windows) for i in range(len(self.parts))]
+        # (a part whose anchors are not in the block finds nothing: left out, the others keep
+        # their order, which is what decides between matches that start together)
+        return merged_matches([run(i, w) for i, w in part_windows])
 
     @property
     def exceptions(self) -> regex.Pattern | None:
@@ -212,10 +215,11 @@ class PhraseKind(RuleKind):
                 return
             blocks = [doc.blocks[i] for i in folded.blocks_with(self.anchors)]
         index = ctx.get(sentence_index)
+        parts_in = self._parts_in(hits) if hits is not None and self.part_slots else None
         for block in blocks:
             if self.scope == "heading" and block.kind != "heading":
                 continue
-            part_windows = self._part_windows(hits, block.index) if hits is not None and self.part_slots else None
+            part_windows = self._part_windows(hits, block.index, parts_in[block.index]) if parts_in is not None else None
             for m in self._matches(block.text, None if windows is None else windows.get(block.index, ()), part_windows):
                 if m.end() == m.start():
                     continue
@@ -231,15 +235,21 @@ class PhraseKind(RuleKind):
                 if self.scope == "document":
                     return
 
-    def _part_windows(self, hits, block: int) -> list:
-        """Per part: the sentences of `block` to scan, None (the whole block) or False (none)."""
+    def _parts_in(self, hits) -> dict[int, list[int]]:
+        """Block -> the parts whose anchors it holds, in the parts' order."""
+        out: dict[int, list[int]] = {}
+        for i, slot in enumerate(self.part_slots):
+            for block in hits.blocks.get(slot, ()):
+                out.setdefault(block, []).append(i)
+        return out
+
+    def _part_windows(self, hits, block: int, parts: list[int]) -> list[tuple[int, object]]:
+        """(part, the sentences of `block` it scans, or None for the whole block) for each of
+        `parts`, the parts whose anchors `block` holds."""
         out = []
-        for slot in self.part_slots:
-            if block not in hits.blocks.get(slot, ()):
-                out.append(False)
-                continue
-            windows = None if self.scope == "block" else hits.sentences_of(slot)
-            out.append(None if windows is None else windows.get(block, ()))
+        for i in parts:
+            windows = None if self.scope == "block" else hits.sentences_of(self.part_slots[i])
+            out.append((i, None if windows is None else windows.get(block, ())))
         return out
 
     def _speaks(self, ctx: Analysis, sentence: Sentence, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ from copylint.core.regexcache import rx
 
 _APOSTROPHE = "['\u2019]"
 _VOWELS = set("aeiou")
+_UNDOUBLED = _VOWELS | {"w", "x", "y"}  # final letters never doubled before -ed, -ing
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,24 @@ class Mention:
 
 
 def inflections(word: str) -> list[str]:
-    """Regular inflections of an English word (over-generating is harmless here)."""
+    """Regular inflections of an English word (over-generating is harmless here), longest first."""
+    return sorted(inflection_set(word), key=lambda f: (-len(f), f))
+
+
+def inflection_set(word: str) -> set[str]:
+    """The forms `inflections` lists, unordered (what a lookup by form needs)."""
     w = word.lower()
     forms = {w, w + "s", w + "es"}
     if len(w) <= 3:  # short words are mostly nouns ("rat", "MS"): plural only
-        return sorted(forms, key=lambda f: (-len(f), f))
+        return forms
     forms |= {w + "ed", w + "ing"}
     if w.endswith("e"):
         forms |= {w + "d", w[:-1] + "ing", w + "s"}
     if w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
         forms |= {w[:-1] + "ies", w[:-1] + "ied"}
-    if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+    if len(w) >= 3 and w[-1] not in _UNDOUBLED and w[-2] in _VOWELS and w[-3] not in _VOWELS:
         forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
-    return sorted(forms, key=lambda f: (-len(f), f))
+    return forms
 
 
 def _word_pattern(word: str, last: bool) -> str:
@@ -203,7 +209,7 @@ class LiteralTerm:
         words = term.split()
         if not all(w.isascii() and w.isalpha() and not w.isupper() for w in words):
             return None
-        return cls(tuple(w.lower() for w in words[:-1]), frozenset(inflections(words[-1])))
+        return cls(tuple(w.lower() for w in words[:-1]), frozenset(inflection_set(words[-1])))
 
 
 class RegexTerm:
@@ -349,12 +355,13 @@ class VocabScanner:
             "vocab.VocabScanner", (vocabularies, literals.ahocorasick_rs is not None), lambda: _stems(vocabularies))
         self._candidates: dict[tuple[str, str], tuple] = {}
         self._first_words: dict[str, frozenset[str] | None] = {}
+        self._plans: dict[str, list[tuple[str, TermsAt | None]]] = {}  # key -> `_plan`
         self._by_stem: dict[str, dict[str, list[tuple[int, str]]]] = {}
         self._matchers: dict[str, LiteralTerm | RegexTerm] = {}
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_candidates": {}, "_by_stem": {}, "_matchers": {},
-                "_first_words": {}}  # rebuilt on use in a worker
+                "_first_words": {}, "_plans": {}}  # rebuilt on use in a worker
 
     def _whole(self, name: str) -> regex.Pattern:
         return compile_terms(self.terms[name])
@@ -397,6 +404,16 @@ class VocabScanner:
             found = self._first_words[key] = None if words is None else frozenset(words)
         return found
 
+    def _plan(self, key: str, names: Iterable[str]) -> list[tuple[str, "TermsAt | None"]]:
+        """Each of `names` (the vocabularies whose stems `key` begins with, so known from `key`)
+        with its terms at a word start of `key`, or None for a vocabulary matched by its regex
+        there (one that is not ASCII): looked up once per key, not per word start."""
+        found = self._plans.get(key)
+        if found is None:
+            found = self._plans[key] = [(name, None if name in self.wide else self._terms_at(name, key))
+                                        for name in names]
+        return found
+
     def _matcher(self, term: str) -> LiteralTerm | RegexTerm:
         found = self._matchers.get(term)
         if found is None:
@@ -415,29 +432,41 @@ class VocabScanner:
         # it, word starts can hide terms from the stems: the whole regexes decide there.
         folded = None if any(chr(c) in low for c in ASCII_FOLDS) else low
         for start, key, candidates in self.starts.word_starts(low):
+            if folded is None:
+                # (the key read from a text with such letters can be shorter than the word's
+                # stem: there only the whole alternation is sure to try every term)
+                for name in candidates:
+                    if start < next_free[name]:
+                        continue
+                    m = matching.match(self._whole(name), text, timeout, start)
+                    if m is not None and m.end() > start:
+                        found[name].append(Mention(name, text[start:m.end()], start, m.end()))
+                        next_free[name] = m.end()
+                continue
             word_end = None
-            words = self._words_at(key, candidates) if folded is not None else None
+            words = self._words_at(key, candidates)
             if words is not None:  # (no term of these vocabularies can begin another word)
-                word = _TOKEN.match(text, start)
-                word_end = word.end() if word else start
-                if folded[start:word_end] not in words:
+                token = _TOKEN.match(text, start)
+                word_end = token.end() if token else start
+                word = folded[start:word_end]
+                if word not in words:
                     continue
                 follow = NextWord(text, folded, word_end)
-            for name in candidates:
+            for name, terms in self._plan(key, candidates):
                 if start < next_free[name]:
                     continue
-                if folded is None or name in self.wide:
-                    # (the key read from a text with such letters can be shorter than the word's
-                    # stem: there only the whole alternation is sure to try every term)
-                    pattern = self._whole(name) if folded is None else self._pattern_at(name, key)
-                    m = matching.match(pattern, text, timeout, start)
+                if terms is None:
+                    m = matching.match(self._pattern_at(name, key), text, timeout, start)
                     end = m.end() if m else None
                 else:
                     if word_end is None:
-                        word = _TOKEN.match(text, start)
-                        word_end = word.end() if word else start
+                        token = _TOKEN.match(text, start)
+                        word_end = token.end() if token else start
+                        word = folded[start:word_end]
                         follow = NextWord(text, folded, word_end)
-                    end = self._terms_at(name, key).end_at(text, folded, start, word_end, timeout, follow)
+                    if not terms.regexes and word not in terms.words and word not in terms.phrases:
+                        continue  # (what `end_at` finds there: no term of the vocabulary begins with the word)
+                    end = terms.end_at(text, folded, start, word_end, timeout, follow)
                 if end is not None and end > start:
                     found[name].append(Mention(name, text[start:end], start, end))
                     next_free[name] = end

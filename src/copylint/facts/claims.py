@@ -55,6 +55,7 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
     definite = (r"(?:\b(?:the|its|their|your|his|her|both|each|(?<!s\s)whose)\s+(?:" + _NOT_A_VERB + r"[\w'\u2019-]+\s+){0,3}?" + _seller_terms(nouns) + r"\b" + _NOT_A_WATCHDOG +
                 r"|^\s*" + _NOT_A_SELLER + r"(?-i:(?:\p{Lu}[\p{L}\p{N}'\u2019-]*\s+){1,3})(?=claim)"  # a name: capitalised words
                 r"|^\W*(?-i:Defendants?|Respondents?)\b"  # a complaint's parties: "Defendants represented that ..."
+                r"|\b(?:defendants?|respondents?)\b(?![''\u2019])"  # (also mid-sentence: "The complaint charges that defendants advertised that ...")
                 # a named business (two or three capitalised words) before its verb: "the FDA said Golden Leaf
                 # Botanicals marketed the capsules as ..." (not a sentence's first word: "Supplements marketed as ...")
                 r"|(?-i:\b(?:\p{Lu}[\p{L}\p{N}'\u2019&-]*\s+){2,3})(?=(?:marketed|advertised|promoted|claimed|touted|represented|promised|boasted|"

@@ -91,6 +91,8 @@ OBJECT_BEFORE = rx(
     # what the product is said to end the need for: "eliminates the need for insulin", "reduces reliance on painkillers"
     r"|\b(?:need|needs|reliance|dependence|dependency)\s+(?:for|on|of)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:[\w-]+\s+)?$"
     r"|\bas\s+(?:effectively|well|fast|quickly|safely)\s+as\s+(?:the\s+|a\s+|your\s+)?(?:[\w-]+\s+)?$"
+    # care the reader is told to leave behind: "Say goodbye to knee replacement surgery with our injections"
+    r"|\b(?:goodbye|farewell|bye)\s+to\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}$|\b(?:ditch|ditching|skip|skipping|escape|escaping)\s+(?:the\s+|your\s+|a\s+)?(?:[\w-]+\s+){0,2}$"
     r"|\b(?:was|were|am|been|is|are)\s+on\s+(?:[\w-]+\s+){0,2}$|\b(?:tried|taken|took|taking|prescribed)\s+(?:[\w-]+\s+){0,2}$"
     # what the product is said to help: "boosts chemotherapy and fights breast cancer", "enhances your medication"
     r"|\b(?:boost|enhanc|complement|amplif|potentiat)\w*\s+(?:(?:the|your|their|his|her|my|standard|conventional)\s+)?$",

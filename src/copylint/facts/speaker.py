@@ -69,6 +69,9 @@ FAQ_QUESTION = rx(r"\W*(?:Q|Question)\s*[:.)]\s", regex.I)
 BRAND_AFTER = rx(r"[^\w:;!?\u2013\u2014]*[\p{L}\p{N}-]*")  # (a clause break between them: two subjects)
 # A brand a regulator approved is approved care: "The FDA approved Radicava\u2122 in 2017".
 APPROVED_BEFORE = rx(r"\b(?:approved|licensed|authori[sz]ed|cleared|prescribed)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$", regex.I)
+# The regulator's own approval of what follows: "The FDA has approved one CBD product, Epidiolex, to treat seizures".
+AGENCY_APPROVED_BEFORE = rx(r"\b(?:FDA|MHRA|EMA|TGA)\s+(?:has\s+|have\s+|had\s+)?(?:approved|licensed|cleared|authori[sz]ed)\s+"
+                            r"(?:(?:one|a|an|the|only|two|three|its\s+first)\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}$")
 
 
 # A headline that opens with what the product was made or tested for, its subject left out.
@@ -166,6 +169,7 @@ EFFORTLESS_USE = rx(r"\bwhile\s+you\s+(?:sleep|relax|work|watch\s+tv|rest)\b|\b(
 PRACTITIONERS = rx(r"(?:[\w-]+\s+)?(?:osteopaths|chiropractors|acupuncturists|naturopaths|homeopaths|herbalists|reflexologists|"
                    r"hypnotherapists|practitioners|therapists|physiotherapists|nutritionists|podiatrists)", regex.I)
 PROFESSION_LEAD = rx(r"\W*(?:(?:most|many|some|all|registered|qualified|licensed)\s+)*", regex.I)
+STRENGTH = rx(r"\s+\d+(?:\.\d+)?\s?(?:mg|mcg|g|ml|iu|%)\s+", regex.I)  # a medicine's strength between its name and its form
 ARTICLE_ONLY = rx(r"\W*(?:(?:the|a|an|our|your)\s+)?", regex.I)
 
 # A care word naming a group of people: "our IVF patients", "chemo patients".
@@ -194,9 +198,11 @@ def quoted_from(sc: SentenceClaims, pos: int) -> int | None:
 
 
 def _right_before(sc: SentenceClaims, m, vocabs) -> bool:
-    """A mention of one of `vocabs` ends right before `m` (a space or hyphen between)."""
+    """A mention of one of `vocabs` ends right before `m` (a space or hyphen between, or a
+    strength: "Paracetamol 500mg tablets")."""
     text = sc.sentence.text
-    return any(x.vocab in vocabs and x.end < m.start and not text[x.end:m.start].strip(" -") for x in sc.mentions)
+    return any(x.vocab in vocabs and x.end < m.start and (not text[x.end:m.start].strip(" -") or STRENGTH.fullmatch(text, x.end, m.start))
+               for x in sc.mentions)
 
 
 def _word_start(text: str, pos: int) -> int:
@@ -319,7 +325,8 @@ class Speaker:
                     elif not self._set_aside(sc, m) and not _inside_name(sc, voice, m):
                         candidates.append((m.end, "research" if m.vocab in self.research else "standard"))
                 elif m.vocab in self.subjects and not PART_OF_CONDITION.match(text, m.end):
-                    kind = ("standard" if self._instance_of_standard(sc, m) or self._form_of_medicine(sc, m)
+                    kind = ("standard" if (self._instance_of_standard(sc, m) or self._form_of_medicine(sc, m)
+                                           or AGENCY_APPROVED_BEFORE.search(text, max(0, m.start - 50), m.start))
                             else "generic" if (QUANTIFIED_BEFORE.search(text, max(0, m.start - 30), m.start)
                                                or _profession(text, m)) else "product")
                     candidates.append((m.end, kind))  # ("Several devices for migraine have been cleared": a class, not the product)

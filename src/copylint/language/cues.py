@@ -13,7 +13,7 @@ NEGATION = rx(
     rf"\b(?:{alternation(NEGATION_WORDS)}|nobody|unproven|"
     r"lack(?:s|ed|ing)?\s+(?:of|any)|absence\s+of|far\s+from|no\s+longer|unlikely\s+to|"
     r"(?:has|have|had)\s+yet\s+to|yet\s+to\s+be|fail(?:s|ed)?\s+to|instead\s+of|rather\s+than|"
-    r"\w+n['\u2019]t)\b(?!\s+(?:only|just|short\s+of|less\s+than|to\s+mention)\b)",
+    r"\w+n['\u2019]t)\b(?!\s+(?:only|just|short\s+of|less\s+than|to\s+mention|want\s+you\s+to\s+know)\b)",
     regex.I,
 )
 # Cues that carry negation across commas ("Neither MS nor ALS, it should be mentioned, can be cured").

@@ -75,6 +75,8 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
         r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"(?:\s+(?:for|by|from|on)\s+[^,.;:!?\u201c\u201d\"]{1,80}?)?"
         r"(?:\s*,\s*(?:seen|viewed|received|published|posted|broadcast|shown|sent|distributed)\s+(?:on|in|during|between|from)\s+[^,.;!?]{1,60},)?"
         r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)"
+        # a ruling's judgement of one product's claim: "The ASA ruled that the claim that the oil can help with chronic pain was ..."
+        r"|\b(?:ruled|considered|found|noted|concluded|understood|agreed|accepted)\s+(?:that\s+)?the\s+claims?\s+that\s+(?=(?:the|its|their|this|these)\s)"
         # a complaint about the claims: "The complainant challenged whether the claims that IV drips could prevent COVID-19 ..."
         r"|\b(?:challenged|questioned|queried)\s+whether\s+(?:the\s+)?(?:claims?|ads?|adverts?|statements?)\s+that\s+(?=\w)"
         # an ad medium that promoted it: "its posts that allegedly promoted medicinal cannabis as a treatment for anxiety"

@@ -170,6 +170,8 @@ PRACTITIONERS = rx(r"(?:[\w-]+\s+)?(?:osteopaths|chiropractors|acupuncturists|na
                    r"hypnotherapists|practitioners|therapists|physiotherapists|nutritionists|podiatrists)", regex.I)
 PROFESSION_LEAD = rx(r"\W*(?:(?:most|many|some|all|registered|qualified|licensed)\s+)*", regex.I)
 STRENGTH = rx(r"\s+\d+(?:\.\d+)?\s?(?:mg|mcg|g|ml|iu|%)\s+", regex.I)  # a medicine's strength between its name and its form
+LIFESTYLE_CARE = rx(r"exercis(?:e|es|ing)|diet(?:s|ing)?|fasting|breathing|meditation|yoga|lifestyle\s+changes?|physical\s+activity|being\s+active", regex.I)
+PRODUCT_HEAD_AFTER = rx(r"\s+(?:programmes?|programs?|plans?|protocols?|systems?|method|courses?|kits?|app|formula|package|bundle|challenge|reset)\b", regex.I)
 ARTICLE_ONLY = rx(r"\W*(?:(?:the|a|an|our|your)\s+)?", regex.I)
 
 # A care word naming a group of people: "our IVF patients", "chemo patients".
@@ -412,7 +414,11 @@ class Speaker:
     def _set_aside(self, sc: SentenceClaims, m) -> bool:
         """A standard-care or research word that is not the claim's subject here."""
         text = sc.sentence.text
-        return ((OURS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None and self._sells_beside(sc))
+        return ((OURS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
+                 and (self._sells_beside(sc) or (LIFESTYLE_CARE.fullmatch(m.text) is not None
+                                                  and PRODUCT_HEAD_AFTER.match(text, m.end) is not None)))
+                # ("our eye exercise programme": the seller's product named after what it is; "our physiotherapy
+                # programme" is a clinic's care)
                 # "our doctors treat MS with stem cells": the seller's staff; "our physiotherapists treat back pain": care
                 or self._inside_promotion(sc, m)  # "a homeopathic vaccine", "Doctors hate this trick": the longer name decides
                 or _inside_condition(sc, m)  # "overcome opiate addiction", "statin side effects": the condition's name

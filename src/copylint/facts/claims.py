@@ -62,26 +62,28 @@ def seller_patterns(nouns: Iterable[str], media: Iterable[str]) -> tuple[regex.P
                 r"told\s+(?:consumers|customers|patients|buyers|viewers|parents|clients))\b))")
     seller = rx(definite + r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _seller_terms(media) + r"\b", regex.I)
     speech = rx(
-        definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
+        # (the definite seller is written once: its alternation of the pack's seller words is the costly part)
+        definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:(?:" + _REPORTS + r"|(?:claims|statements|representations)\s*,?\s+"
         r"(?:such\s+as|including|like)\s*,?(?:\s+(?:saying|stating|claiming))?|(?:claims|representations)(?=\s+that\b))"
         # (and a watchdog's aside: "The infomercial stated, the FTC said, that ...")
         r"(?:\s*,?\s+(?:directly\s+or\s+indirectly|expressly\s+or\s+by\s+implication|directly\s+or\s+by\s+implication)\s*,?"
         r"|\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:said|says|alleged|alleges|found|noted|stated)\s*,){0,2}(?:\s+(?:that|to|as))?\s*:?\s+(?=\w)"
         # a letter's list after a colon: "The label for your product lists the following: Rapid weight loss ..."
-        r"|" + definite + r"[^.;:!?\u201c\u201d\"]{0,120}?\b(?:lists?|listed|includes?|included|contains?|features?|featured|displays?|displayed|bears?|bore|reads?)\s+"
-        r"(?:the\s+following|these|statements?\s+such\s+as|claims?\s+such\s+as)(?:\s+(?:claims?|statements?|representations?|text|wording|bullet\s+points?))?\s*:\s*(?=\w)"
+        r"|(?:lists?|listed|includes?|included|contains?|features?|featured|displays?|displayed|bears?|bore|reads?)\s+"
+        r"(?:the\s+following|these|statements?\s+such\s+as|claims?\s+such\s+as)(?:\s+(?:claims?|statements?|representations?|text|wording|bullet\s+points?))?\s*:\s*(?=\w))"
         # an ad medium that said it: "A social media post stated that vitamin drips would cure burnout"
-        # (a ruling names it first: "A website for an IV clinic, seen on 4 March 2023, stated that ...")
-        r"|\b(?:an?|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"(?:\s+(?:for|by|from|on)\s+[^,.;:!?\u201c\u201d\"]{1,80}?)?"
+        # (a ruling names it first: "A website for an IV clinic, seen on 4 March 2023, stated that ..."), or promoted it:
+        # "its posts that allegedly promoted medicinal cannabis as a treatment for anxiety" (the medium written once too;
+        # "fined a company for claiming that ..." stays the regulator's account: news of a fine is not the claim's page)
+        r"|\b(?:(?P<indefinite>an?|one)|the|its|their)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"(?:"
+        r"(?(indefinite)(?:\s+(?:for|by|from|on)\s+[^,.;:!?\u201c\u201d\"]{1,80}?)?"
         r"(?:\s*,\s*(?:seen|viewed|received|published|posted|broadcast|shown|sent|distributed)\s+(?:on|in|during|between|from)\s+[^,.;!?]{1,60},)?"
-        r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that\s+(?=\w)"
+        r"\s+(?:stated|said|claimed|suggested|implied|promised|read)\s+that|(?!))"
+        r"|s?\s+(?:that|which)\s+(?:allegedly\s+)?(?:promoted|advertised|marketed|presented|described|claimed|stated|said))\s+(?=\w)"
         # a ruling's judgement of one product's claim: "The ASA ruled that the claim that the oil can help with chronic pain was ..."
         r"|\b(?:ruled|considered|found|noted|concluded|understood|agreed|accepted)\s+(?:that\s+)?the\s+claims?\s+that\s+(?=(?:the|its|their|this|these)\s)"
         # a complaint about the claims: "The complainant challenged whether the claims that IV drips could prevent COVID-19 ..."
         r"|\b(?:challenged|questioned|queried)\s+whether\s+(?:the\s+)?(?:claims?|ads?|adverts?|statements?)\s+that\s+(?=\w)"
-        # an ad medium that promoted it: "its posts that allegedly promoted medicinal cannabis as a treatment for anxiety"
-        # ("fined a company for claiming that ..." stays the regulator's account: news of a fine is not the claim's page)
-        r"|\b(?:an?|the|its|their|one)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _seller_terms(media) + r"s?\s+(?:that|which)\s+(?:allegedly\s+)?(?:promoted|advertised|marketed|presented|described|claimed|stated|said)\s+(?=\w)"
         # the ruling's list of claims: "Among the claims on the website were that the therapy could treat ..."
         r"|\b(?:among\s+)?the\s+claims\s+(?:on|in|made\s+(?:on|in|by))\s+[^,.;:!?]{1,60}?\s+(?:were|was|included)\s+that\s+(?=\w)"
         # a definite thing sold, in the passive: "the underlays were advertised as helping cure arthritis",

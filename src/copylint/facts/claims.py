@@ -7,6 +7,7 @@ import bisect
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterable
 
 import regex
@@ -360,13 +361,17 @@ class ClaimAnalyzer:
         found = self.scanner.scan(text)
         if not self.shapes:
             return found
-        taken = [(m.start, m.end) for m in found]
+        taken = sorted((m.start, m.end) for m in found)
+        starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))  # the furthest end of the mentions up to each one
         timeout = matching.regex_timeout()
+        shaped = []
         for name, pattern in self._compiled_shapes():
             for m in matching.finditer(pattern, text, timeout):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    found.append(Mention(name, m.group(), m.start(), m.end()))
-        return found
+                i = bisect.bisect_left(starts, m.end())  # the mentions that start before the word ends
+                if i == 0 or reach[i - 1] <= m.start():  # none of them reaches into it
+                    shaped.append(Mention(name, m.group(), m.start(), m.end()))
+        return found + shaped
 
     def _compiled_shapes(self) -> tuple[tuple[str, regex.Pattern], ...]:
         if self._shape_patterns is None:

@@ -234,3 +234,17 @@ def test_vocabulary_shapes_add_mentions_where_no_term_stands():
 ])
 def test_medicines_known_by_their_stem_are_standard_care(sentence):
     assert not lint(sentence)
+
+
+def test_the_packs_shapes_searched_from_the_end_find_what_a_forward_search_finds():
+    import regex
+    from copylint.facts.claims import vocabulary_shapes
+    pack = load_pack()
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "field").glob("*.txt")))
+    text += " fenbendazole cures cancer; fluconazole treats thrush; cholesterol, albuterol, April, lisinopril"
+    for _, patterns in vocabulary_shapes(pack.vocabularies, pack.patterns):
+        source = "|".join(f"(?:{p})" for p in patterns)
+        forward = [m.span() for m in regex.compile(source, regex.I).finditer(text)]
+        backward = [m.span() for m in regex.compile("(?r)" + source, regex.I).finditer(text)][::-1]
+        assert forward == backward and forward
+        assert "fenbendazole" not in [text[s:e].lower() for s, e in forward]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import regex
 
@@ -43,6 +43,46 @@ def search(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 
            endpos: int | None = None) -> regex.Match | None:
     """`pattern.search` stopped after `timeout` seconds."""
     return pattern.search(text, pos, endpos, timeout=timeout)
+
+
+def top_level_alternatives(source: str) -> list[str]:
+    """The branches of a pattern's outermost alternation (`a|b(c|d)|e` -> `a`, `b(c|d)`, `e`):
+    searched one by one they find what the whole alternation finds (see `search_first`), and each
+    keeps the regex engine's fast scans that one large alternation loses."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source.startswith("[]", i) or source.startswith("[^]", i):
+                i += 2 if source[i + 1] == "]" else 3  # a "]" first in a class is a literal
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+def search_first(patterns: Sequence[regex.Pattern], text: str, timeout: float | None) -> regex.Match | None:
+    """What the alternation of `patterns` (in order) would find: the leftmost match, and at that
+    position the first pattern's (each pattern's own leftmost match is its only one that can tie)."""
+    best = None
+    for pattern in patterns:
+        found = pattern.search(text, timeout=timeout)
+        if found is not None and (best is None or found.start() < best.start()):
+            best = found
+    return best
 
 
 def match(pattern: regex.Pattern, text: str, timeout: float | None, pos: int = 0,

@@ -123,6 +123,28 @@ def in_sentences(pattern: regex.Pattern, text: str, sentences, timeout: float | 
         i = restart
 
 
+def any_in_sentences(pattern: regex.Pattern, text: str, sentences, timeout: float | None) -> bool:
+    """Whether `pattern` matches in one of the stretches `in_sentences` scans before it yields
+    a match: from the start of each run of sentences (that follow within LOOKAHEAD of each other)
+    to LOOKAHEAD characters past its last. Each scan of `in_sentences` until its first match
+    starts in one of these stretches and ends where it ends (a match dropped between two
+    sentences restarts the scan inside the same run), so when a wider pattern (a rule part's
+    guard) matches in none of them, the pattern it covers yields nothing there."""
+    i, n = 0, len(sentences)
+    while i < n:
+        if sentences[i].end <= 0:
+            i += 1
+            continue
+        last = i
+        while last + 1 < n and sentences[last + 1].start <= sentences[last].end + LOOKAHEAD:
+            last += 1
+        endpos = min(len(text), sentences[last].end + LOOKAHEAD)
+        if pattern.search(text, sentences[i].start, endpos, timeout=timeout) is not None:
+            return True
+        i = last + 1
+    return False
+
+
 def alternation(parts, text: str, timeout: float | None) -> list[regex.Match] | None:
     """The matches `finditer` of the alternation `(?:p0)|(?:p1)|...` of `parts` gives on `text`,
     from searches of each part on its own (a part that opens with a literal keeps its fast scan,

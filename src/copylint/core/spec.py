@@ -46,6 +46,9 @@ class RuleSpec:
     file: str = "<memory>"
     line: int = 0
     derived: dict[str, Any] = field(default_factory=dict)  # kind.prepare(spec): cached with the pack
+    # Per option of patterns naming a vocabulary ({vocab:NAME}), each pattern's guard, as the
+    # loader wrote it before expanding the names (language.guards): cached with the pack.
+    guards: dict[str, list] = field(default_factory=dict)
     summary: str | None = None  # a short title for rule lists and docs; derived from `message` when None
     precedence: int = 0  # among equally severe findings folded into one claim, the higher is kept
 

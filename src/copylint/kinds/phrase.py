@@ -119,6 +119,10 @@ class PhraseKind(RuleKind):
         # Each part's own anchors (a rule run in parts): a part runs only where its anchors are.
         parts = derived.get("part_anchors") if len(self.parts) > 1 and self.anchors is not None else None
         self.part_anchors = parts if parts and all(parts) else None
+        # Each part's guard (language.guards), where it has one: a part runs only where its guard matches.
+        guards = (derived["part_guards"] if "part_guards" in derived else self.prepare(spec)["part_guards"]) \
+            if len(self.parts) > 1 else []
+        self.part_guards = guards if len(guards) == len(self.parts) else [None] * len(self.parts)
         self.scope = opts.get("scope", "sentence")
         self.unless = {**DEFAULT_UNLESS, **opts.get("unless", {})}
         exceptions = self.unless["phrases"]
@@ -127,14 +131,19 @@ class PhraseKind(RuleKind):
         self._preceded_by = r"(?:" + "|".join(before) + r")\W*$" if before else None
         self._compiled: tuple | None = None
         self._compiled_parts: list[regex.Pattern | None] = [None] * len(self.parts) if len(self.parts) > 1 else []
+        self._compiled_guards: list[regex.Pattern | None] = [None] * len(self._compiled_parts)
         self.voice = opts.get("voice", "any")
         self.speaker = Speaker.for_settings(settings, strict=False) if self.voice != "any" else None
 
     @classmethod
     def prepare(cls, spec: RuleSpec) -> dict:
         terms, patterns = spec.options.get("terms", []), spec.options.get("patterns", [])
+        word_boundary = spec.options.get("word_boundary", True)
+        guards = spec.guards.get("patterns") or [None] * len(patterns)
         return {"anchors": rule_anchors(terms, patterns),
-                "part_anchors": [rule_anchors(terms, [])] * bool(terms) + [rule_anchors([], [p]) for p in patterns]}
+                "part_anchors": [rule_anchors(terms, [])] * bool(terms) + [rule_anchors([], [p]) for p in patterns],
+                "part_guards": [None] * bool(terms) + [None if g is None else _part_source(g, word_boundary)
+                                                       for g in guards]}
 
     def _patterns(self) -> tuple:
         """(pattern, exceptions, preceded_by), compiled on first use (most rules never need it);
@@ -156,6 +165,28 @@ class PhraseKind(RuleKind):
             compiled = self._compiled_parts[i] = v.compile_pattern(self.parts[i], self.flags)
         return compiled
 
+    def _guard(self, i: int) -> regex.Pattern | None:
+        """The guard of part `i` (None: it has none), compiled on first use: a short pattern,
+        where the part holds a vocabulary's trie."""
+        if self.part_guards[i] is None:
+            return None
+        compiled = self._compiled_guards[i]
+        if compiled is None:
+            compiled = self._compiled_guards[i] = v.compile_pattern(self.part_guards[i], self.flags)
+        return compiled
+
+    def _guarded_out(self, i: int, text: str, windows) -> bool:
+        """Whether part `i` cannot match in `text` where it would be scanned (`windows`, None:
+        the whole text) because its guard matches nowhere there: then the part is neither
+        compiled nor run."""
+        guard = self._guard(i)
+        if guard is None:
+            return False
+        timeout = self.settings.regex_timeout
+        if windows is None:
+            return matching.search(guard, text, timeout) is None
+        return not matching.any_in_sentences(guard, text, windows, timeout)
+
     @property
     def pattern(self) -> regex.Pattern:
         """The rule's whole alternation (compiled when asked for, even where the rule runs its parts)."""
@@ -170,6 +201,8 @@ class PhraseKind(RuleKind):
         def run(part: int, windows) -> list[regex.Match]:
             if windows is False or (windows is not None and not windows):
                 return []  # (no sentence to scan: not even compiled)
+            if len(self.parts) > 1 and self._guarded_out(part, text, windows):
+                return []
             pattern = self._patterns()[0] if len(self.parts) == 1 else self._part(part)
             return list(matching.finditer(pattern, text, timeout) if windows is None
                         else matching.in_sentences(pattern, text, windows, timeout))
@@ -191,7 +224,8 @@ class PhraseKind(RuleKind):
         return self._patterns()[2]
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_compiled": None, "_compiled_parts": [None] * len(self._compiled_parts)}
+        return {**self.__dict__, "_compiled": None, "_compiled_parts": [None] * len(self._compiled_parts),
+                "_compiled_guards": [None] * len(self._compiled_parts)}
 
     anchor_index = None  # set by compile_rules: the run's automaton of every rule's anchors
     anchor_slot = -1  # (a rule in parts has `part_slots` instead)

@@ -12,7 +12,7 @@ from typing import Iterable
 import regex
 from copylint.core import matching
 from copylint.language import literals
-from copylint.language.literals import KeyIndex, lowered, trie_alternation, word_key
+from copylint.language.literals import KeyIndex, is_word_char, lowered, trie_alternation, word_key
 from copylint.core.matching import regex_timeout
 from copylint.core.derived import derived
 from copylint.core.regexcache import rx
@@ -98,11 +98,9 @@ def _trie_char(ch: str) -> str:
     return regex.escape(ch)
 
 
-def terms_trie_source(terms: Iterable[str]) -> str:
-    """What `terms_source` matches, case-insensitively, as one trie of the terms' literal forms
-    (every inflection of a last word spelled out): for a vocabulary named inside a larger pattern
-    (`{vocab:NAME}`), whose cost then stays flat when the vocabulary grows. Terms with `*` keep
-    their own patterns."""
+def trie_forms(terms: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(the literal forms of the terms, sorted: every inflection of a last word spelled out and
+    lower-cased; the terms with `*`, which keep their own patterns) of `terms_trie_source`."""
     literal: set[str] = set()
     wild: list[str] = []
     for term in terms:
@@ -114,9 +112,50 @@ def terms_trie_source(terms: Iterable[str]) -> str:
         last = words[-1]
         lasts = inflections(last) if last.isalpha() and not last.isupper() else [last.lower(), last.lower() + "s"]
         literal.update((head + " " + form).strip() for form in lasts)
-    parts = [trie_alternation(sorted(literal), _trie_char)] if literal else []
+    return sorted(literal), wild
+
+
+def terms_trie_source(terms: Iterable[str]) -> str:
+    """What `terms_source` matches, case-insensitively, as one trie of the terms' literal forms
+    (every inflection of a last word spelled out): for a vocabulary named inside a larger pattern
+    (`{vocab:NAME}`), whose cost then stays flat when the vocabulary grows. Terms with `*` keep
+    their own patterns."""
+    literal, wild = trie_forms(terms)
+    parts = [trie_alternation(literal, _trie_char)] if literal else []
     parts += [term_pattern(t) for t in ordered_terms(wild)]
     return rf"(?<![\w])(?:{'|'.join(parts) or '(?!)'})(?![\w])"
+
+
+_SEPARATORS = " -'\u2019"  # the characters of a form that `_trie_char` matches loosely
+SHAPE_PREFIX = 3  # characters of each form a shape spells out
+
+
+def terms_shape_source(terms: Iterable[str], prefix: int = SHAPE_PREFIX) -> str | None:
+    """A short pattern that matches every span `terms_trie_source(terms)` matches, wherever it
+    does (under the same flags), and more: the first `prefix` characters of some form (as the
+    trie spells them), then word characters, apostrophes, hyphens and the forms' other
+    characters, in at most as many whitespace-separated runs, each at most as long, as a form
+    has. A rule runs a pattern that names the vocabulary only where the pattern with the shape
+    in its place matches (`language.guards`). None when no shape is sure to cover every form:
+    terms with `*`, a form that begins or ends with a space or hyphen, or a character that is
+    neither a word character nor ASCII."""
+    literal, wild = trie_forms(terms)
+    if wild or not literal:
+        return None
+    extra: set[str] = set()
+    for form in literal:
+        if form[0] in " -" or form[-1] in " -":
+            return None
+        for ch in form:
+            if ch not in _SEPARATORS and not is_word_char(ch):
+                if not ch.isascii():
+                    return None
+                extra.add(ch)
+    longest = max(len(f) for f in literal)
+    runs = max(f.count(" ") + f.count("-") for f in literal)  # a hyphen may stand for a space
+    chars = "[\\w'\u2019" + "".join(regex.escape(ch) for ch in sorted(extra)) + "-]"
+    starts = trie_alternation(sorted({f[:prefix] for f in literal}), _trie_char)
+    return (rf"(?<![\w]){starts}{chars}{{0,{longest}}}(?:\s+{chars}{{1,{longest}}}){{0,{runs}}}(?![\w])")
 
 
 TERM_FLAGS = regex.I | regex.V0

@@ -63,12 +63,27 @@ def load_pack(directories: Iterable[Path] | None = None, kinds: dict[str, type[R
         _load_file(path, kinds, pack, seen, alias_lines)
     _check_aliases(pack, alias_lines)
     sources: dict[str, str] = {}
+    shapes: dict[str, str | None] = {}
     for spec in pack.specs:
+        _guard_vocabulary_refs(spec, pack.vocabularies, shapes)
         _expand_vocabulary_refs(spec, pack.vocabularies, sources)
     return pack
 
 
-VOCAB_REF = re.compile(r"\{vocab:([A-Za-z_][\w-]*)\}")  # in a rule's pattern: any term of that vocabulary
+def _guard_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]], shapes: dict[str, str | None]) -> None:
+    """Keep in `spec.guards` the guard of each pattern that names a vocabulary (the pattern
+    with a short shape of each vocabulary in place of its name: `language.guards`), before the
+    names are expanded. `shapes` keeps each vocabulary's shape for the whole pack. An unknown
+    name gets no shape (`_expand_vocabulary_refs` reports it)."""
+    from copylint.language.guards import guarded_options
+    from copylint.language.vocab import terms_shape_source
+
+    def shape(name: str) -> str | None:
+        if name not in shapes:
+            shapes[name] = terms_shape_source(vocabularies[name]) if name in vocabularies else None
+        return shapes[name]
+
+    spec.guards = guarded_options(spec.options, shape)
 
 
 def _expand_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]], sources: dict[str, str]) -> None:
@@ -78,6 +93,7 @@ def _expand_vocabulary_refs(spec: RuleSpec, vocabularies: dict[str, list[str]], 
     is kept once in rules/vocabularies/ and shared by every pattern that names it. `sources`
     keeps each vocabulary's trie for the whole pack (built once however many patterns name it).
     An unknown name is a RuleError at the rule's line."""
+    from copylint.language.guards import VOCAB_REF
     from copylint.language.vocab import terms_trie_source
 
     def term_alternation(m: re.Match) -> str:
